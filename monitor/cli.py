@@ -1,0 +1,433 @@
+"""The command line: parse, call, print. No business logic lives here."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy.exc import OperationalError
+
+from monitor.config import Settings, load_settings
+from monitor.db import Database
+from monitor.exc import DatabaseError, MonitorError
+
+log = logging.getLogger("monitor")
+
+
+class Context:
+    def __init__(self, config: str | None, overrides: dict[str, Any], verbose: int) -> None:
+        self._config = config
+        self._overrides = overrides
+        self.verbose = verbose
+        self._settings: Settings | None = None
+        self._db: Database | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self._config, self._overrides)
+        return self._settings
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database(self.settings.effective_database_url)
+        return self._db
+
+    def ready_db(self) -> Database:
+        from monitor.pipeline import prepare
+
+        prepare(self.db)
+        return self.db
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING if quiet else logging.DEBUG if verbose > 1 else logging.INFO
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    for noisy in ("alembic", "httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING if verbose < 2 else logging.INFO)
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, default=str))
+
+
+class MonitorGroup(click.Group):
+    """Turns the project's errors into one line and an exit code instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MonitorError as exc:
+            click.echo(f"monitor: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except OperationalError as exc:
+            orig = getattr(exc, "orig", exc)
+            click.echo(f"monitor: error: database: {str(orig).strip().splitlines()[0]}", err=True)
+            sys.exit(DatabaseError.exit_code)
+        except KeyboardInterrupt:
+            click.echo("monitor: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=MonitorGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config", type=click.Path(dir_okay=False), help="TOML configuration file (default: $MONITOR_HOME/monitor.toml).")
+@click.option("--home", type=click.Path(file_okay=False), help="Data directory (env MONITOR_HOME).")
+@click.option("--database-url", help="SQLAlchemy database URL (env MONITOR_DATABASE_URL).")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors in the log.")
+@click.version_option(package_name="monitor")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, home: str | None, database_url: str | None,
+        verbose: int, quiet: bool) -> None:
+    """monitor: screen news feeds against sanctions watchlists and alert on mentions.
+
+    Start with `monitor check`: on a fresh data directory it creates the database, imports
+    the bundled OFAC SDN list and screens the demo feed.
+    """
+    _setup_logging(verbose, quiet)
+    overrides: dict[str, Any] = {}
+    if home:
+        overrides["home"] = home
+    if database_url:
+        overrides["database_url"] = database_url
+    ctx.obj = Context(config, overrides, verbose)
+
+
+# -- check ---------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--feed", "feeds", multiple=True, metavar="ID_OR_URL", help="Only these feeds (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on-hit", is_flag=True, help="Exit with status 3 when there are new hits.")
+@click.pass_obj
+def check(obj: Context, feeds: tuple[str, ...], fmt: str, fail_on_hit: bool) -> None:
+    """Run one cycle now: fetch feeds, store new articles, match, record hits, queue alerts.
+
+    Example: monitor check --format json
+    """
+    from monitor.pipeline import Pipeline
+
+    db = obj.ready_db()
+    pipeline = Pipeline(obj.settings, db)
+    progress = None
+    if fmt == "text" and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        task = bar.add_task("polling feeds", total=None)
+
+        def progress(name: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=f"polled {name[:40]}")
+
+        with bar:
+            report = pipeline.check(list(feeds) or None, progress=progress)
+    else:
+        report = pipeline.check(list(feeds) or None)
+    if fmt == "json":
+        data = report.as_dict()
+        _emit_json(data)
+    else:
+        for hit in report.hits_new:
+            click.echo(
+                f"HIT {hit['score']:.2f}  {hit['name']}  [{hit['source']}:{hit['source_id']}]\n"
+                f"     matched {hit['text']!r} as {hit['matched_name']!r}\n"
+                f"     in: {hit['article_title']}  <{hit['article_url'] or '-'}>"
+            )
+        click.echo(
+            f"feeds: {report.feeds} ({report.feeds_ok} ok, {report.feeds_failed} failed); "
+            f"articles new: {report.articles_new}; hits new: {len(report.hits_new)}; "
+            f"alerts queued: {report.alerts_queued}"
+        )
+        for outcome in report.outcomes:
+            if not outcome.ok:
+                click.echo(f"feed failed: {outcome.url}: {outcome.error}", err=True)
+        if report.alerts_queued and not obj.settings.smtp.host:
+            click.echo("alerts stay queued: no SMTP host configured (set MONITOR_SMTP_HOST)", err=True)
+    if fail_on_hit and report.hits_new:
+        sys.exit(3)
+
+
+# -- screen, compare, eval ---------------------------------------------------------------
+
+
+def _read_input(path: str | None) -> str:
+    if path in (None, "-"):
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise MonitorError(f"cannot read {path}: {exc.strerror}") from None
+    return data.decode("utf-8", errors="replace")
+
+
+def _jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+    try:
+        for lineno, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict):
+                    raise ValueError("not a JSON object")
+                yield lineno, item, None
+            except ValueError as exc:
+                yield lineno, None, str(exc)
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
+def _matcher(obj: Context, threshold: float | None):  # type: ignore[no-untyped-def]
+    from monitor.matching import TextMatcher
+    from monitor.screening import build_index
+
+    db = obj.ready_db()
+    with db.session() as session:
+        index = build_index(session)
+    return TextMatcher(index, obj.settings.matching.threshold if threshold is None else threshold)
+
+
+@cli.command()
+@click.argument("file", required=False)
+@click.option("--jsonl", "jsonl", metavar="FILE|-", help='Lines {"id", "text"} in, {"id", "hits"} out.')
+@click.option("--threshold", type=click.FloatRange(0, 1), help="Minimum score (default from config, 0.7).")
+@click.option("--explain", is_flag=True, help="Add each hit's features (why it matched).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.pass_obj
+def screen(obj: Context, file: str | None, jsonl: str | None, threshold: float | None,
+           explain: bool, fmt: str) -> None:
+    """Screen text (a file, or - for stdin) for listed names.
+
+    Example: echo "Wagner boss Prigozhin" | monitor screen - --explain
+    """
+    matcher = _matcher(obj, threshold)
+    if jsonl:
+        bad = 0
+        for lineno, item, error in _jsonl(jsonl):
+            if error or item is None or not isinstance(item.get("text", ""), str):
+                bad += 1
+                click.echo(f"monitor: line {lineno}: invalid input: {error or 'text must be a string'}", err=True)
+                continue
+            hits = matcher.screen(item.get("text") or "")
+            _emit_json({"id": item.get("id"), "hits": [h.as_dict(explain) for h in hits]})
+        if bad:
+            sys.exit(1)
+        return
+    text = _read_input(file)
+    hits = matcher.screen(text)
+    if fmt == "json":
+        _emit_json({"hits": [h.as_dict(explain) for h in hits]})
+    else:
+        for h in hits:
+            click.echo(f"{h.score:.2f}  {h.entity.name} [{h.entity.source}:{h.entity.source_id}]  "
+                       f"{h.start}-{h.end} {h.text!r} as {h.matched_name!r}")
+
+
+@cli.command()
+@click.argument("name1", required=False)
+@click.argument("name2", required=False)
+@click.option("--schema", help="Person, Organization (Company), Vessel or Aircraft.")
+@click.option("--jsonl", "jsonl", metavar="FILE|-", help='Lines {"id", "name1", "name2", "schema"} in.')
+@click.option("--threshold", type=click.FloatRange(0, 1), help="Match threshold (default 0.7).")
+@click.pass_obj
+def compare(obj: Context, name1: str | None, name2: str | None, schema: str | None,
+            jsonl: str | None, threshold: float | None) -> None:
+    """Score one pair of names: {"score", "match", "features"}.
+
+    Example: monitor compare "Jewgeni Prigoschin" "PRIGOZHIN, Yevgeniy Viktorovich"
+    """
+    from monitor.matching.pairs import compare_names
+
+    limit = obj.settings.matching.threshold if threshold is None else threshold
+    if jsonl:
+        bad = 0
+        for lineno, item, error in _jsonl(jsonl):
+            if error or item is None:
+                bad += 1
+                click.echo(f"monitor: line {lineno}: invalid input: {error}", err=True)
+                continue
+            result = compare_names(str(item.get("name1", "")), str(item.get("name2", "")), item.get("schema"), limit)
+            _emit_json({"id": item.get("id"), "score": result.score, "match": result.match})
+        if bad:
+            sys.exit(1)
+        return
+    if name1 is None or name2 is None:
+        raise click.UsageError("give NAME1 and NAME2, or --jsonl FILE")
+    result = compare_names(name1, name2, schema, limit)
+    _emit_json({"score": result.score, "match": result.match, "features": result.features})
+
+
+@cli.command("eval")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--threshold", type=click.FloatRange(0, 1), help="Minimum score (default 0.7).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def eval_(obj: Context, file: str, threshold: float | None, fmt: str) -> None:
+    """Precision, recall and F1 of `screen` on labelled lines {"id", "text", "expected"}.
+
+    Example: monitor eval tests/fixtures/labelled_mentions.jsonl
+    """
+    from monitor.evaluation import evaluate
+
+    matcher = _matcher(obj, threshold)
+    result = evaluate(matcher, _jsonl(file))
+    if fmt == "json":
+        _emit_json(result.as_dict())
+    else:
+        click.echo(result.render())
+    if result.invalid_lines:
+        sys.exit(1)
+
+
+# -- db ------------------------------------------------------------------------------------
+
+
+@cli.group()
+def db() -> None:
+    """Database schema: upgrade to the newest migration, show the current one."""
+
+
+@db.command("upgrade")
+@click.pass_obj
+def db_upgrade(obj: Context) -> None:
+    """Apply all migrations. Example: monitor db upgrade"""
+    obj.db.upgrade()
+    click.echo(f"database at revision {obj.db.current()}")
+
+
+@db.command("current")
+@click.pass_obj
+def db_current(obj: Context) -> None:
+    """Show the database's migration revision. Example: monitor db current"""
+    current = obj.db.current()
+    head = obj.db.head()
+    state = "up to date" if current == head else f"behind head {head}"
+    click.echo(f"{current or 'empty (not migrated)'} ({state})")
+
+
+# -- watchlist -----------------------------------------------------------------------------
+
+
+@cli.group()
+def watchlist() -> None:
+    """Watchlists: import, list, show, search."""
+
+
+@watchlist.command("import")
+@click.argument("source")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--type", "list_format", help="The file format (ofac-sdn, ...) when SOURCE is not a known source.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def watchlist_import(obj: Context, source: str, path: str, list_format: str | None, fmt: str) -> None:
+    """Import a list file (or folder) as the next version of SOURCE.
+
+    Example: monitor watchlist import ofac-sdn watchlists/ofac_sdn
+    """
+    from monitor.watchlists import import_path
+
+    obj.db.ensure_ready()
+    result = import_path(obj.db, source, Path(path), list_format)
+    if fmt == "json":
+        _emit_json(result.as_dict())
+    elif result.unchanged:
+        click.echo(f"{source}: unchanged, version {result.version} stays in force ({result.entities} entities)")
+    else:
+        click.echo(f"{source}: version {result.version}: {result.entities} entities, added {result.added}, "
+                   f"changed {result.changed}, removed {result.removed}, skipped {result.skipped}")
+
+
+@watchlist.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def watchlist_list(obj: Context, fmt: str) -> None:
+    """Sources with their current version. Example: monitor watchlist list"""
+    from monitor.queries import list_sources
+
+    db = obj.ready_db()
+    with db.session() as session:
+        rows = list_sources(session)
+    if fmt == "json":
+        _emit_json({"sources": rows})
+        return
+    for r in rows:
+        click.echo(f"{r['source']:<16} version {r['version']:<4} {r['entities']:>7} entities  "
+                   f"imported {r['imported_at']}  ({r['format']})")
+
+
+@watchlist.command("show")
+@click.argument("entity")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="json", show_default=True)
+@click.pass_obj
+def watchlist_show(obj: Context, entity: str, fmt: str) -> None:
+    """Everything known of one entity, by entity_id or SOURCE:SOURCE_ID.
+
+    Example: monitor watchlist show ofac-sdn:22543
+    """
+    from monitor.queries import show_entity
+
+    db = obj.ready_db()
+    with db.session() as session:
+        data = show_entity(session, entity)
+    if fmt == "json":
+        _emit_json(data)
+        return
+    click.echo(f"{data['name']} [{data['source']}:{data['source_id']}] {data['schema']}")
+    for n in data["names"]:
+        click.echo(f"  {n['kind']:<8} {n['name']}")
+    click.echo(f"  programs: {', '.join(data['programs'])}")
+
+
+@watchlist.command("search")
+@click.argument("name", required=False)
+@click.option("--schema", help="Person, Organization (Company), Vessel or Aircraft.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--jsonl", "jsonl", metavar="FILE|-", help='Lines {"id", "name", "schema"?} in.')
+@click.option("--threshold", type=click.FloatRange(0, 1))
+@click.pass_obj
+def watchlist_search(obj: Context, name: str | None, schema: str | None, limit: int,
+                     jsonl: str | None, threshold: float | None) -> None:
+    """The best listed entities for a name.
+
+    Example: monitor watchlist search "Evgeny Prigozhin" --schema Person
+    """
+    from monitor.matching.pairs import search
+    from monitor.screening import build_index
+
+    db = obj.ready_db()
+    with db.session() as session:
+        index = build_index(session)
+    limit_score = obj.settings.matching.threshold if threshold is None else threshold
+    if jsonl:
+        bad = 0
+        for lineno, item, error in _jsonl(jsonl):
+            if error or item is None:
+                bad += 1
+                click.echo(f"monitor: line {lineno}: invalid input: {error}", err=True)
+                continue
+            results = search(index, str(item.get("name", "")), item.get("schema"), limit, limit_score)
+            _emit_json({"id": item.get("id"), "results": results})
+        if bad:
+            sys.exit(1)
+        return
+    if not name:
+        raise click.UsageError("give NAME, or --jsonl FILE")
+    _emit_json({"results": search(index, name, schema, limit, limit_score)})
+
+
+def main() -> None:
+    cli(prog_name="monitor")
+
+
+if __name__ == "__main__":
+    main()

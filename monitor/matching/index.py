@@ -1,0 +1,151 @@
+"""The candidate index: every listed name as weighted, role-tagged tokens under phonetic keys."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from monitor.matching import vocab
+from monitor.matching.model import EntityRecord
+from monitor.matching.normalize import name_tokens, phonetic_keys
+
+# Roles that may be missing from a mention without making it partial.
+OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    norm: str
+    keys: tuple[str, ...]
+    role: str  # surname | given | middle | patronymic | core | generic | legal | stop | number
+    weight: float
+
+
+@dataclass(slots=True)
+class IndexedName:
+    """One listed name (primary or alias) of one entity, ready for matching."""
+
+    entity: EntityRecord
+    text: str
+    kind: str
+    tokens: tuple[NameToken, ...]
+    required: frozenset[int]
+    head: int  # the name's main word: its rarest surname or core word
+
+    @property
+    def is_person(self) -> bool:
+        return self.entity.schema == "Person"
+
+
+def token_weight(norm: str) -> float:
+    """Information a word carries: rare words weigh more than common ones."""
+    if norm.isdigit():
+        return 2.0
+    return 1.0 + max(0.0, 5.0 - vocab.zipf(norm)) * 0.5
+
+
+def _legal_positions(words: list[str]) -> set[int]:
+    positions = {i for i, w in enumerate(words) if w in vocab.LEGAL_FORMS}
+    for phrase in vocab.LEGAL_PHRASES:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == phrase:
+                positions.update(range(i, i + n))
+    return positions
+
+
+def analyse_name(name: str, schema: str) -> list[NameToken]:
+    """Split a listed name into tokens with their role in the name."""
+    tokens: list[NameToken] = []
+    if schema == "Person":
+        if "," in name:
+            surname_part, _, given_part = name.partition(",")
+            surnames, givens = name_tokens(surname_part), name_tokens(given_part)
+        else:
+            words = name_tokens(name)
+            surnames, givens = words[-1:], words[:-1]
+        roles: list[tuple[str, str]] = [(w, "surname") for w in surnames]
+        for i, word in enumerate(givens):
+            if word in vocab.STOP_WORDS:
+                role = "stop"
+            elif vocab.PATRONYMIC.search(word) and i > 0:
+                role = "patronymic"
+            elif i == 0:
+                role = "given"
+            else:
+                role = "middle"
+            roles.append((word, role))
+        roles = [(w, "stop" if w in vocab.STOP_WORDS else r) for w, r in roles]
+    else:
+        words = name_tokens(name)
+        legal = _legal_positions(words)
+        roles = []
+        for i, word in enumerate(words):
+            if word.isdigit():
+                role = "number"
+            elif i in legal and len(legal) < len(words):
+                role = "legal"
+            elif word in vocab.STOP_WORDS:
+                role = "stop"
+            elif word in vocab.GENERIC_ORG_WORDS:
+                role = "generic"
+            else:
+                role = "core"
+            roles.append((word, role))
+    for word, role in roles:
+        tokens.append(NameToken(word, phonetic_keys(word), role, token_weight(word)))
+    if tokens and all(t.role in OPTIONAL_ROLES for t in tokens):
+        # A name made only of "optional" words is all required.
+        tokens = [NameToken(t.norm, t.keys, "core", t.weight) for t in tokens]
+    return tokens
+
+
+def head_position(tokens: list[NameToken]) -> int:
+    """The name's main word: its rarest surname, else its rarest core word, else any."""
+    for roles in (("surname",), ("core",), ("given", "middle", "generic", "number"), ("patronymic", "legal", "stop")):
+        candidates = [i for i, t in enumerate(tokens) if t.role in roles and (len(t.norm) > 1 or t.norm.isdigit())]
+        if candidates:
+            return max(candidates, key=lambda i: tokens[i].weight)
+    return -1
+
+
+class MatchIndex:
+    """Listed names by phonetic key of their anchor tokens (rare, non-optional words)."""
+
+    def __init__(self, entities: Iterable[EntityRecord]) -> None:
+        started = time.perf_counter()
+        self.names: list[IndexedName] = []
+        self.entities: dict[int, EntityRecord] = {}
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for entity in entities:
+            self.entities[entity.entity_id] = entity
+            for text, kind in entity.names:
+                self._add(entity, text, kind)
+        self.postings = dict(self.postings)
+        self.build_seconds = time.perf_counter() - started
+
+    def _add(self, entity: EntityRecord, text: str, kind: str) -> None:
+        tokens = analyse_name(text, entity.schema)
+        if not tokens:
+            return
+        required = frozenset(i for i, t in enumerate(tokens) if t.role not in OPTIONAL_ROLES)
+        head = head_position(tokens)
+        if head < 0:
+            return
+        name_idx = len(self.names)
+        self.names.append(IndexedName(entity, text, kind, tuple(tokens), required, head))
+        # Only the main word is indexed: every mention worth reporting contains it, and
+        # seeding from side words ("of Russia", "company") would cost without finding more.
+        for key in tokens[head].keys:
+            self.postings[key].append((name_idx, head))
+
+    def lookup(self, keys: Iterable[str]) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for key in keys:
+            found.extend(self.postings.get(key, ()))
+        return found
+
+    def __len__(self) -> int:
+        return len(self.entities)

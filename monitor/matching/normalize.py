@@ -1,0 +1,242 @@
+"""Normalisation of names and text: Unicode folding, transliteration, tokens, phonetic keys.
+
+Transliteration uses `anyascii` (ISC licence, pure Python, maintained, covers every script
+including Cyrillic, Greek, Arabic, Hebrew, CJK and Hangul). PyICU would be more exact for some
+scripts but needs the ICU C++ library at install time; unidecode is GPL.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+# Scholarly/Slavic diacritics that carry a digraph in English romanisation (ž = zh).
+_PRE_MAP = str.maketrans({
+    "ž": "zh", "Ž": "Zh", "š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ć": "ch", "Ć": "Ch",
+    "ř": "rzh", "Ř": "Rzh", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe",
+    "ı": "i", "ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "ğ": "g", "Ğ": "G",
+})
+# German umlauts are kept as the bare vowel (anyascii's choice), which matches both spellings
+# once vowels are dropped from the phonetic key.
+
+_WORD = re.compile(r"[^\W_]+(?:['’‘`ʼ][^\W_]+)*", re.UNICODE)
+_APOSTROPHES = re.compile(r"['’‘`ʼ]")
+_SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the input: where it is, its folded Latin form and its phonetic keys."""
+
+    start: int
+    end: int
+    norm: str
+    keys: tuple[str, ...]
+    capitalized: bool
+    upper: bool
+    gap: str  # the characters between the previous token and this one
+    stem: str = ""  # the folded word without a Slavic case ending, when it had one
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Fold one word to lowercase ASCII letters and digits: 'Пригожин' -> 'prigozhin'."""
+    word = unicodedata.normalize("NFKC", word).translate(_PRE_MAP)
+    latin = anyascii(word).lower()
+    latin = _APOSTROPHES.sub("", latin)
+    return _NON_ALNUM.sub("", latin)
+
+
+def strip_possessive(word: str) -> str:
+    """'Wagner's' -> 'Wagner'; keeps O'Brien whole."""
+    for suffix in ("'s", "’s", "ʼs", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+_MULTIGRAPHS = (
+    ("shch", "s"), ("tsch", "c"), ("dzh", "j"), ("sch", "s"), ("tch", "c"), ("zh", "s"),
+    ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("dj", "j"), ("ck", "k"),
+    ("gh", "k"), ("g", "k"), ("tz", "c"), ("ts", "c"), ("x", "ks"), ("q", "k"), ("w", "v"), ("f", "v"),
+    ("z", "s"), ("d", "t"),
+)
+_VOWELS = set("aeiouy")
+
+
+def _skeleton(word: str) -> str:
+    out: list[str] = []
+    i = 0
+    n = len(word)
+    while i < n:
+        for src, dst in _MULTIGRAPHS:
+            if word.startswith(src, i):
+                out.append(dst)
+                i += len(src)
+                break
+        else:
+            ch = word[i]
+            if ch == "c":
+                nxt = word[i + 1] if i + 1 < n else ""
+                out.append("s" if nxt in ("e", "i", "y") else "k")
+            elif ch not in _VOWELS and ch != "'":
+                out.append(ch)
+            i += 1
+    collapsed: list[str] = []
+    for ch in out:
+        if not collapsed or collapsed[-1] != ch:
+            collapsed.append(ch)
+    return "".join(collapsed)
+
+
+def _spelling(word: str) -> str:
+    """A phonetic spelling that keeps vowels: 'prigozhin' -> 'prikosin', 'yevgeniy' -> 'evkeni'."""
+    out: list[str] = []
+    i = 0
+    n = len(word)
+    while i < n:
+        for src, dst in _MULTIGRAPHS:
+            if word.startswith(src, i):
+                out.append(dst)
+                i += len(src)
+                break
+        else:
+            ch = word[i]
+            if ch == "c":
+                nxt = word[i + 1] if i + 1 < n else ""
+                out.append("s" if nxt in ("e", "i", "y") else "k")
+            elif ch == "y":
+                out.append("i")
+            else:
+                out.append(ch)
+            i += 1
+    collapsed: list[str] = []
+    for ch in out:
+        if not collapsed or collapsed[-1] != ch:
+            collapsed.append(ch)
+    if len(collapsed) > 2 and collapsed[0] == "i" and collapsed[1] in "aeou":
+        collapsed.pop(0)
+    return "".join(collapsed)
+
+
+def _j_variants(norm: str) -> set[str]:
+    if "j" not in norm:
+        return {norm}
+    return {norm.replace("j", "y"), norm.replace("j", "zh"), norm}
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_spellings(norm: str) -> tuple[str, ...]:
+    """Phonetic spellings of a folded word, one per reading of an ambiguous 'j'."""
+    if not norm or norm.isdigit():
+        return (norm,)
+    return tuple(sorted({_spelling(v) for v in _j_variants(norm)}))
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_keys(norm: str) -> tuple[str, ...]:
+    """Lossy consonant skeletons under which spelling variants of a name meet.
+
+    Prigozhin, Prigojine, Prigoschin and Prigožin all give 'prgsn'; Yevgeniy, Evgeny and
+    Jewgeni give 'vgn'. 'j' is ambiguous (English dzh, German y, French zh), so a word with
+    a 'j' gets one key per reading.
+    """
+    if not norm:
+        return ()
+    if norm.isdigit():
+        return (norm,)
+    variants = _j_variants(norm)
+    keys = []
+    for variant in sorted(variants):
+        key = _skeleton(variant)
+        if key and key not in keys:
+            keys.append(key)
+    if not keys:  # all vowels ('ua', 'aya'): keep the word itself
+        keys.append(norm)
+    return tuple(keys)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Russian and Ukrainian case endings: "Пригожина", "Пригожиным", "Вагнером".
+_CASE_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ою",
+                 "ах", "ях", "а", "у", "ю", "е", "я")
+
+
+def _stem(word: str) -> str:
+    lower = word.lower()
+    for ending in _CASE_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
+            return fold(word[: -len(ending)])
+    return ""
+
+
+def _split_syllabic(raw: str, start: int) -> list[tuple[str, int, int]]:
+    """Hangul and Han characters are syllables; each is a name part of its own."""
+    return [(ch, start + i, start + i + 1) for i, ch in enumerate(raw)]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens with offsets into `text` (Python string indices)."""
+    tokens: list[Token] = []
+    prev_end = 0
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        pieces: list[tuple[str, int, int]]
+        if _SYLLABIC.search(raw):
+            pieces = _split_syllabic(raw, match.start())
+        else:
+            stripped = strip_possessive(raw)
+            pieces = [(stripped, match.start(), match.start() + len(stripped))]
+        for piece, start, end in pieces:
+            norm = fold(piece)
+            if not norm:
+                prev_end = end
+                continue
+            keys = phonetic_keys(norm)
+            stem = ""
+            if _CYRILLIC.search(piece):
+                stem = _stem(piece)
+                keys = tuple(dict.fromkeys(keys + phonetic_keys(stem))) if stem else keys
+            if len(norm) > 64:  # not a word: a hash, base64, a URL fragment
+                norm = norm[:64]
+            first = piece[0]
+            tokens.append(
+                Token(
+                    start=start,
+                    end=end,
+                    norm=norm,
+                    keys=keys,
+                    capitalized=first.isupper() or (first.isalpha() and not first.islower()),
+                    upper=piece.isupper() and len(piece) > 1,
+                    gap=text[prev_end:start] if start - prev_end < 40 else text[prev_end : prev_end + 40],
+                    stem=stem,
+                )
+            )
+            prev_end = end
+    return tokens
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded words of a listed name, camel-case split for transliterated Hangul etc."""
+    words: list[str] = []
+    for match in _WORD.finditer(name):
+        raw = match.group()
+        if _SYLLABIC.search(raw):
+            words.extend(fold(ch) for ch in raw)
+            continue
+        for part in _CAMEL.split(strip_possessive(raw)):
+            norm = fold(part)
+            if norm:
+                words.append(norm)
+    return words
+
+
+def normalize_phrase(text: str) -> str:
+    """A phrase as a suppression rule stores it: folded words joined by single spaces."""
+    return " ".join(fold(m.group()) for m in _WORD.finditer(text) if fold(m.group()))

@@ -1,0 +1,47 @@
+"""Similarity of two folded name words, with the reason (exact, phonetic, fuzzy, initial)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from monitor.matching.normalize import phonetic_spellings
+
+TOKEN_MATCH = 0.8  # below this two words are not the same name part
+
+
+@lru_cache(maxsize=500_000)
+def token_similarity(a: str, b: str) -> tuple[float, str]:
+    """How alike two folded words are as spellings of one name part, 0..1, and how.
+
+    The larger of the plain edit similarity and the edit similarity of the phonetic
+    spellings (Prigozhin/Prigoschin are 'prikosin' both), so variants meet while look-alikes
+    with other vowels and letters (Kirby/Caribe, Putin/Petion) stay apart.
+    """
+    if a == b:
+        return 1.0, "exact"
+    if a.isdigit() or b.isdigit():
+        return 0.0, "number"
+    lev = Levenshtein.normalized_similarity(a, b)
+    phon = max(
+        Levenshtein.normalized_similarity(pa, pb)
+        for pa in phonetic_spellings(a)
+        for pb in phonetic_spellings(b)
+    )
+    if min(len(a), len(b)) <= 3:
+        # Short words: one letter is a different name (Ali/Eli, Act/AGD).
+        return lev * 0.8, "fuzzy"
+    if phon > lev:
+        return phon * 0.98, "phonetic"
+    return lev, "fuzzy"
+
+
+def initial_matches(text_word: str, listed_word: str) -> bool:
+    """'y' stands for 'yevgeniy' (and for 'evgeny', since Y/E/J spellings of Е vary)."""
+    if len(text_word) != 1 or len(listed_word) < 2:
+        return False
+    if listed_word[0] == text_word:
+        return True
+    soft = {"y", "e", "j", "i"}
+    return text_word in soft and listed_word[0] in soft

@@ -1,0 +1,484 @@
+"""Find listed names in running text: candidate spans from the index, verified and scored.
+
+The steps, each visible in a hit's `features`:
+1. every word's phonetic keys are looked up in the index (anchors);
+2. from each anchor the span grows left and right over words that match other parts of the
+   same listed name, in any order, with initials and spelling variants;
+3. the span is scored: a *full* mention names every required part of the listed name
+   (patronymics, middle names and legal forms are optional); a *partial* one names some;
+4. partial mentions of common words (Wagner, Kim, Freedom) need support: the same entity named
+   in full elsewhere in the text (coreference) or a context word ("Wagner mercenaries", "the
+   tanker Freedom"); a capitalised neighbour that is not part of the name ("Richard Wagner",
+   "Wagner Moura") and negative context ("composer", "opera") count against them;
+5. overlapping mentions of different entities are resolved: full beats partial, longer beats
+   shorter, and an ambiguous surname goes to the entity the text names in full, else to the
+   listed person others link to most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.matching import vocab
+from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex
+from monitor.matching.model import Mention
+from monitor.matching.normalize import Token, tokenize
+from monitor.matching.similarity import TOKEN_MATCH, initial_matches, token_similarity
+
+KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
+PARTIAL_DISTINCTIVE = 0.8
+PARTIAL_COREFERENCE = 0.88
+PARTIAL_CONTEXT = 0.76
+NEGATIVE_CONTEXT_FACTOR = 0.75
+MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
+_JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»()]{0,4}$")
+_SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
+
+
+@dataclass
+class _Candidate:
+    name: IndexedName
+    first: int  # token index of the first word
+    last: int  # token index of the last word
+    matched: dict[int, tuple[int, float, str]]  # name token pos -> (text token idx, sim, how)
+    kind: str = "partial"
+    score: float = 0.0
+    status: str = "rejected"  # accepted | needs_support | rejected
+    features: dict[str, Any] = field(default_factory=dict)
+
+
+def _word_similarity(tok: Token, listed: str) -> tuple[float, str]:
+    if tok.stem and tok.stem == listed:
+        return 1.0, "inflection"
+    return token_similarity(tok.norm, listed)
+
+
+def _joinable(tokens: list[Token], right: int) -> bool:
+    """Can token `right` continue a name that token `right - 1` belongs to?"""
+    gap = tokens[right].gap
+    if _JOINABLE_GAP.match(gap):
+        return True
+    # "Y. Prigozhin": a full stop after an initial.
+    return len(tokens[right - 1].norm) == 1 and re.match(r"^\.\s{0,2}$", gap) is not None
+
+
+def _headline_lines(text: str, tokens: list[Token]) -> list[bool]:
+    """Mark tokens on lines written in Title Case or ALL CAPS, where capitals say nothing."""
+    flags = [False] * len(tokens)
+    line_start = 0
+    i = 0
+    while i < len(tokens):
+        line_end = text.find("\n", tokens[i].start)
+        line_end = len(text) if line_end < 0 else line_end
+        j = i
+        while j < len(tokens) and tokens[j].start < line_end:
+            j += 1
+        words = [t for t in tokens[i:j] if t.norm.isalpha() and len(t.norm) > 3]
+        if len(words) >= 3 and sum(t.capitalized for t in words) >= 0.7 * len(words):
+            for k in range(i, j):
+                flags[k] = True
+        i = j if j > i else i + 1
+        line_start = line_end
+    return flags
+
+
+class TextMatcher:
+    """Screens texts against an index. Pure: text in, mentions out."""
+
+    def __init__(self, index: MatchIndex, threshold: float = 0.7) -> None:
+        self.index = index
+        self.threshold = threshold
+
+    # -- public ---------------------------------------------------------------------------
+
+    def screen(self, text: str, threshold: float | None = None) -> list[Mention]:
+        """All mentions in `text` scoring at least the threshold, in text order."""
+        threshold = self.threshold if threshold is None else threshold
+        if not text or not text.strip():
+            return []
+        if len(text) > MAX_TEXT_CHARS:
+            mentions: list[Mention] = []
+            for offset in range(0, len(text), MAX_TEXT_CHARS):
+                for m in self.screen(text[offset : offset + MAX_TEXT_CHARS], threshold):
+                    m.start += offset
+                    m.end += offset
+                    mentions.append(m)
+            return mentions
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        headline = _headline_lines(text, tokens)
+        letters = [t for t in tokens if t.norm.isalpha()]
+        # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
+        self._mixed_case = (
+            sum(t.capitalized for t in letters) >= 0.05 * len(letters)
+            and sum(t.upper for t in letters) < 0.5 * len(letters)
+        ) if letters else False
+        candidates = self._candidates(tokens)
+        for cand in candidates:
+            self._score(cand, tokens, headline)
+        chosen = self._resolve(candidates, tokens)
+        mentions = [self._mention(c, text, tokens) for c in chosen if c.score >= threshold]
+        mentions.sort(key=lambda m: (m.start, -m.score))
+        return mentions
+
+    # -- 1 and 2: candidate spans -------------------------------------------------------
+
+    def _candidates(self, tokens: list[Token]) -> list[_Candidate]:
+        index = self.index
+        covered: dict[int, int] = {}  # name_idx -> last token index already covered
+        candidates: list[_Candidate] = []
+        for j, tok in enumerate(tokens):
+            if len(tok.norm) <= 2 and not tok.upper and not tok.norm.isdigit():
+                if vocab.zipf(tok.norm) >= 5.0:
+                    continue
+            elif vocab.zipf(tok.norm) >= 6.0:
+                continue
+            lowercase_common = (
+                self._mixed_case and not tok.capitalized and vocab.is_common_word(tok.norm)
+            )
+            for name_idx, pos in index.lookup(tok.keys):
+                if covered.get(name_idx, -1) >= j:
+                    continue
+                name = index.names[name_idx]
+                if lowercase_common and name.tokens[pos].role not in ("generic", "number"):
+                    continue  # "visit", "course": a common word in lowercase is not a name here
+                sim, how = _word_similarity(tok, name.tokens[pos].norm)
+                if sim < TOKEN_MATCH:
+                    continue
+                cand = self._grow(tokens, j, pos, sim, how, name)
+                covered[name_idx] = cand.last
+                candidates.append(cand)
+        return candidates
+
+    @staticmethod
+    def _match_word(tok: Token, name: IndexedName, used: dict[int, Any]) -> tuple[int, float, str] | None:
+        best: tuple[int, float, str] | None = None
+        for k, ntok in enumerate(name.tokens):
+            if k in used:
+                continue
+            if initial_matches(tok.norm, ntok.norm) and ntok.role in ("given", "middle", "patronymic"):
+                if best is None or best[1] < 0.9:
+                    best = (k, 0.9, "initial")
+                continue
+            sim, how = _word_similarity(tok, ntok.norm)
+            if sim >= TOKEN_MATCH and (best is None or sim > best[1]):
+                best = (k, sim, how)
+        return best
+
+    def _grow(self, tokens: list[Token], j: int, pos: int, sim: float, how: str,
+              name: IndexedName) -> _Candidate:
+        matched: dict[int, tuple[int, float, str]] = {pos: (j, sim, how)}
+        first = last = j
+        limit = len(name.tokens)
+        while first > 0 and len(matched) < limit and _joinable(tokens, first):
+            found = self._match_word(tokens[first - 1], name, matched)
+            if found is None:
+                break
+            matched[found[0]] = (first - 1, found[1], found[2])
+            first -= 1
+        while last + 1 < len(tokens) and len(matched) < limit and _joinable(tokens, last + 1):
+            found = self._match_word(tokens[last + 1], name, matched)
+            if found is None:
+                break
+            matched[found[0]] = (last + 1, found[1], found[2])
+            last += 1
+        # A span of only optional words ("al", "ltd") names nothing.
+        return _Candidate(name=name, first=first, last=last, matched=matched)
+
+    # -- 3 and 4: scoring -----------------------------------------------------------------
+
+    def _score(self, cand: _Candidate, tokens: list[Token], headline: list[bool]) -> None:
+        name = cand.name
+        ntoks = name.tokens
+        matched_pos = set(cand.matched)
+        missing_required = name.required - matched_pos
+        if not (matched_pos - {k for k, t in enumerate(ntoks) if t.role in OPTIONAL_ROLES}):
+            cand.status = "rejected"
+            return
+        weight_matched = sum(ntoks[k].weight * cand.matched[k][1] for k in matched_pos)
+        weight_all = weight_matched + sum(ntoks[k].weight for k in missing_required)
+        base = weight_matched / weight_all if weight_all else 0.0
+        missing_optional = [
+            ntoks[k].norm for k in range(len(ntoks))
+            if k not in matched_pos and ntoks[k].role in ("middle", "patronymic")
+        ]
+        base -= min(0.06, 0.02 * len(missing_optional))
+        base *= KIND_FACTOR.get(name.kind, 1.0)
+        core_words = [ntoks[k].norm for k in sorted(matched_pos) if ntoks[k].role not in OPTIONAL_ROLES]
+        common = all(vocab.is_common_word(w) for w in core_words)
+        single = len(core_words) == 1
+        schema = name.entity.schema
+        features: dict[str, Any] = {
+            "name_kind": name.kind,
+            "tokens": [
+                {"text": tokens[t].norm, "listed": ntoks[k].norm, "role": ntoks[k].role,
+                 "similarity": round(s, 3), "how": how}
+                for k, (t, s, how) in sorted(cand.matched.items(), key=lambda kv: kv[1][0])
+            ],
+        }
+        if missing_optional:
+            features["missing_optional"] = missing_optional
+        negative = self._negative_context(tokens, cand.first, cand.last)
+        if negative:
+            features["negative_context"] = negative
+        stranger = self._capitalised_neighbour(tokens, headline, cand.first, cand.last)
+
+        if not missing_required:
+            cand.kind = "full"
+            cand.score = base
+            features["mention"] = "full"
+            if schema in ("Vessel", "Aircraft") and common:
+                cand.status = "needs_support"
+                features["needs_support"] = "ordinary words as a vessel or aircraft name"
+            elif single and min(s for _t, s, _h in cand.matched.values()) < 0.9:
+                cand.status = "rejected"
+                features["rejected"] = "a one-word name spelled differently"
+            elif single and self._single_word_is_common(cand, tokens):
+                cand.status = "needs_support"
+                features["needs_support"] = "a single common word"
+            elif single and stranger:
+                cand.status = "needs_support"
+                features["needs_support"] = f"part of another name ({stranger})"
+            else:
+                cand.status = "accepted"
+            if negative:
+                cand.score *= NEGATIVE_CONTEXT_FACTOR
+                features.setdefault("penalties", []).append("negative context")
+        else:
+            cand.kind = "partial"
+            features["mention"] = "partial"
+            features["missing"] = [ntoks[k].norm for k in sorted(missing_required)]
+            roles = {ntoks[k].role for k in matched_pos}
+            if name.is_person:
+                if "surname" not in roles:
+                    cand.status = "rejected"  # a given name alone names nobody
+                    features["mention"] = "given name only"
+                    return self._finish(cand, features)
+                features["mention"] = "surname"
+            distinctive = any(
+                not vocab.is_common_word(ntoks[k].norm)
+                and not vocab.is_common_word(tokens[cand.matched[k][0]].norm)
+                and cand.matched[k][1] >= 0.9
+                for k in matched_pos
+                if ntoks[k].role not in OPTIONAL_ROLES
+            )
+            required_weight = sum(ntoks[k].weight for k in name.required) or 1.0
+            share = sum(ntoks[k].weight for k in matched_pos if k in name.required) / required_weight
+            head = name.head
+            weak_tokens = [
+                ntoks[k].norm for k in matched_pos
+                if ntoks[k].role not in OPTIONAL_ROLES and cand.matched[k][1] < 0.9
+            ]
+            if (
+                head not in matched_pos
+                or ntoks[head].role not in ("core", "surname")
+                or (not name.is_person and share < 0.5)
+                or weak_tokens
+            ):
+                # "Russia" of "... BRANCH OF THE MVD OF RUSSIA", "harm" for "HARAM":
+                # a side word or a loose spelling is no mention of the whole.
+                cand.status = "rejected"
+                features["rejected"] = "partial mention without the name's main word"
+                return self._finish(cand, features)
+            cand.score = base  # replaced below according to the support found
+            features["base"] = round(base, 4)
+            if negative or stranger:
+                cand.status = "rejected"
+                if stranger:
+                    features["rejected"] = f"part of another name ({stranger})"
+            elif distinctive and (name.is_person or share >= 0.5) and schema not in ("Vessel", "Aircraft"):
+                cand.status = "accepted"
+                shape = 1.0 if name.is_person else 0.85 + 0.15 * share
+                cand.score = PARTIAL_DISTINCTIVE * shape * self._sim(cand)
+                features["support"] = "distinctive"
+            else:
+                cand.status = "needs_support"
+        self._finish(cand, features)
+        if cand.status == "needs_support" and not (
+            cand.kind == "partial" and vocab.zipf(ntoks[name.head].norm) >= 4.5
+        ):
+            # ("White House" is no mention of "HOUSE OF ART LIMITED", whatever the context.)
+            cue = self._context_cue(tokens, cand.first, cand.last, schema)
+            if cue:
+                cand.status = "accepted"
+                cand.score = (PARTIAL_CONTEXT if cand.kind == "partial" else max(cand.score * 0.9, PARTIAL_CONTEXT)) * self._sim(cand)
+                features["support"] = f"context: {cue}"
+
+    @staticmethod
+    def _single_word_is_common(cand: _Candidate, tokens: list[Token]) -> bool:
+        """A one-word name ("HAMAS") is a hit alone unless the word is ordinary ("Freedom")."""
+        for k, (t, _sim, _how) in cand.matched.items():
+            if cand.name.tokens[k].role in OPTIONAL_ROLES:
+                continue
+            words = (cand.name.tokens[k].norm, tokens[t].norm)
+            # Without its legal form ("LLC SPUTNIK SP") a company name is weaker than a
+            # name that is one word by itself ("HAMAS").
+            limit = 3.0 if any(t.role == "legal" for t in cand.name.tokens) else 4.0
+            if any(vocab.zipf(w) >= limit or len(w) <= 3 for w in words):
+                return True
+        return False
+
+    @staticmethod
+    def _sim(cand: _Candidate) -> float:
+        sims = [s for _t, s, _h in cand.matched.values()]
+        return sum(sims) / len(sims)
+
+    @staticmethod
+    def _finish(cand: _Candidate, features: dict[str, Any]) -> None:
+        cand.features = features
+
+    @staticmethod
+    def _window(tokens: list[Token], first: int, last: int, width: int) -> list[Token]:
+        """Tokens around a span within its sentence."""
+        out: list[Token] = []
+        i = first - 1
+        while i >= 0 and first - i <= width and not _SENTENCE_END.search(tokens[i + 1].gap):
+            out.append(tokens[i])
+            i -= 1
+        i = last + 1
+        while i < len(tokens) and i - last <= width and not _SENTENCE_END.search(tokens[i].gap):
+            out.append(tokens[i])
+            i += 1
+        return out
+
+    def _negative_context(self, tokens: list[Token], first: int, last: int) -> str:
+        for tok in self._window(tokens, first, last, 8):
+            if tok.norm in vocab.NEGATIVE_CONTEXT:
+                return tok.norm
+        return ""
+
+    def _context_cue(self, tokens: list[Token], first: int, last: int, schema: str) -> str:
+        if schema == "Person":
+            # "Mr Prigozhin", "President Putin": a title right before the surname.
+            i = first - 1
+            if i >= 0 and tokens[i].norm in vocab.HONORIFICS and _joinable(tokens, first):
+                return tokens[i].norm
+            return ""
+        cues = {"Vessel": vocab.VESSEL_CONTEXT, "Aircraft": vocab.AIRCRAFT_CONTEXT}.get(schema, vocab.ORG_CONTEXT)
+        for tok in self._window(tokens, first, last, 2):
+            if tok.norm in cues:
+                return tok.norm
+        return ""
+
+    @staticmethod
+    def _capitalised_neighbour(tokens: list[Token], headline: list[bool], first: int, last: int) -> str:
+        """A capitalised word glued to the span that starts or ends another proper name."""
+        for i, side in ((first - 1, "left"), (last + 1, "right")):
+            if i < 0 or i >= len(tokens) or headline[i]:
+                continue
+            tok = tokens[i]
+            boundary = tokens[first] if side == "left" else tok
+            if not re.match(r"^\s{1,2}$", boundary.gap):
+                continue  # punctuation or a possessive between: "Russia's Wagner"
+            if not tok.capitalized or tok.upper or not tok.norm.isalpha():
+                continue
+            if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
+                continue
+            if vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5:
+                continue
+            return tok.norm
+        return ""
+
+    # -- 5: resolution --------------------------------------------------------------------
+
+    def _resolve(self, candidates: list[_Candidate], tokens: list[Token]) -> list[_Candidate]:
+        # Best candidate per (entity, span).
+        best: dict[tuple[int, int, int], _Candidate] = {}
+        for cand in candidates:
+            if cand.status == "rejected":
+                continue
+            key = (cand.name.entity.entity_id, cand.first, cand.last)
+            old = best.get(key)
+            if old is None or (cand.status, cand.score) > (old.status, old.score) and (
+                cand.status == old.status or cand.status == "accepted"
+            ):
+                best[key] = cand
+        pool = list(best.values())
+        # Coreference: an entity named in full lends its name to its short mentions.
+        named_in_full = {
+            c.name.entity.entity_id: max(
+                (x.score for x in pool if x.name.entity.entity_id == c.name.entity.entity_id
+                 and x.kind == "full" and x.status == "accepted"), default=0.0)
+            for c in pool if c.kind == "full" and c.status == "accepted"
+        }
+        for cand in pool:
+            eid = cand.name.entity.entity_id
+            if cand.status != "accepted" or cand.kind == "partial":
+                if eid in named_in_full and cand.status in ("needs_support", "accepted") and cand.kind == "partial":
+                    cand.status = "accepted"
+                    cand.score = min(named_in_full[eid], PARTIAL_COREFERENCE * self._sim(cand))
+                    cand.features["support"] = "coreference: named in full in the same text"
+        accepted = [c for c in pool if c.status == "accepted"]
+        # Overlaps between entities: full beats partial, longer beats shorter, then score.
+        accepted.sort(key=lambda c: (c.kind == "full", c.last - c.first, c.score), reverse=True)
+        by_token: dict[int, list[_Candidate]] = defaultdict(list)
+        chosen: list[_Candidate] = []
+        for cand in accepted:
+            span = range(cand.first, cand.last + 1)
+            rivals = {id(r): r for t in span for r in by_token[t]}.values()
+            lose = False
+            for rival in rivals:
+                same_span = rival.first == cand.first and rival.last == cand.last
+                if rival.kind == "full" and cand.kind == "partial":
+                    lose = True
+                elif not same_span and (rival.last - rival.first) > (cand.last - cand.first):
+                    lose = True
+                elif same_span and cand.kind == "partial" and rival.kind == "partial":
+                    rival_full = rival.name.entity.entity_id in named_in_full
+                    mine_full = cand.name.entity.entity_id in named_in_full
+                    if rival_full and not mine_full:
+                        lose = True
+            if lose:
+                continue
+            chosen.append(cand)
+            for t in span:
+                by_token[t].append(cand)
+        return self._disambiguate_surnames(chosen, named_in_full)
+
+    def _disambiguate_surnames(self, chosen: list[_Candidate], named_in_full: dict[int, float]) -> list[_Candidate]:
+        """One surname, several listed people: keep the one others link to most, if clear."""
+        groups: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
+        for cand in chosen:
+            if cand.kind == "partial" and cand.name.is_person:
+                groups[(cand.first, cand.last)].append(cand)
+        dropped: set[int] = set()
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            in_full = [c for c in group if c.name.entity.entity_id in named_in_full]
+            if in_full:
+                dropped.update(id(c) for c in group if c not in in_full)
+                continue
+            exact = [c for c in group if all(h in ("exact", "inflection") for _t, _s, h in c.matched.values())]
+            group = exact or group
+            dropped.update(id(c) for c in groups[(group[0].first, group[0].last)] if c not in group)
+            group.sort(key=lambda c: c.name.entity.prominence, reverse=True)
+            top, second = group[0].name.entity.prominence, group[1].name.entity.prominence if len(group) > 1 else 0
+            if len(group) > 1 and top >= 3 and top >= 3 * max(second, 1):
+                dropped.update(id(c) for c in group[1:])
+                group[0].features["ambiguity"] = f"surname shared by {len(group)} listed people; most linked"
+            else:
+                for c in group:
+                    c.score *= 0.9
+                    c.features["ambiguity"] = f"surname shared by {len(group)} listed people"
+        return [c for c in chosen if id(c) not in dropped]
+
+    # -- output ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _mention(cand: _Candidate, text: str, tokens: list[Token]) -> Mention:
+        start, end = tokens[cand.first].start, tokens[cand.last].end
+        return Mention(
+            entity=cand.name.entity,
+            start=start,
+            end=end,
+            text=text[start:end],
+            matched_name=cand.name.text,
+            score=round(min(1.0, max(0.0, cand.score)), 4),
+            kind=cand.kind,
+            features=cand.features,
+        )

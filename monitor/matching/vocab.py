@@ -1,0 +1,107 @@
+"""Word lists the matcher reasons with: legal forms, generic words, titles, context cues.
+
+How common a word is comes from `wordfreq` (Zipf scale: 7 is 'the', 3 is a rare word).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+LEGAL_FORMS = frozenset("""
+llc ltd limited ooo oao zao pao ao jsc ojsc cjsc pjsc gmbh ag sa sas sarl sarlu bv nv inc incorporated
+corp corporation co plc srl spa fze fzco fzc fz llp lp pte pty kg ug sro doo dd ad tov pp ltda cv
+sdn bhd tbk ooo mchj chp gie eurl eirl sae sal wll bsc qsc psc kft zrt nyrt spzoo sp oy ab as
+establishment est
+""".split())
+# Multi-word legal forms, in folded words; each word of the phrase is then a legal word.
+LEGAL_PHRASES = tuple(
+    tuple(p.split())
+    for p in (
+        "limited liability company", "joint stock company", "public joint stock company",
+        "closed joint stock company", "open joint stock company", "private joint stock company",
+        "obshchestvo s ogranichennoi otvetstvennostyu", "obshchestvo s ogranichennoy otvetstvennostyu",
+        "aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
+        "zakrytoe aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo",
+        "federal state unitary enterprise", "state unitary enterprise", "limited company",
+        "company limited", "sociedad anonima", "societe anonyme", "private limited company",
+        "public limited company", "general trading", "limited partnership",
+    )
+)
+STOP_WORDS = frozenset("of the and for de del della der des di du da das do dos la le el al y e et und van von bin ibn bint".split())
+GENERIC_ORG_WORDS = frozenset("""
+group company companies holding holdings international trading trade enterprise enterprises industries
+industrial industry services service general global corporation organization organisation
+association foundation center centre network front
+""".split())
+
+PERSON_TITLES = frozenset("""
+mr mrs ms miss dr prof president vice minister premier general gen colonel col major lieutenant
+lt commander admiral sheikh sheik shaykh emir prince king queen senator governor mayor
+ambassador judge cleric imam mullah ayatollah chairman ceo director oligarch businessman
+businesswoman tycoon billionaire boss chief leader founder head warlord kingpin financier
+sanctioned associate ally confidant deputy spokesman spokeswoman
+""".split())
+# Words right before a surname that say a person is meant: "Mr Kirby", "President Putin".
+HONORIFICS = frozenset("""
+mr mrs ms miss dr prof president minister premier general gen colonel col major lieutenant lt
+commander admiral sheikh sheik shaykh emir prince king senator governor mayor ambassador judge
+cleric imam mullah ayatollah chairman oligarch businessman businesswoman tycoon billionaire boss
+chief leader founder warlord kingpin financier
+""".split())
+ORG_CONTEXT = frozenset("""
+group mercenary mercenaries fighters fighter troops militia militias paramilitary paramilitaries
+forces soldiers contractors army pmc boss chief founder leader leaders commander commanders
+chiefs operatives units unit recruits convicts network company firm bank lender conglomerate
+sanctioned sanctions designated terrorist organisation organization cartel gang syndicate
+rebels insurgents faction
+""".split())
+VESSEL_CONTEXT = frozenset("""
+tanker tankers vessel vessels ship ships mv freighter carrier cargo oil crude flagged
+flag crew yacht superyacht boat shipping port imo dwt supertanker bulker
+""".split())
+AIRCRAFT_CONTEXT = frozenset("aircraft plane planes jet jets airliner boeing airbus ilyushin tupolev antonov registration tail airline flight".split())
+NEGATIVE_CONTEXT = frozenset("""
+composer composers opera operas operatic music musical musician symphony symphonic conductor
+orchestra bayreuth ring tristan isolde lohengrin parsifal tannhauser valkyrie walkure
+actor actress film films movie movies cinema hollywood singer band album song songs
+football soccer striker midfielder goalkeeper coach tennis basketball baseball nba nfl
+novel novelist poet painter artist sculptor philosopher pianist violinist tenor soprano
+festival premiere theatre theater
+""".split())
+DETERMINERS = frozenset("""
+a an the this that these those in on at for from by with as of to and or but if when while
+after before during since until about over under into onto upon his her its their our my your
+new old former ex says said say report reports breaking live update updates exclusive analysis
+why how what who where which why
+""".split())
+DEMONYM = re.compile(r"(?:ian|ean|ese|ish|can|ran|ani|ali|iot|ic|an)$")
+_MONTHS_DAYS = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ichna|ich|ogly|oglu|kyzy|qizi)$")
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """How common a folded word is in English news and web text (Zipf scale)."""
+    return zipf_frequency(word, "en")
+
+
+def is_common_word(word: str) -> bool:
+    """A word too ordinary to name an entity on its own (Wagner, Kim, Freedom, Daniel)."""
+    return zipf(word) >= 3.0 or len(word) <= 2
+
+
+def is_ordinary_capitalized(word: str) -> bool:
+    """A capitalised word that does not start another person's or company's name."""
+    return (
+        word in DETERMINERS
+        or word in _MONTHS_DAYS
+        or word in PERSON_TITLES
+        or word in ORG_CONTEXT
+        or zipf(word) >= 5.0
+    )
