@@ -22,7 +22,7 @@ from monitor.alerts import queue_alert, queued_count
 from monitor.config import Settings, parse_duration
 from monitor.db import Article, Database, Entity, Feed, Hit, Suppression
 from monitor.exc import FeedError, NotFoundError
-from monitor.feeds import FetchRequest, Fetcher, parse_feed
+from monitor.feeds import Fetcher, FetchRequest, parse_feed
 from monitor.matching import MatchIndex, Mention, TextMatcher
 from monitor.matching.normalize import normalize_phrase
 from monitor.resources import seeds_dir

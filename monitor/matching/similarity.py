@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from monitor.matching.normalize import phonetic_spellings
+from monitor.matching.normalize import phonetic_keys, phonetic_spellings
 
 TOKEN_MATCH = 0.8  # below this two words are not the same name part
 
@@ -32,6 +32,12 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if min(len(a), len(b)) <= 3:
         # Short words: one letter is a different name (Ali/Eli, Act/AGD).
         return lev * 0.8, "fuzzy"
+    if phon < 0.9 and min(len(a), len(b)) >= 6:
+        # Vowels drift most between romanisations (Hezbollah/Hizballah): same long
+        # consonant skeleton, same name.
+        shared = set(phonetic_keys(a)) & set(phonetic_keys(b))
+        if any(len(k) >= 5 for k in shared):
+            phon = max(phon, 0.92)
     if phon > lev:
         return phon * 0.98, "phonetic"
     return lev, "fuzzy"

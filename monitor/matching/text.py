@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from monitor.matching import vocab
 from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex
 from monitor.matching.model import Mention
-from monitor.matching.normalize import Token, tokenize
+from monitor.matching.normalize import Token, name_tokens, tokenize
 from monitor.matching.similarity import TOKEN_MATCH, initial_matches, token_similarity
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
@@ -50,6 +51,11 @@ class _Candidate:
     features: dict[str, Any] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=100_000)
+def _primary_words(name: str) -> tuple[str, ...]:
+    return tuple(name_tokens(name))
+
+
 def _word_similarity(tok: Token, listed: str) -> tuple[float, str]:
     if tok.stem and tok.stem == listed:
         return 1.0, "inflection"
@@ -66,9 +72,12 @@ def _joinable(tokens: list[Token], right: int) -> bool:
 
 
 def _headline_lines(text: str, tokens: list[Token]) -> list[bool]:
-    """Mark tokens on lines written in Title Case or ALL CAPS, where capitals say nothing."""
+    """Mark tokens on lines written in Title Case or ALL CAPS, where capitals say nothing.
+
+    A line is a headline when most of its ordinary words ("Says", "Plane", "Crash") are
+    capitalised; in prose they are not, whatever the names in it.
+    """
     flags = [False] * len(tokens)
-    line_start = 0
     i = 0
     while i < len(tokens):
         line_end = text.find("\n", tokens[i].start)
@@ -76,12 +85,11 @@ def _headline_lines(text: str, tokens: list[Token]) -> list[bool]:
         j = i
         while j < len(tokens) and tokens[j].start < line_end:
             j += 1
-        words = [t for t in tokens[i:j] if t.norm.isalpha() and len(t.norm) > 3]
-        if len(words) >= 3 and sum(t.capitalized for t in words) >= 0.7 * len(words):
+        ordinary = [t for t in tokens[i + 1 : j] if t.norm.isalpha() and vocab.zipf(t.norm) >= 4.0]
+        if len(ordinary) >= 2 and sum(t.capitalized for t in ordinary) >= 0.6 * len(ordinary):
             for k in range(i, j):
                 flags[k] = True
         i = j if j > i else i + 1
-        line_start = line_end
     return flags
 
 
@@ -227,6 +235,9 @@ class TextMatcher:
             features["negative_context"] = negative
         stranger = self._capitalised_neighbour(tokens, headline, cand.first, cand.last)
 
+        if missing_required and name.kind == "weak":
+            cand.status = "rejected"  # a low-quality alias counts only when named whole
+            return self._finish(cand, features)
         if not missing_required:
             cand.kind = "full"
             cand.score = base
@@ -254,6 +265,14 @@ class TextMatcher:
             features["missing"] = [ntoks[k].norm for k in sorted(missing_required)]
             roles = {ntoks[k].role for k in matched_pos}
             if name.is_person:
+                if not self._surname_of_primary(name, matched_pos):
+                    cand.status = "rejected"  # "ROSTOV, Nicholas" is one alias among many
+                    features["rejected"] = "surname of an alias only"
+                    return self._finish(cand, features)
+                if self._mixed_case and not any(tokens[cand.matched[k][0]].capitalized for k in matched_pos):
+                    cand.status = "rejected"
+                    features["rejected"] = "surname in lowercase"
+                    return self._finish(cand, features)
                 if "surname" not in roles:
                     cand.status = "rejected"  # a given name alone names nobody
                     features["mention"] = "given name only"
@@ -307,6 +326,13 @@ class TextMatcher:
                 cand.status = "accepted"
                 cand.score = (PARTIAL_CONTEXT if cand.kind == "partial" else max(cand.score * 0.9, PARTIAL_CONTEXT)) * self._sim(cand)
                 features["support"] = f"context: {cue}"
+
+    @staticmethod
+    def _surname_of_primary(name: IndexedName, matched_pos: set[int]) -> bool:
+        if name.kind == "primary":
+            return True
+        primary = set(_primary_words(name.entity.name))
+        return any(name.tokens[k].norm in primary for k in matched_pos if name.tokens[k].role == "surname")
 
     @staticmethod
     def _single_word_is_common(cand: _Candidate, tokens: list[Token]) -> bool:
@@ -407,11 +433,10 @@ class TextMatcher:
         }
         for cand in pool:
             eid = cand.name.entity.entity_id
-            if cand.status != "accepted" or cand.kind == "partial":
-                if eid in named_in_full and cand.status in ("needs_support", "accepted") and cand.kind == "partial":
-                    cand.status = "accepted"
-                    cand.score = min(named_in_full[eid], PARTIAL_COREFERENCE * self._sim(cand))
-                    cand.features["support"] = "coreference: named in full in the same text"
+            if eid in named_in_full and cand.kind == "partial" and cand.status in ("needs_support", "accepted"):
+                cand.status = "accepted"
+                cand.score = min(named_in_full[eid], PARTIAL_COREFERENCE * self._sim(cand))
+                cand.features["support"] = "coreference: named in full in the same text"
         accepted = [c for c in pool if c.status == "accepted"]
         # Overlaps between entities: full beats partial, longer beats shorter, then score.
         accepted.sort(key=lambda c: (c.kind == "full", c.last - c.first, c.score), reverse=True)
@@ -423,9 +448,7 @@ class TextMatcher:
             lose = False
             for rival in rivals:
                 same_span = rival.first == cand.first and rival.last == cand.last
-                if rival.kind == "full" and cand.kind == "partial":
-                    lose = True
-                elif not same_span and (rival.last - rival.first) > (cand.last - cand.first):
+                if rival.kind == "full" and cand.kind == "partial" or not same_span and (rival.last - rival.first) > (cand.last - cand.first):
                     lose = True
                 elif same_span and cand.kind == "partial" and rival.kind == "partial":
                     rival_full = rival.name.entity.entity_id in named_in_full

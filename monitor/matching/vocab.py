@@ -10,12 +10,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-LEGAL_FORMS = frozenset("""
-llc ltd limited ooo oao zao pao ao jsc ojsc cjsc pjsc gmbh ag sa sas sarl sarlu bv nv inc incorporated
-corp corporation co plc srl spa fze fzco fzc fz llp lp pte pty kg ug sro doo dd ad tov pp ltda cv
-sdn bhd tbk ooo mchj chp gie eurl eirl sae sal wll bsc qsc psc kft zrt nyrt spzoo sp oy ab as
-establishment est
-""".split())
+LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "gmbh", "ag", "sa", "sas", "sarl", "sarlu", "bv", "nv", "inc", "incorporated", "corp", "corporation", "co", "plc", "srl", "spa", "fze", "fzco", "fzc", "fz", "llp", "lp", "pte", "pty", "kg", "ug", "sro", "doo", "dd", "ad", "tov", "pp", "ltda", "cv", "sdn", "bhd", "tbk", "ooo", "mchj", "chp", "gie", "eurl", "eirl", "sae", "sal", "wll", "bsc", "qsc", "psc", "kft", "zrt", "nyrt", "spzoo", "sp", "oy", "ab", "as", "establishment", "est"])
 # Multi-word legal forms, in folded words; each word of the phrase is then a legal word.
 LEGAL_PHRASES = tuple(
     tuple(p.split())
@@ -30,58 +25,19 @@ LEGAL_PHRASES = tuple(
         "public limited company", "general trading", "limited partnership",
     )
 )
-STOP_WORDS = frozenset("of the and for de del della der des di du da das do dos la le el al y e et und van von bin ibn bint".split())
-GENERIC_ORG_WORDS = frozenset("""
-group company companies holding holdings international trading trade enterprise enterprises industries
-industrial industry services service general global corporation organization organisation
-association foundation center centre network front
-""".split())
+STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
+GENERIC_ORG_WORDS = frozenset(["group", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
 
-PERSON_TITLES = frozenset("""
-mr mrs ms miss dr prof president vice minister premier general gen colonel col major lieutenant
-lt commander admiral sheikh sheik shaykh emir prince king queen senator governor mayor
-ambassador judge cleric imam mullah ayatollah chairman ceo director oligarch businessman
-businesswoman tycoon billionaire boss chief leader founder head warlord kingpin financier
-sanctioned associate ally confidant deputy spokesman spokeswoman
-""".split())
+PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "queen", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "ceo", "director", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "head", "warlord", "kingpin", "financier", "sanctioned", "associate", "ally", "confidant", "deputy", "spokesman", "spokeswoman"])
 # Words right before a surname that say a person is meant: "Mr Kirby", "President Putin".
-HONORIFICS = frozenset("""
-mr mrs ms miss dr prof president minister premier general gen colonel col major lieutenant lt
-commander admiral sheikh sheik shaykh emir prince king senator governor mayor ambassador judge
-cleric imam mullah ayatollah chairman oligarch businessman businesswoman tycoon billionaire boss
-chief leader founder warlord kingpin financier
-""".split())
-ORG_CONTEXT = frozenset("""
-group mercenary mercenaries fighters fighter troops militia militias paramilitary paramilitaries
-forces soldiers contractors army pmc boss chief founder leader leaders commander commanders
-chiefs operatives units unit recruits convicts network company firm bank lender conglomerate
-sanctioned sanctions designated terrorist organisation organization cartel gang syndicate
-rebels insurgents faction
-""".split())
-VESSEL_CONTEXT = frozenset("""
-tanker tankers vessel vessels ship ships mv freighter carrier cargo oil crude flagged
-flag crew yacht superyacht boat shipping port imo dwt supertanker bulker
-""".split())
-AIRCRAFT_CONTEXT = frozenset("aircraft plane planes jet jets airliner boeing airbus ilyushin tupolev antonov registration tail airline flight".split())
-NEGATIVE_CONTEXT = frozenset("""
-composer composers opera operas operatic music musical musician symphony symphonic conductor
-orchestra bayreuth ring tristan isolde lohengrin parsifal tannhauser valkyrie walkure
-actor actress film films movie movies cinema hollywood singer band album song songs
-football soccer striker midfielder goalkeeper coach tennis basketball baseball nba nfl
-novel novelist poet painter artist sculptor philosopher pianist violinist tenor soprano
-festival premiere theatre theater
-""".split())
-DETERMINERS = frozenset("""
-a an the this that these those in on at for from by with as of to and or but if when while
-after before during since until about over under into onto upon his her its their our my your
-new old former ex says said say report reports breaking live update updates exclusive analysis
-why how what who where which why
-""".split())
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "warlord", "kingpin", "financier"])
+ORG_CONTEXT = frozenset(["group", "mercenary", "mercenaries", "fighters", "fighter", "troops", "militia", "militias", "paramilitary", "paramilitaries", "forces", "soldiers", "contractors", "army", "pmc", "boss", "chief", "founder", "leader", "leaders", "commander", "commanders", "chiefs", "operatives", "units", "unit", "recruits", "convicts", "network", "company", "firm", "bank", "lender", "conglomerate", "sanctioned", "sanctions", "designated", "terrorist", "organisation", "organization", "cartel", "gang", "syndicate", "rebels", "insurgents", "faction", "patron", "chef", "groupe", "mercenaires", "combattants", "gruppe", "soldner", "kampfer", "milizen"])
+VESSEL_CONTEXT = frozenset(["tanker", "tankers", "vessel", "vessels", "ship", "ships", "mv", "freighter", "carrier", "cargo", "oil", "crude", "flagged", "flag", "crew", "yacht", "superyacht", "boat", "shipping", "port", "imo", "dwt", "supertanker", "bulker"])
+AIRCRAFT_CONTEXT = frozenset(["aircraft", "plane", "planes", "jet", "jets", "airliner", "boeing", "airbus", "ilyushin", "tupolev", "antonov", "registration", "tail", "airline", "flight"])
+NEGATIVE_CONTEXT = frozenset(["composer", "composers", "opera", "operas", "operatic", "music", "musical", "musician", "symphony", "symphonic", "conductor", "orchestra", "bayreuth", "ring", "tristan", "isolde", "lohengrin", "parsifal", "tannhauser", "valkyrie", "walkure", "actor", "actress", "film", "films", "movie", "movies", "cinema", "hollywood", "singer", "band", "album", "song", "songs", "football", "soccer", "striker", "midfielder", "goalkeeper", "coach", "tennis", "basketball", "baseball", "nba", "nfl", "novel", "novelist", "poet", "painter", "artist", "sculptor", "philosopher", "pianist", "violinist", "tenor", "soprano", "festival", "premiere", "theatre", "theater"])
+DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "for", "from", "by", "with", "as", "of", "to", "and", "or", "but", "if", "when", "while", "after", "before", "during", "since", "until", "about", "over", "under", "into", "onto", "upon", "his", "her", "its", "their", "our", "my", "your", "new", "old", "former", "ex", "says", "said", "say", "report", "reports", "breaking", "live", "update", "updates", "exclusive", "analysis", "why", "how", "what", "who", "where", "which", "why"])
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|can|ran|ani|ali|iot|ic|an)$")
-_MONTHS_DAYS = frozenset("""
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+_MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ichna|ich|ogly|oglu|kyzy|qizi)$")
 
 

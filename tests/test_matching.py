@@ -1,0 +1,139 @@
+"""The matcher on the real OFAC SDN list: variants found, look-alikes quiet, scores explained."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.matching import TextMatcher
+from monitor.matching.normalize import fold, phonetic_keys, tokenize
+from monitor.matching.pairs import compare_names, search
+
+PRIGOZHIN = "21171"
+WAGNER = "22543"
+
+
+def entity_ids(matcher: TextMatcher, text: str) -> set[str]:
+    return {h.entity.source_id for h in matcher.screen(text)}
+
+
+@pytest.mark.parametrize("spelling", ["Prigozhin", "Prigojine", "Prigoschin", "Prigožin", "Пригожин"])
+def test_romanisations_meet(spelling: str) -> None:
+    assert set(phonetic_keys(fold(spelling))) & set(phonetic_keys("prigozhin"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Евгений Пригожин выступил с заявлением",
+        "Jewgeni Prigoschin hat sich geäußert",
+        "PRIGOZHIN, Yevgeniy Viktorovich was designated",
+        "Y. Prigozhin met reporters on Friday",
+        "Evgeny Prigozhin's mercenaries",
+        "Prigozhin plane crash: what we know",
+        "Задержан соратник Пригожина",
+    ],
+)
+def test_prigozhin_variants_found(matcher: TextMatcher, text: str) -> None:
+    assert PRIGOZHIN in entity_ids(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ЧВК Вагнер наступает", "PMC Wagner recruits convicts", "the Wagner Group said",
+     "Wagner mercenaries were seen in Mali", "WAGNER GROUP FIGHTERS ENTER TOWN"],
+)
+def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
+    assert WAGNER in entity_ids(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Richard Wagner's Ring cycle opened at Bayreuth.",
+        "The composer Wagner wrote operas that last for hours.",
+        "Wagner Moura stars in the new film.",
+        "James Wagner reported from New York.",
+        "Freedom of speech matters to us all.",
+        "Kim Kardashian visited Paris.",
+    ],
+)
+def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:
+    assert matcher.screen(text) == []
+
+
+def test_short_mentions_follow_the_full_name(matcher: TextMatcher) -> None:
+    text = "Russia's Wagner Group is expanding. Mr Kirby said Wagner's influence grows."
+    hits = [h for h in matcher.screen(text) if h.entity.source_id == WAGNER]
+    assert len(hits) == 2
+    short = next(h for h in hits if h.text == "Wagner")
+    assert "coreference" in short.features["support"]
+    assert short.score < max(h.score for h in hits)
+
+
+def test_hit_explains_itself(matcher: TextMatcher) -> None:
+    text = "He met Yevgeny Prigozhin in St Petersburg."
+    hit = next(h for h in matcher.screen(text) if h.entity.source_id == PRIGOZHIN)
+    assert text[hit.start : hit.end] == hit.text == "Yevgeny Prigozhin"
+    assert hit.matched_name in ("PRIGOZHIN, Evgeny", "PRIGOZHIN, Yevgeniy Viktorovich")
+    assert hit.features["mention"] == "full"
+    assert {t["listed"] for t in hit.features["tokens"]} >= {"prigozhin"}
+    assert 0.9 <= hit.score <= 1.0
+
+
+def test_surname_alone_scores_below_full_name(matcher: TextMatcher) -> None:
+    full = max(h.score for h in matcher.screen("Yevgeny Prigozhin spoke."))
+    alone = max(h.score for h in matcher.screen("Prigozhin spoke."))
+    assert alone < full
+
+
+def test_context_lowers_a_full_name(matcher: TextMatcher) -> None:
+    """A negative context word lowers even a listed name's score."""
+    plain = matcher.screen("The Wagner Group held a meeting.", threshold=0)
+    opera = matcher.screen("The Wagner Group of opera singers held a meeting.", threshold=0)
+    assert max(h.score for h in opera) < max(h.score for h in plain)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t", "\x00\x01\x02\xff" * 1000, "a" * 1_000_000, "Prigozhin " + "x" * 200_000],
+)
+def test_bad_input_does_not_crash(matcher: TextMatcher, text: str) -> None:
+    hits = matcher.screen(text)
+    assert all(0 <= h.start < h.end <= len(text) for h in hits)
+
+
+def test_offsets_with_html_and_line_breaks(matcher: TextMatcher) -> None:
+    text = "<p>Report:</p> Yevgeny\nPrigozhin &amp; co"
+    hit = next(h for h in matcher.screen(text) if h.entity.source_id == PRIGOZHIN)
+    assert text[hit.start : hit.end] == "Yevgeny\nPrigozhin"
+
+
+def test_tokenize_keeps_offsets() -> None:
+    text = "Wagner's boss, Y. Prigozhin-linked"
+    for tok in tokenize(text):
+        assert fold(text[tok.start : tok.end]) == tok.norm
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema", "match"),
+    [
+        ("Jewgeni Prigoschin", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
+        ("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", "Person", True),
+        ("Kim Jong Un", "KIM, Jong Un", "Person", True),
+        ("Evro Polis", "EVRO POLIS LTD.", "Organization", True),
+        ("George Bush", "George Habbash", "Person", False),
+        ("BELLETECH CORP", "11420 CORP.", "Organization", False),
+        ("Pavel Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", False),
+        ("Kim Jong Il", "KIM, Jong Un", "Person", False),
+    ],
+)
+def test_compare_pairs(a: str, b: str, schema: str, match: bool) -> None:
+    result = compare_names(a, b, schema)
+    assert result.match is match, (a, b, result)
+    assert 0.0 <= result.score <= 1.0
+
+
+def test_search_ranks_the_listed_person_first(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    results = search(sdn_index, "Evgeny Prigozhin", "Person")
+    assert results[0]["source_id"] == PRIGOZHIN
+    assert results[0]["match"] is True
