@@ -1,0 +1,103 @@
+"""Matcher benchmark: index build, memory and screening throughput on real news text,
+against an exact-match baseline (pyahocorasick over the normalised listed names) in the same run.
+
+    .venv/bin/python benchmarks/bench_matcher.py [--mb 10]
+
+Reads the news text from ../shared/data/news (not redistributable: it stays there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import ahocorasick
+
+from monitor.db import Database
+from monitor.matching import TextMatcher
+from monitor.matching.normalize import fold, name_tokens
+from monitor.pipeline import prepare
+from monitor.screening import build_index, load_records
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "news"
+
+
+def news_texts() -> list[str]:
+    texts = []
+    for path in sorted((SHARED / "rss_link_database_2023").rglob("*.json")):
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            texts.append(f"{item.get('title') or ''}\n\n{item.get('description') or ''}")
+    for path in sorted((SHARED / "conll2003").glob("*.txt")):
+        doc: list[str] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("-DOCSTART-"):
+                if doc:
+                    texts.append(" ".join(doc))
+                doc = []
+            elif line.strip():
+                doc.append(line.split(" ")[0])
+        if doc:
+            texts.append(" ".join(doc))
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=10.0, help="megabytes of text to screen")
+    args = parser.parse_args()
+    base = news_texts()
+    corpus: list[str] = []
+    size = 0
+    while size < args.mb * 1e6:
+        for text in base:
+            corpus.append(text)
+            size += len(text.encode())
+            if size >= args.mb * 1e6:
+                break
+    mb = size / 1e6
+    db = Database(f"sqlite:///{tempfile.mkdtemp()}/bench.db")
+    prepare(db)
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    with db.session() as session:
+        index = build_index(session)
+        records = load_records(session)
+    build_s = time.perf_counter() - started
+    _cur, index_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    matcher = TextMatcher(index)
+
+    started = time.perf_counter()
+    hits = sum(len(matcher.screen(t)) for t in corpus)
+    ours_s = time.perf_counter() - started
+
+    automaton = ahocorasick.Automaton()
+    for rec in records:
+        for name, _kind in rec.names:
+            key = " " + " ".join(name_tokens(name)) + " "
+            if len(key) > 4:
+                automaton.add_word(key, rec.entity_id)
+    automaton.make_automaton()
+    started = time.perf_counter()
+    base_hits = 0
+    for text in corpus:
+        folded = " " + " ".join(fold(w) for w in text.split()) + " "
+        base_hits += sum(1 for _ in automaton.iter(folded))
+    base_s = time.perf_counter() - started
+
+    print(f"entities {len(index)}, names {len(index.names)}; text {mb:.1f} MB in {len(corpus)} articles")
+    print(f"index build      {build_s:6.2f} s   peak traced memory {index_peak / 1e6:.0f} MB")
+    print(f"monitor matcher  {mb / ours_s:6.2f} MB/s  {len(corpus) / ours_s:8.0f} articles/s  hits {hits}")
+    print(f"exact baseline   {mb / base_s:6.2f} MB/s  {len(corpus) / base_s:8.0f} articles/s  hits {base_hits}")
+    print(f"ratio (monitor / baseline throughput) {base_s / ours_s:.2f}")
+    print(f"process max RSS  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
