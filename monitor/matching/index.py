@@ -33,6 +33,8 @@ class IndexedName:
     tokens: tuple[NameToken, ...]
     required: frozenset[int]
     head: int  # the name's main word: its rarest surname or core word
+    keyset: frozenset[str] = frozenset()  # phonetic keys of all its words: a quick "no"
+    head_alone: bool = True  # may its main word alone ever be reported? (see `head_alone_ok`)
 
     @property
     def is_person(self) -> bool:
@@ -67,13 +69,15 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             words = name_tokens(name)
             surnames, givens = words[-1:], words[:-1]
         roles: list[tuple[str, str]] = [(w, "surname") for w in surnames]
-        for i, word in enumerate(givens):
+        seen_given = False
+        for word in givens:
             if word in vocab.STOP_WORDS:
-                role = "stop"
-            elif vocab.PATRONYMIC.search(word) and i > 0:
+                role = "stop"  # "EL CHUY GONZALEZ": "el" is no given name, "chuy" is
+            elif vocab.PATRONYMIC.search(word) and seen_given:
                 role = "patronymic"
-            elif i == 0:
+            elif not seen_given:
                 role = "given"
+                seen_given = True
             else:
                 role = "middle"
             roles.append((word, role))
@@ -111,6 +115,33 @@ def head_position(tokens: list[NameToken]) -> int:
     return -1
 
 
+def head_alone_ok(entity: EntityRecord, kind: str, tokens: list[NameToken], required: frozenset[int],
+                  head: int) -> bool:
+    """Can the main word alone be a mention of this name? Decided once, at build time.
+
+    The same rules as the text matcher's partial mentions, where they depend on the name
+    only: a weak alias counts only whole; a person goes by the surname of the primary name,
+    the first of two surnames; an organisation may lose only generic or common words
+    ("Wagner" of "WAGNER GROUP", not "Baghdad" of "FLY BAGHDAD").
+    """
+    missing = required - {head}
+    if not missing:
+        return True
+    if kind == "weak":
+        return False
+    if entity.schema == "Person":
+        surnames = [k for k, t in enumerate(tokens) if t.role == "surname"]
+        if tokens[head].role != "surname" or surnames[0] != head:
+            return False
+        return kind == "primary" or tokens[head].norm in name_tokens(entity.name)
+    if tokens[head].role != "core":
+        return False
+    weight = sum(tokens[k].weight for k in required) or 1.0
+    if tokens[head].weight / weight < 0.5:
+        return False
+    return not any(tokens[k].role == "core" and vocab.zipf(tokens[k].norm) < 4.5 for k in missing)
+
+
 class MatchIndex:
     """Listed names by phonetic key of their anchor tokens (rare, non-optional words)."""
 
@@ -124,6 +155,14 @@ class MatchIndex:
             for text, kind in entity.names:
                 self._add(entity, text, kind)
         self.postings = dict(self.postings)
+        # The same postings grouped by the listed word, so a text word is compared with each
+        # distinct listed word once ("ali" heads hundreds of names).
+        self.by_word: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        for key, postings in self.postings.items():
+            groups: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for name_idx, pos in postings:
+                groups[self.names[name_idx].tokens[pos].norm].append((name_idx, pos))
+            self.by_word[key] = dict(groups)
         self.build_seconds = time.perf_counter() - started
 
     def _add(self, entity: EntityRecord, text: str, kind: str) -> None:
@@ -135,11 +174,24 @@ class MatchIndex:
         if head < 0:
             return
         name_idx = len(self.names)
-        self.names.append(IndexedName(entity, text, kind, tuple(tokens), required, head))
+        keyset = frozenset(k for t in tokens for k in t.keys)
+        alone = head_alone_ok(entity, kind, tokens, required, head)
+        self.names.append(IndexedName(entity, text, kind, tuple(tokens), required, head, keyset, alone))
         # Only the main word is indexed: every mention worth reporting contains it, and
         # seeding from side words ("of Russia", "company") would cost without finding more.
         for key in tokens[head].keys:
             self.postings[key].append((name_idx, head))
+
+    def lookup_words(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+        """Listed words under any of the keys, each with its (name, position) postings."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for key in keys:
+            for word, postings in self.by_word.get(key, {}).items():
+                if word in found:
+                    found[word] = found[word] + postings
+                else:
+                    found[word] = postings
+        return found
 
     def lookup(self, keys: Iterable[str]) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []

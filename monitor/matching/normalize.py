@@ -70,62 +70,46 @@ _MULTIGRAPHS = (
 _VOWELS = set("aeiouy")
 
 
-def _skeleton(word: str) -> str:
+_MULTIGRAPH_RE = re.compile("|".join(re.escape(src) for src, _dst in _MULTIGRAPHS) + "|c(?=[eiy])|c")
+_MULTIGRAPH_MAP = dict(_MULTIGRAPHS) | {"c": "k"}
+
+
+def _respell(word: str) -> str:
+    """Multigraphs to one sound each: 'prigozhin' -> 'prikosin' (c is s before e/i/y)."""
+    return _MULTIGRAPH_RE.sub(
+        lambda m: "s" if m.group() == "c" and m.end() < len(word) and word[m.end()] in "eiy"
+        else _MULTIGRAPH_MAP[m.group()],
+        word,
+    )
+
+
+def _collapse(chars: str) -> str:
     out: list[str] = []
-    i = 0
-    n = len(word)
-    while i < n:
-        for src, dst in _MULTIGRAPHS:
-            if word.startswith(src, i):
-                out.append(dst)
-                i += len(src)
-                break
-        else:
-            ch = word[i]
-            if ch == "c":
-                nxt = word[i + 1] if i + 1 < n else ""
-                out.append("s" if nxt in ("e", "i", "y") else "k")
-            elif ch not in _VOWELS and ch != "'":
-                out.append(ch)
-            i += 1
-    collapsed: list[str] = []
-    for ch in out:
-        if not collapsed or collapsed[-1] != ch:
-            collapsed.append(ch)
-    return "".join(collapsed)
+    for ch in chars:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of the respelled word, doubled ones collapsed: 'prigozhin' -> 'prksn'."""
+    return _collapse(ch for ch in _respell(word) if ch not in _VOWELS and ch != "'")
 
 
 def _spelling(word: str) -> str:
     """A phonetic spelling that keeps vowels: 'prigozhin' -> 'prikosin', 'yevgeniy' -> 'evkeni'."""
-    out: list[str] = []
-    i = 0
-    n = len(word)
-    while i < n:
-        for src, dst in _MULTIGRAPHS:
-            if word.startswith(src, i):
-                out.append(dst)
-                i += len(src)
-                break
-        else:
-            ch = word[i]
-            if ch == "c":
-                nxt = word[i + 1] if i + 1 < n else ""
-                out.append("s" if nxt in ("e", "i", "y") else "k")
-            elif ch == "y":
-                out.append("i")
-            else:
-                out.append(ch)
-            i += 1
-    collapsed: list[str] = []
-    for ch in out:
-        if not collapsed or collapsed[-1] != ch:
-            collapsed.append(ch)
+    collapsed = _collapse(_respell(word).replace("y", "i"))
     if len(collapsed) > 2 and collapsed[0] == "i" and collapsed[1] in "aeou":
-        collapsed.pop(0)
-    return "".join(collapsed)
+        collapsed = collapsed[1:]
+    return collapsed
+
+
+_FRENCH_SPELLINGS = ((re.compile(r"gu(?=[eiy])"), "g"), (re.compile(r"ou"), "u"))
 
 
 def _j_variants(norm: str) -> set[str]:
+    for pattern, repl in _FRENCH_SPELLINGS:  # Evgueni = Evgeni, Oussama = Usama
+        norm = pattern.sub(repl, norm)
     if "j" not in norm:
         return {norm}
     return {norm.replace("j", "y"), norm.replace("j", "zh"), norm}
@@ -136,7 +120,13 @@ def phonetic_spellings(norm: str) -> tuple[str, ...]:
     """Phonetic spellings of a folded word, one per reading of an ambiguous 'j'."""
     if not norm or norm.isdigit():
         return (norm,)
-    return tuple(sorted({_spelling(v) for v in _j_variants(norm)}))
+    spellings = {_spelling(v) for v in _j_variants(norm)}
+    # Arabic and Persian names drift between e/i and o/u (Tareq/Tariq, Mohammed/Muhammad).
+    spellings |= {sp.translate(_VOWEL_DRIFT) for sp in spellings}
+    return tuple(sorted(spellings))
+
+
+_VOWEL_DRIFT = str.maketrans("eo", "iu")
 
 
 @lru_cache(maxsize=200_000)

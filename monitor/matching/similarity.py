@@ -32,9 +32,10 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if min(len(a), len(b)) <= 3:
         # Short words: one letter is a different name (Ali/Eli, Act/AGD).
         return lev * 0.8, "fuzzy"
-    if phon < 0.9 and min(len(a), len(b)) >= 6:
+    if 0.75 <= phon < 0.9 and min(len(a), len(b)) >= 6 and a[0] == b[0]:
         # Vowels drift most between romanisations (Hezbollah/Hizballah): same long
-        # consonant skeleton, same name.
+        # consonant skeleton, same name; but only where the spellings are close anyway
+        # (Brighton/Boryokudan share 'brktn' and nothing else).
         shared = set(phonetic_keys(a)) & set(phonetic_keys(b))
         if any(len(k) >= 5 for k in shared):
             phon = max(phon, 0.92)

@@ -24,18 +24,32 @@ from functools import lru_cache
 from typing import Any
 
 from monitor.matching import vocab
-from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex
+from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex, token_weight
 from monitor.matching.model import Mention
 from monitor.matching.normalize import Token, name_tokens, tokenize
 from monitor.matching.similarity import TOKEN_MATCH, initial_matches, token_similarity
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
+GIVEN_NAME_MATCH = 0.88
 PARTIAL_DISTINCTIVE = 0.8
 PARTIAL_COREFERENCE = 0.88
 PARTIAL_CONTEXT = 0.76
 NEGATIVE_CONTEXT_FACTOR = 0.75
+# A surname shared by several listed people, none named in full or clearly most linked,
+# names none of them for sure: reported only below the default threshold.
+AMBIGUOUS_SURNAME_FACTOR = 0.85
+# A word alone names an entity only if it is rare in the language (Prigozhin 1.2, Shoigu
+# 1.6, Hizbollah 1.6 on the Zipf scale); Arafat (2.9), Ivanov (2.8) or Gonzalez (3.5) alone
+# belong to too many people, unless others on the list link to the listed one (prominence).
+DISTINCTIVE_ZIPF = 2.5
+# Below this many units of information (see `_information`) a full person name is too common
+# to be a hit without support: "Mark Taylor" 2.2, "Ali Ahmed" 2.7, "Saddam Hussein" 3.5.
+COMMON_NAME_INFORMATION = 3.0
+PROMINENT = 3
+# Roles that carry a name: in mixed-case prose only capitalised words fill them.
+NAME_ROLES = frozenset({"surname", "given", "middle", "patronymic", "core"})
 MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
-_JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»()]{0,4}$")
+_JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»]{0,4}$")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -74,8 +88,9 @@ def _joinable(tokens: list[Token], right: int) -> bool:
 def _headline_lines(text: str, tokens: list[Token]) -> list[bool]:
     """Mark tokens on lines written in Title Case or ALL CAPS, where capitals say nothing.
 
-    A line is a headline when most of its ordinary words ("Says", "Plane", "Crash") are
-    capitalised; in prose they are not, whatever the names in it.
+    A line is a headline when its ordinary words ("Says", "Plane", "Crash") are capitalised
+    and no content word on it is in lowercase; in prose ("Andrei Medvedev (Ukraine) beat Jan
+    Kroslak") some are, whatever the names in it.
     """
     flags = [False] * len(tokens)
     i = 0
@@ -85,8 +100,14 @@ def _headline_lines(text: str, tokens: list[Token]) -> list[bool]:
         j = i
         while j < len(tokens) and tokens[j].start < line_end:
             j += 1
-        ordinary = [t for t in tokens[i + 1 : j] if t.norm.isalpha() and vocab.zipf(t.norm) >= 4.0]
-        if len(ordinary) >= 2 and sum(t.capitalized for t in ordinary) >= 0.6 * len(ordinary):
+        words = [t for t in tokens[i:j] if t.norm.isalpha()]
+        ordinary = [t for t in words[1:] if vocab.zipf(t.norm) >= 4.0]
+        lowercase_content = [
+            t for t in words
+            if not t.capitalized and not t.upper and len(t.norm) > 3
+            and t.norm not in vocab.DETERMINERS and t.norm not in vocab.STOP_WORDS
+        ]
+        if len(ordinary) >= 2 and not lowercase_content and sum(t.capitalized for t in ordinary) >= 0.6 * len(ordinary):
             for k in range(i, j):
                 flags[k] = True
         i = j if j > i else i + 1
@@ -99,6 +120,7 @@ class TextMatcher:
     def __init__(self, index: MatchIndex, threshold: float = 0.7) -> None:
         self.index = index
         self.threshold = threshold
+        self._anchor_cache: dict[tuple[str, str], list[tuple[list[tuple[int, int]], float, str]]] = {}
 
     # -- public ---------------------------------------------------------------------------
 
@@ -122,9 +144,11 @@ class TextMatcher:
         letters = [t for t in tokens if t.norm.isalpha()]
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
         self._mixed_case = (
-            sum(t.capitalized for t in letters) >= 0.05 * len(letters)
+            sum(t.capitalized for t in letters) >= 1
             and sum(t.upper for t in letters) < 0.5 * len(letters)
         ) if letters else False
+        self._lower = self._lowercase_words(tokens)
+        self._position = {tok.start: i for i, tok in enumerate(tokens)}
         candidates = self._candidates(tokens)
         for cand in candidates:
             self._score(cand, tokens, headline)
@@ -145,34 +169,65 @@ class TextMatcher:
                     continue
             elif vocab.zipf(tok.norm) >= 6.0:
                 continue
-            lowercase_common = (
-                self._mixed_case and not tok.capitalized and vocab.is_common_word(tok.norm)
-            )
-            for name_idx, pos in index.lookup(tok.keys):
-                if covered.get(name_idx, -1) >= j:
-                    continue
-                name = index.names[name_idx]
-                if lowercase_common and name.tokens[pos].role not in ("generic", "number"):
-                    continue  # "visit", "course": a common word in lowercase is not a name here
-                sim, how = _word_similarity(tok, name.tokens[pos].norm)
-                if sim < TOKEN_MATCH:
-                    continue
-                cand = self._grow(tokens, j, pos, sim, how, name)
-                covered[name_idx] = cand.last
-                candidates.append(cand)
+            lowercase = self._lower[j]
+            for postings, sim, how in self._anchors(tok):
+                for name_idx, pos in postings:
+                    if covered.get(name_idx, -1) >= j:
+                        continue
+                    name = index.names[name_idx]
+                    if lowercase and name.tokens[pos].role in NAME_ROLES:
+                        continue  # "razed", "a slim": in prose a lowercase word is not a name
+                    cand = self._grow(tokens, j, pos, sim, how, name)
+                    covered[name_idx] = cand.last
+                    if len(cand.matched) == 1 and not name.head_alone:
+                        continue  # the main word alone can never be this name's mention
+                    candidates.append(cand)
         return candidates
 
-    @staticmethod
-    def _match_word(tok: Token, name: IndexedName, used: dict[int, Any]) -> tuple[int, float, str] | None:
+    def _anchors(self, tok: Token) -> list[tuple[list[tuple[int, int]], float, str]]:
+        """The listed head words a text word matches, with their postings (cached per word)."""
+        key = (tok.norm, tok.stem)
+        found = self._anchor_cache.get(key)
+        if found is None:
+            found = []
+            for word, postings in self.index.lookup_words(tok.keys).items():
+                sim, how = _word_similarity(tok, word)
+                if sim >= TOKEN_MATCH:
+                    found.append((postings, sim, how))
+            if len(self._anchor_cache) > 200_000:
+                self._anchor_cache.clear()
+            self._anchor_cache[key] = found
+        return found
+
+    def _lowercase_words(self, tokens: list[Token]) -> list[bool]:
+        """Words in lowercase in prose, where names are capitalised ("Jong-un" counts whole)."""
+        if not self._mixed_case:
+            return [False] * len(tokens)
+        return [
+            not tok.capitalized and not tok.norm.isdigit()
+            and not (i > 0 and tok.gap == "-" and tokens[i - 1].capitalized)
+            for i, tok in enumerate(tokens)
+        ]
+
+    def _match_word(self, tokens: list[Token], i: int, name: IndexedName,
+                    used: dict[int, Any]) -> tuple[int, float, str] | None:
+        tok = tokens[i]
+        if len(tok.norm) > 1 and name.keyset.isdisjoint(tok.keys):
+            return None  # no word of the name sounds like this one
         best: tuple[int, float, str] | None = None
+        lowercase = self._lower[i]
         for k, ntok in enumerate(name.tokens):
-            if k in used:
+            if k in used or lowercase and ntok.role in NAME_ROLES:
                 continue
-            if initial_matches(tok.norm, ntok.norm) and ntok.role in ("given", "middle", "patronymic"):
+            if initial_matches(tok.norm, ntok.norm) and ntok.role in ("given", "middle", "patronymic") and (
+                not self._mixed_case or i + 1 < len(tokens) and tokens[i + 1].gap.startswith(".")
+            ):  # "Y. Prigozhin", not "Canada I" nor "Khan a"
                 if best is None or best[1] < 0.9:
                     best = (k, 0.9, "initial")
                 continue
             sim, how = _word_similarity(tok, ntok.norm)
+            if ntok.role in ("given", "middle") and sim < GIVEN_NAME_MATCH:
+                continue  # Hassan is not Ghassan
             if sim >= TOKEN_MATCH and (best is None or sim > best[1]):
                 best = (k, sim, how)
         return best
@@ -183,13 +238,13 @@ class TextMatcher:
         first = last = j
         limit = len(name.tokens)
         while first > 0 and len(matched) < limit and _joinable(tokens, first):
-            found = self._match_word(tokens[first - 1], name, matched)
+            found = self._match_word(tokens, first - 1, name, matched)
             if found is None:
                 break
             matched[found[0]] = (first - 1, found[1], found[2])
             first -= 1
         while last + 1 < len(tokens) and len(matched) < limit and _joinable(tokens, last + 1):
-            found = self._match_word(tokens[last + 1], name, matched)
+            found = self._match_word(tokens, last + 1, name, matched)
             if found is None:
                 break
             matched[found[0]] = (last + 1, found[1], found[2])
@@ -208,7 +263,7 @@ class TextMatcher:
             cand.status = "rejected"
             return
         weight_matched = sum(ntoks[k].weight * cand.matched[k][1] for k in matched_pos)
-        weight_all = weight_matched + sum(ntoks[k].weight for k in missing_required)
+        weight_all = sum(ntoks[k].weight for k in matched_pos) + sum(ntoks[k].weight for k in missing_required)
         base = weight_matched / weight_all if weight_all else 0.0
         missing_optional = [
             ntoks[k].norm for k in range(len(ntoks))
@@ -234,6 +289,10 @@ class TextMatcher:
         if negative:
             features["negative_context"] = negative
         stranger = self._capitalised_neighbour(tokens, headline, cand.first, cand.last)
+        if name.is_person and not self._comma_order_ok(cand, tokens):
+            cand.status = "rejected"  # "Ijaz Ahmed, Salim Malik": a list, not "SALIM, Ahmad"
+            features["rejected"] = "a comma that does not follow the surname"
+            return self._finish(cand, features)
 
         if missing_required and name.kind == "weak":
             cand.status = "rejected"  # a low-quality alias counts only when named whole
@@ -242,18 +301,46 @@ class TextMatcher:
             cand.kind = "full"
             cand.score = base
             features["mention"] = "full"
-            if schema in ("Vessel", "Aircraft") and common:
+            if not name.is_person and len(core_words) == 2 and all(vocab.zipf(w) >= 4.5 for w in core_words):
+                cand.status = "needs_support"
+                features["needs_support"] = "ordinary words as a name (National Bank)"
+            elif schema in ("Vessel", "Aircraft") and common:
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words as a vessel or aircraft name"
-            elif single and min(s for _t, s, _h in cand.matched.values()) < 0.9:
+            elif single and (
+                min(s for _t, s, _h in cand.matched.values()) < 0.9
+                or any(h not in ("exact", "inflection") and len(tokens[t].norm) < 8
+                       for t, _s, h in cand.matched.values())
+            ):
                 cand.status = "rejected"
                 features["rejected"] = "a one-word name spelled differently"
+            elif single and name.is_person and len(name.required) == 1 and vocab.zipf(core_words[0]) >= DISTINCTIVE_ZIPF:
+                cand.status = "needs_support"
+                features["needs_support"] = "a person known by one common name"
             elif single and self._single_word_is_common(cand, tokens):
                 cand.status = "needs_support"
                 features["needs_support"] = "a single common word"
             elif single and stranger:
+                cand.status = "rejected"
+                features["rejected"] = f"part of another name ({stranger})"
+            elif name.is_person and any(h == "initial" for _t, _s, h in cand.matched.values()) and any(
+                ntoks[k].role == "surname" and h not in ("exact", "inflection")
+                for k, (_t, _s, h) in cand.matched.items()
+            ):
                 cand.status = "needs_support"
-                features["needs_support"] = f"part of another name ({stranger})"
+                features["needs_support"] = "an initial beside a surname spelled differently"
+            elif not name.is_person and len(core_words) > 1 and not any(
+                h in ("exact", "inflection") for k, (_t, _s, h) in cand.matched.items()
+                if ntoks[k].role == "core"
+            ):
+                cand.status = "rejected"
+                features["rejected"] = "no word of the name spelled as listed"
+            elif (
+                name.is_person and name.entity.prominence < PROMINENT
+                and self._information(cand, tokens) < COMMON_NAME_INFORMATION
+            ):
+                cand.status = "needs_support"
+                features["needs_support"] = "a common name (Mark Taylor, Ali Ahmed, A. Dale)"
             else:
                 cand.status = "accepted"
             if negative:
@@ -277,10 +364,19 @@ class TextMatcher:
                     cand.status = "rejected"  # a given name alone names nobody
                     features["mention"] = "given name only"
                     return self._finish(cand, features)
+                surnames = [k for k, t in enumerate(ntoks) if t.role == "surname"]
+                if len(surnames) > 1 and surnames[0] not in matched_pos:
+                    # "GUTIERREZ PARRA, Jose Luis" goes by Gutierrez, not by Parra alone.
+                    cand.status = "rejected"
+                    features["rejected"] = "second surname without the first"
+                    return self._finish(cand, features)
                 features["mention"] = "surname"
+            rare_enough = DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else 3.0
             distinctive = any(
-                not vocab.is_common_word(ntoks[k].norm)
-                and not vocab.is_common_word(tokens[cand.matched[k][0]].norm)
+                max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[cand.matched[k][0]].norm)) < rare_enough
+                and len(ntoks[k].norm) > 2
+                and (cand.matched[k][2] in ("exact", "inflection")
+                     or name.entity.prominence >= PROMINENT and len(tokens[cand.matched[k][0]].norm) >= 7)
                 and cand.matched[k][1] >= 0.9
                 for k in matched_pos
                 if ntoks[k].role not in OPTIONAL_ROLES
@@ -292,11 +388,15 @@ class TextMatcher:
                 ntoks[k].norm for k in matched_pos
                 if ntoks[k].role not in OPTIONAL_ROLES and cand.matched[k][1] < 0.9
             ]
+            missing_core = [ntoks[k].norm for k in missing_required if ntoks[k].role == "core"]
             if (
                 head not in matched_pos
                 or ntoks[head].role not in ("core", "surname")
                 or (not name.is_person and share < 0.5)
                 or weak_tokens
+                # "Kurdistan" of "KURDISTAN BRIGADES", "Baghdad" of "FLY BAGHDAD": only generic
+                # words ("group") may be missing, or common ones beside a rare word ("Rosneft").
+                or any(vocab.zipf(w) < 4.5 for w in missing_core)
             ):
                 # "Russia" of "... BRANCH OF THE MVD OF RUSSIA", "harm" for "HARAM":
                 # a side word or a loose spelling is no mention of the whole.
@@ -309,7 +409,7 @@ class TextMatcher:
                 cand.status = "rejected"
                 if stranger:
                     features["rejected"] = f"part of another name ({stranger})"
-            elif distinctive and (name.is_person or share >= 0.5) and schema not in ("Vessel", "Aircraft"):
+            elif distinctive and schema not in ("Vessel", "Aircraft"):
                 cand.status = "accepted"
                 shape = 1.0 if name.is_person else 0.85 + 0.15 * share
                 cand.score = PARTIAL_DISTINCTIVE * shape * self._sim(cand)
@@ -318,10 +418,15 @@ class TextMatcher:
                 cand.status = "needs_support"
         self._finish(cand, features)
         if cand.status == "needs_support" and not (
-            cand.kind == "partial" and vocab.zipf(ntoks[name.head].norm) >= 4.5
+            (cand.kind == "partial" or schema not in ("Vessel", "Aircraft"))
+            and vocab.zipf(ntoks[name.head].norm) >= 4.0
         ):
-            # ("White House" is no mention of "HOUSE OF ART LIMITED", whatever the context.)
-            cue = self._context_cue(tokens, cand.first, cand.last, schema)
+            # ("White House" is no mention of "HOUSE OF ART LIMITED", nor "Moscow" of "BANK OF
+            # MOSCOW", whatever the context.)
+            exact = all(h in ("exact", "inflection") for _t, _s, h in cand.matched.values())
+            blocked = stranger or cand.kind == "partial" and any(
+                ntoks[k].role == "core" for k in missing_required)
+            cue = "" if blocked or not exact else self._context_cue(tokens, headline, cand.first, cand.last, schema)
             if cue:
                 cand.status = "accepted"
                 cand.score = (PARTIAL_CONTEXT if cand.kind == "partial" else max(cand.score * 0.9, PARTIAL_CONTEXT)) * self._sim(cand)
@@ -347,6 +452,28 @@ class TextMatcher:
             if any(vocab.zipf(w) >= limit or len(w) <= 3 for w in words):
                 return True
         return False
+
+    @staticmethod
+    def _comma_order_ok(cand: _Candidate, tokens: list[Token]) -> bool:
+        """A comma inside a person's name may only follow the surname ("PRIGOZHIN, Yevgeniy")."""
+        by_token = {t: k for k, (t, _s, _h) in cand.matched.items()}
+        for t in range(cand.first + 1, cand.last + 1):
+            if "," in tokens[t].gap:
+                k = by_token.get(t - 1)
+                if k is None or cand.name.tokens[k].role != "surname":
+                    return False
+        return True
+
+    @staticmethod
+    def _information(cand: _Candidate, tokens: list[Token]) -> float:
+        """How much a mention says: the weights of its words, an initial counting little."""
+        total = 0.0
+        for k, (t, _s, how) in cand.matched.items():
+            ntok = cand.name.tokens[k]
+            if ntok.role in ("stop", "legal"):
+                continue
+            total += 0.5 if how == "initial" else min(ntok.weight, token_weight(tokens[t].norm))
+        return total
 
     @staticmethod
     def _sim(cand: _Candidate) -> float:
@@ -377,7 +504,7 @@ class TextMatcher:
                 return tok.norm
         return ""
 
-    def _context_cue(self, tokens: list[Token], first: int, last: int, schema: str) -> str:
+    def _context_cue(self, tokens: list[Token], headline: list[bool], first: int, last: int, schema: str) -> str:
         if schema == "Person":
             # "Mr Prigozhin", "President Putin": a title right before the surname.
             i = first - 1
@@ -386,7 +513,10 @@ class TextMatcher:
             return ""
         cues = {"Vessel": vocab.VESSEL_CONTEXT, "Aircraft": vocab.AIRCRAFT_CONTEXT}.get(schema, vocab.ORG_CONTEXT)
         for tok in self._window(tokens, first, last, 2):
-            if tok.norm in cues:
+            # A capitalised cue in prose belongs to another name ("West Bank", "City Bank");
+            # in a headline ("Wagner Chief Prigozhin") capitals say nothing.
+            capital = self._mixed_case and tok.capitalized and not headline[self._position[tok.start]]
+            if tok.norm in cues and not capital:
                 return tok.norm
         return ""
 
@@ -394,11 +524,13 @@ class TextMatcher:
     def _capitalised_neighbour(tokens: list[Token], headline: list[bool], first: int, last: int) -> str:
         """A capitalised word glued to the span that starts or ends another proper name."""
         for i, side in ((first - 1, "left"), (last + 1, "right")):
-            if i < 0 or i >= len(tokens) or headline[i]:
+            if i < 0 or i >= len(tokens):
                 continue
             tok = tokens[i]
+            if headline[i] and vocab.zipf(tok.norm) >= 3.0:
+                continue  # in "Wagner Chief Says" capitals say nothing; "Sara Thorsett" still does
             boundary = tokens[first] if side == "left" else tok
-            if not re.match(r"^\s{1,2}$", boundary.gap):
+            if not re.match(r"^(?:\s{1,2}|-)$", boundary.gap):
                 continue  # punctuation or a possessive between: "Russia's Wagner"
             if not tok.capitalized or tok.upper or not tok.norm.isalpha():
                 continue
@@ -486,7 +618,7 @@ class TextMatcher:
                 group[0].features["ambiguity"] = f"surname shared by {len(group)} listed people; most linked"
             else:
                 for c in group:
-                    c.score *= 0.9
+                    c.score *= AMBIGUOUS_SURNAME_FACTOR
                     c.features["ambiguity"] = f"surname shared by {len(group)} listed people"
         return [c for c in chosen if id(c) not in dropped]
 
