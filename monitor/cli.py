@@ -144,8 +144,10 @@ def check(obj: Context, feeds: tuple[str, ...], fmt: str, fail_on_hit: bool) -> 
         click.echo(
             f"feeds: {report.feeds} ({report.feeds_ok} ok, {report.feeds_failed} failed); "
             f"articles new: {report.articles_new}; hits new: {len(report.hits_new)}; "
-            f"alerts queued: {report.alerts_queued}"
+            f"alerts sent: {report.delivery.sent}; alerts queued: {report.alerts_queued}"
         )
+        for error in dict.fromkeys(report.delivery.errors):
+            click.echo(f"alert delivery failed: {error} (alerts stay queued)", err=True)
         for outcome in report.outcomes:
             if not outcome.ok:
                 click.echo(f"feed failed: {outcome.url}: {outcome.error}", err=True)
@@ -423,6 +425,207 @@ def watchlist_search(obj: Context, name: str | None, schema: str | None, limit: 
     if not name:
         raise click.UsageError("give NAME, or --jsonl FILE")
     _emit_json({"results": search(index, name, schema, limit, limit_score)})
+
+
+# -- hits, suppressions, alerts: the analyst's review ---------------------------------------
+
+
+def _parse_since(value: str | None) -> Any:
+    import datetime as dt
+
+    from monitor.config import parse_duration
+
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC) if "-" in value else (
+            dt.datetime.now(dt.UTC) - dt.timedelta(seconds=parse_duration(value)))
+    except (ValueError, MonitorError):
+        raise click.BadParameter(f"{value!r}: use a date (2026-11-25) or a duration (24h, 7d)") from None
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    if not rows:
+        click.echo("(none)")
+        return
+    widths = {c: min(60, max(len(c), *(len(str(r.get(c, ""))) for r in rows))) for c in columns}
+    click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns))
+    for r in rows:
+        click.echo("  ".join(str(r.get(c, ""))[: widths[c]].ljust(widths[c]) for c in columns))
+
+
+@cli.group()
+def hits() -> None:
+    """Hits found in articles, and their review (confirm, dismiss, suppress)."""
+
+
+@hits.command("list")
+@click.option("--status", type=click.Choice(["new", "confirmed", "dismissed"]))
+@click.option("--since", metavar="DATE|DURATION", help="Only hits since a date (2026-11-25) or a duration ago (24h, 7d).")
+@click.option("--entity", metavar="ENTITY", help="entity_id or SOURCE:SOURCE_ID.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def hits_list(obj: Context, status: str | None, since: str | None, entity: str | None, limit: int, fmt: str) -> None:
+    """List hits, newest first.
+
+    Example: monitor hits list --status new --since 24h
+    """
+    from monitor.queries import find_entity
+    from monitor.review import list_hits
+
+    since_at = _parse_since(since)
+    with obj.ready_db().session() as session:
+        ent = find_entity(session, entity) if entity else None
+        rows = list_hits(session, status, since_at, ent, limit)
+    if fmt == "json":
+        _emit_json({"hits": rows})
+    else:
+        for r in rows:
+            r["score"] = f"{r['score']:.2f}"
+        _table(rows, ["hit_id", "status", "score", "name", "text", "article_title"])
+
+
+@hits.command("review")
+@click.argument("hit_id", type=int)
+@click.option("--status", required=True, type=click.Choice(["confirmed", "dismissed", "new"]), help="The decision (new reopens).")
+@click.option("--note", default="", help="Why: kept in the audit log.")
+@click.option("--suppress", is_flag=True, help="Do not alert again on this entity under this phrase.")
+@click.option("--feed-only", is_flag=True, help="With --suppress: only for articles of this hit's feed.")
+@click.option("--by", "reviewer", help="Reviewer name (default: config `reviewer`, else the OS user).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def hits_review(obj: Context, hit_id: int, status: str, note: str, suppress: bool, feed_only: bool,
+                reviewer: str | None, fmt: str) -> None:
+    """Record a decision on a hit; with --suppress, silence the same false alarm from now on.
+
+    Example: monitor hits review 12 --status dismissed --note "the composer" --suppress
+    """
+    from monitor.review import default_reviewer, review_hit
+
+    who = reviewer or default_reviewer(obj.settings.reviewer)
+    with obj.ready_db().session() as session:
+        result = review_hit(session, hit_id, status, who, note, suppress, feed_only)
+    if fmt == "json":
+        _emit_json(result | {"reviewer": who})
+    else:
+        click.echo(f"hit {hit_id}: {result['previous_status']} -> {status} by {who}")
+        if "suppression_id" in result:
+            click.echo(f"suppression {result['suppression_id']}: {result['name']} under {result['text']!r}")
+
+
+@cli.group()
+def suppressions() -> None:
+    """Rules that stop an (entity, phrase) pair from alerting again."""
+
+
+@suppressions.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def suppressions_list(obj: Context, fmt: str) -> None:
+    """List suppression rules.  Example: monitor suppressions list"""
+    from monitor.review import list_suppressions
+
+    with obj.ready_db().session() as session:
+        rows = list_suppressions(session)
+    if fmt == "json":
+        _emit_json({"suppressions": rows})
+    else:
+        _table(rows, ["suppression_id", "name", "phrase", "feed_id", "created_by", "note"])
+
+
+@suppressions.command("remove")
+@click.argument("suppression_id", type=int)
+@click.option("--by", "reviewer", help="Reviewer name for the audit log.")
+@click.pass_obj
+def suppressions_remove(obj: Context, suppression_id: int, reviewer: str | None) -> None:
+    """Remove a suppression rule.  Example: monitor suppressions remove 3"""
+    from monitor.review import default_reviewer, remove_suppression
+
+    with obj.ready_db().session() as session:
+        remove_suppression(session, suppression_id, reviewer or default_reviewer(obj.settings.reviewer))
+    click.echo(f"suppression {suppression_id} removed")
+
+
+@cli.group()
+def alerts() -> None:
+    """The alert outbox: what was sent, what waits, what failed."""
+
+
+@alerts.command("list")
+@click.option("--status", type=click.Choice(["queued", "sending", "sent", "failed", "cancelled"]))
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def alerts_list(obj: Context, status: str | None, limit: int, fmt: str) -> None:
+    """List alerts, newest first.  Example: monitor alerts list --status failed"""
+    from monitor.review import list_alerts
+
+    with obj.ready_db().session() as session:
+        rows = list_alerts(session, status, limit)
+    if fmt == "json":
+        _emit_json({"alerts": rows})
+    else:
+        _table(rows, ["alert_id", "status", "mode", "attempts", "name", "last_error"])
+
+
+@alerts.command("retry")
+@click.argument("alert_ids", nargs=-1, type=int)
+@click.option("--by", "reviewer", help="Name for the audit log.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def alerts_retry(obj: Context, alert_ids: tuple[int, ...], reviewer: str | None, fmt: str) -> None:
+    """Queue failed alerts (or the given ones) again and try to send them now.
+
+    Example: monitor alerts retry          (all failed alerts)
+    """
+    from monitor.alerts.send import deliver_due
+    from monitor.review import default_reviewer, requeue_alerts
+
+    db = obj.ready_db()
+    with db.session() as session:
+        ids = requeue_alerts(session, list(alert_ids) or None, reviewer or default_reviewer(obj.settings.reviewer))
+    report = deliver_due(db, obj.settings, alert_ids=ids) if ids else None
+    data = {"requeued": ids, "delivery": report.as_dict() if report else None}
+    if fmt == "json":
+        _emit_json(data)
+    else:
+        click.echo(f"requeued {len(ids)} alert(s)")
+        if report:
+            click.echo(report.skipped or f"sent {report.sent}, deferred {report.deferred}, failed {report.failed}")
+
+
+@alerts.command("send")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def alerts_send(obj: Context, fmt: str) -> None:
+    """Send the alerts that are due now (what `monitor run` does on a schedule)."""
+    from monitor.alerts.send import deliver_due
+
+    report = deliver_due(obj.ready_db(), obj.settings)
+    if fmt == "json":
+        _emit_json(report.as_dict())
+    else:
+        click.echo(report.skipped or f"sent {report.sent} in {report.emails} email(s), "
+                   f"deferred {report.deferred}, failed {report.failed}")
+        for error in dict.fromkeys(report.errors):
+            click.echo(f"error: {error}", err=True)
+
+
+@cli.command()
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def audit(obj: Context, limit: int, fmt: str) -> None:
+    """The audit log: reviews, suppressions and retries with who and when."""
+    from monitor.review import audit_entries
+
+    with obj.ready_db().session() as session:
+        rows = audit_entries(session, limit)
+    if fmt == "json":
+        _emit_json({"audit": rows})
+    else:
+        _table(rows, ["at", "actor", "action", "target_type", "target_id", "details"])
 
 
 def main() -> None:

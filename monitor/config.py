@@ -57,12 +57,26 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class AlertRule:
+    """Who gets alerts about which hits: every condition given must hold (empty = any)."""
+
+    to: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    program: tuple[str, ...] = ()
+    schema: tuple[str, ...] = ()
+    feed: tuple[str, ...] = ()
+    min_score: float = 0.0
+    mode: str = "hit"  # hit | cycle
+
+
+@dataclass(frozen=True)
 class AlertSettings:
     from_: str = "monitor@localhost"
     to: tuple[str, ...] = ()
     mode: str = "hit"  # hit | cycle
     max_attempts: int = 8
     backoff_base: float = 60.0
+    rules: tuple[AlertRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,11 @@ def _coerce(value: Any, typ: Any, where: str) -> Any:
             if not isinstance(value, str | int | float):
                 raise ValueError(f"not a string: {value!r}")
             return str(value)
+        if origin is tuple and dataclasses.is_dataclass(typing.get_args(typ)[0]):
+            if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+                raise ValueError("expected a list of tables ([[...]] in TOML)")
+            item = typing.get_args(typ)[0]
+            return tuple(_build_section(item, v, f"{where}[{i}].") for i, v in enumerate(value))
         if origin is tuple:
             if isinstance(value, str):
                 return tuple(part.strip() for part in value.split(",") if part.strip())
@@ -243,8 +262,12 @@ def load_settings(
 def _validate(settings: Settings) -> None:
     if settings.smtp.tls not in {"none", "starttls", "ssl"}:
         raise ConfigError(f"smtp.tls must be none, starttls or ssl, not {settings.smtp.tls!r}")
-    if settings.alerts.mode not in {"hit", "cycle"}:
-        raise ConfigError(f"alerts.mode must be hit or cycle, not {settings.alerts.mode!r}")
+    for mode in (settings.alerts.mode, *(r.mode for r in settings.alerts.rules)):
+        if mode not in {"hit", "cycle"}:
+            raise ConfigError(f"alerts.mode must be hit or cycle, not {mode!r}")
+    for i, rule in enumerate(settings.alerts.rules):
+        if not rule.to:
+            raise ConfigError(f"alerts.rules[{i}] has no recipients (to)")
     if not 0.0 <= settings.matching.threshold <= 1.0:
         raise ConfigError("matching.threshold must be between 0 and 1")
 

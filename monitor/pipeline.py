@@ -19,6 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from monitor.alerts import queue_alert, queued_count
+from monitor.alerts.routing import HitFacts, route
+from monitor.alerts.send import DeliveryReport, deliver_due
 from monitor.config import Settings, parse_duration
 from monitor.db import Article, Database, Entity, Feed, Hit, Suppression
 from monitor.exc import FeedError, NotFoundError
@@ -55,6 +57,7 @@ class CycleReport:
     articles_new: int = 0
     hits_new: list[dict[str, Any]] = field(default_factory=list)
     alerts_queued: int = 0
+    delivery: DeliveryReport = field(default_factory=DeliveryReport)
     outcomes: list[FeedOutcome] = field(default_factory=list)
     duration_s: float = 0.0
 
@@ -66,6 +69,8 @@ class CycleReport:
             "articles_new": self.articles_new,
             "hits_new": self.hits_new,
             "alerts_queued": self.alerts_queued,
+            "alerts_sent": self.delivery.sent,
+            "delivery": self.delivery.as_dict(),
             "feed_results": [
                 {"feed_id": o.feed_id, "url": o.url, "status": o.status, "ok": o.ok,
                  "articles_new": o.articles_new, "error": o.error, "warning": o.warning}
@@ -153,7 +158,7 @@ class Pipeline:
         self._index = None
 
     def check(self, selectors: list[str] | None = None, due_only: bool = False,
-              progress: Callable[[str, int, int], None] | None = None) -> CycleReport:
+              progress: Callable[[str, int, int], None] | None = None, deliver: bool = True) -> CycleReport:
         started = time.perf_counter()
         feeds = select_feeds(self.db, selectors, due_only=due_only)
         report = CycleReport(feeds=len(feeds))
@@ -177,6 +182,10 @@ class Pipeline:
             )
             if progress:
                 progress(feed.name or feed.url, n, len(feeds))
+        if deliver:
+            report.delivery = deliver_due(self.db, self.settings)
+            if report.delivery.skipped:
+                log.info(report.delivery.skipped)
         with self.db.session() as session:
             report.alerts_queued = queued_count(session)
         report.duration_s = time.perf_counter() - started
@@ -242,8 +251,13 @@ class Pipeline:
                       matched_name=m.matched_name, score=m.score, features=features)
             session.add(hit)
             session.flush()
-            queue_alert(session, hit, list(self.settings.alerts.to))
             entity = session.get(Entity, eid)
+            feed = session.get(Feed, article.feed_id)
+            facts = HitFacts(source=entity.source, programs=tuple(entity.programs or ()),
+                             schema=entity.schema, score=hit.score,
+                             feed=tuple(x for x in (feed.name, feed.url) if x) if feed else ())
+            recipients, mode = route(self.settings.alerts, facts)
+            queue_alert(session, hit, recipients, mode)
             payloads.append(hit_payload(hit, entity, article))
         return payloads
 

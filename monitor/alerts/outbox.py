@@ -16,8 +16,13 @@ def message_id_for(hit: Hit) -> str:
     return f"<monitor.hit-{hit.id}.{hashlib.sha256(seed).hexdigest()[:16]}@monitor.local>"
 
 
-def queue_alert(session: Session, hit: Hit, recipients: list[str]) -> Alert:
-    alert = Alert(hit_id=hit.id, kind="hit", message_id=message_id_for(hit), recipients=list(recipients))
+def queue_alert(session: Session, hit: Hit, recipients: list[str], mode: str = "hit") -> Alert:
+    """Queue the alert of a new hit, in the caller's transaction (the hit's own).
+
+    `kind` is the delivery mode: "hit" (an email of its own) or "cycle" (batched with the
+    other alerts due for the same recipients).
+    """
+    alert = Alert(hit_id=hit.id, kind=mode, message_id=message_id_for(hit), recipients=list(recipients))
     session.add(alert)
     return alert
 
