@@ -338,15 +338,67 @@ def watchlist_import(obj: Context, source: str, path: str, list_format: str | No
     """
     from monitor.watchlists import import_path
 
-    obj.db.ensure_ready()
+    obj.ready_db()
     result = import_path(obj.db, source, Path(path), list_format)
+    _report_import(obj, result, fmt)
+
+
+def _report_import(obj: Context, result: Any, fmt: str) -> None:
+    """Print an import's outcome; re-screen recent articles for new entities and names."""
+    from monitor.pipeline import rescreen
+
+    hits = rescreen(obj.db, obj.settings, result.new_name_entity_ids) if result.new_name_entity_ids else []
+    data = result.as_dict() | {"rescreen_hits": len(hits)}
     if fmt == "json":
-        _emit_json(result.as_dict())
+        _emit_json(data)
     elif result.unchanged:
-        click.echo(f"{source}: unchanged, version {result.version} stays in force ({result.entities} entities)")
+        click.echo(f"{result.source}: unchanged, version {result.version} stays in force ({result.entities} entities)")
     else:
-        click.echo(f"{source}: version {result.version}: {result.entities} entities, added {result.added}, "
-                   f"changed {result.changed}, removed {result.removed}, skipped {result.skipped}")
+        click.echo(f"{result.source}: version {result.version}: {result.entities} entities, added {result.added}, "
+                   f"changed {result.changed}, removed {result.removed}, skipped {result.skipped}; "
+                   f"re-screening found {len(hits)} new hit(s)")
+
+
+@watchlist.command("diff")
+@click.argument("source")
+@click.option("--from", "from_version", type=int, help="The older version (default: the one before --to).")
+@click.option("--to", "to_version", type=int, help="The newer version (default: the current one).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def watchlist_diff(obj: Context, source: str, from_version: int | None, to_version: int | None, fmt: str) -> None:
+    """The entities added, changed and removed between two versions of a source.
+
+    Example: monitor watchlist diff ofac-sdn --from 1 --to 2
+    """
+    from monitor.queries import diff_versions
+
+    with obj.ready_db().session() as session:
+        data = diff_versions(session, source, from_version, to_version)
+    if fmt == "json":
+        _emit_json(data)
+        return
+    click.echo(f"{source}: version {data['from']} -> {data['to']}: added {len(data['added'])}, "
+               f"changed {len(data['changed'])}, removed {len(data['removed'])}")
+    for change, sign in (("added", "+"), ("changed", "~"), ("removed", "-")):
+        for item in data[change]:
+            extra = f"  new names: {', '.join(item['new_names'])}" if change == "changed" and item["new_names"] else ""
+            click.echo(f"{sign} {item['source_id']:>10}  {item['name']}{extra}")
+
+
+@watchlist.command("refresh")
+@click.argument("source", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def watchlist_refresh(obj: Context, source: str | None, fmt: str) -> None:
+    """Download the official files of SOURCE (default: every source with URLs), import if changed.
+
+    Example: monitor watchlist refresh ofac-sdn
+    """
+    from monitor.watchlists.refresh import refresh
+
+    obj.ready_db()
+    for result in refresh(obj.db, obj.settings, source):
+        _report_import(obj, result, fmt)
 
 
 @watchlist.command("list")
@@ -425,6 +477,151 @@ def watchlist_search(obj: Context, name: str | None, schema: str | None, limit: 
     if not name:
         raise click.UsageError("give NAME, or --jsonl FILE")
     _emit_json({"results": search(index, name, schema, limit, limit_score)})
+
+
+# -- feeds, run, digest --------------------------------------------------------------------
+
+
+@cli.group()
+def feed() -> None:
+    """The feeds to poll: add, list, remove, import an OPML subscription list."""
+
+
+@feed.command("add")
+@click.argument("location", metavar="URL_OR_PATH")
+@click.option("--name", help="A short name (default: the host name).")
+@click.option("--interval", default=None, help="Poll interval, e.g. 15m, 1h (default: feeds.default_interval).")
+@click.option("--full-text", is_flag=True, help="Also fetch each article page and extract its text.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def feed_add(obj: Context, location: str, name: str | None, interval: str | None, full_text: bool, fmt: str) -> None:
+    """Register a feed (RSS, Atom or RDF) by URL or local file path.
+
+    Example: monitor feed add https://feeds.bbci.co.uk/news/world/rss.xml --name bbc-world --interval 10m
+    """
+    from monitor.feeds.registry import add_feed, feed_row
+
+    with obj.ready_db().session() as session:
+        row, created = add_feed(session, location, name, interval or obj.settings.feeds.default_interval, full_text)
+        data = feed_row(row) | {"created": created}
+    if fmt == "json":
+        _emit_json(data)
+    else:
+        click.echo(f"{'added' if created else 'already registered'}: feed {data['feed_id']} {data['name']} <{data['url']}>")
+
+
+@feed.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def feed_list(obj: Context, fmt: str) -> None:
+    """Feeds with their last fetch, HTTP status, error, failures in a row and articles seen.
+
+    Example: monitor feed list
+    """
+    from monitor.feeds.registry import list_feeds
+
+    with obj.ready_db().session() as session:
+        rows = list_feeds(session)
+    if fmt == "json":
+        _emit_json({"feeds": rows})
+    else:
+        _table(rows, ["feed_id", "name", "last_fetched_at", "last_status", "consecutive_failures",
+                      "articles_seen", "last_error", "url"])
+
+
+@feed.command("remove")
+@click.argument("feed_ref", metavar="ID_OR_URL_OR_NAME")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def feed_remove(obj: Context, feed_ref: str, fmt: str) -> None:
+    """Remove a feed with its stored articles and hits.  Example: monitor feed remove 3"""
+    from monitor.feeds.registry import remove_feed
+
+    with obj.ready_db().session() as session:
+        row = remove_feed(session, feed_ref)
+    if fmt == "json":
+        _emit_json({"removed": row})
+    else:
+        click.echo(f"removed feed {row['feed_id']} {row['name']} <{row['url']}>")
+
+
+@feed.command("import-opml")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--interval", default=None, help="Poll interval for the new feeds.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def feed_import_opml(obj: Context, file: str, interval: str | None, fmt: str) -> None:
+    """Add every feed of an OPML file (the subscription list feed readers export).
+
+    Example: monitor feed import-opml subscriptions.opml
+    """
+    from monitor.feeds.registry import import_opml
+
+    with obj.ready_db().session() as session:
+        result = import_opml(session, Path(file), interval or obj.settings.feeds.default_interval)
+    if fmt == "json":
+        _emit_json(result)
+    else:
+        click.echo(f"added {len(result['added'])}, already known {len(result['known'])}, "
+                   f"rejected {len(result['rejected'])}")
+        for r in result["rejected"]:
+            click.echo(f"rejected {r['url']}: {r['error']}", err=True)
+
+
+@cli.command()
+@click.option("--tick", default=60, show_default=True, type=click.IntRange(5, 3600),
+              help="Seconds between scheduler ticks (due feeds are claimed each tick).")
+@click.pass_obj
+def run(obj: Context, tick: int) -> None:
+    """Run the scheduler: poll feeds at their intervals, send alerts, send the daily digest.
+
+    Stops cleanly on Ctrl-C or SIGTERM after in-flight work has committed. Several
+    `monitor run` processes may share one PostgreSQL database: feeds are leased.
+
+    Example: MONITOR_SMTP_HOST=mail.example monitor run
+    """
+    from monitor.scheduler import Runner
+
+    Runner(obj.settings, obj.ready_db(), tick_s=tick).start()
+
+
+@cli.command()
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="The day (UTC; default: yesterday).")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the digest as a standalone HTML file.")
+@click.option("--send", is_flag=True, help="Email it to alerts.to (MONITOR_ALERT_TO).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def digest(obj: Context, day: str | None, output: str | None, send: bool, fmt: str) -> None:
+    """The daily digest: the day's hits by entity, counts, failing feeds, lists, 30-day chart.
+
+    Example: monitor digest --date 2026-11-24 --output digest.html
+    """
+    import datetime as dt
+
+    from monitor.alerts.digest import build_digest, digest_file_html, render_digest_text
+    from monitor.alerts.send import send_digest
+
+    try:
+        when = dt.date.fromisoformat(day) if day else dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
+    except ValueError:
+        raise click.BadParameter(f"{day!r} is not a date (YYYY-MM-DD)", param_hint="--date") from None
+    db = obj.ready_db()
+    with db.session() as session:
+        built = build_digest(session, when)
+        if output:
+            Path(output).write_text(digest_file_html(built), encoding="utf-8")
+        text = render_digest_text(built)
+        data = built.as_dict()
+    if send:
+        data["sent"] = send_digest(db, obj.settings, when)
+    if fmt == "json":
+        _emit_json(data)
+    else:
+        click.echo(text.rstrip())
+        if output:
+            click.echo(f"written: {output}")
+        if send:
+            click.echo(f"sent to: {', '.join(data['sent']['sent_to'])}")
 
 
 # -- hits, suppressions, alerts: the analyst's review ---------------------------------------

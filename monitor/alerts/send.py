@@ -197,3 +197,25 @@ def _defer(alert: Alert, settings: Settings, now: dt.datetime, error: str, repor
         delay = min(MAX_BACKOFF_S, settings.alerts.backoff_base * 2 ** max(0, alert.attempts - 1))
         alert.next_attempt_at = now + dt.timedelta(seconds=delay)
         report.deferred += 1
+
+
+def send_digest(db: Database, settings: Settings, day: dt.date) -> dict[str, Any]:
+    """Build and email the digest of `day` to the default recipients (sent even when empty)."""
+    from monitor.alerts.digest import build_digest, digest_email
+    from monitor.exc import AlertError
+
+    if not settings.smtp.host:
+        raise AlertError("no SMTP host configured (set MONITOR_SMTP_HOST) to send the digest")
+    recipients = list(settings.alerts.to) or sorted({r for rule in settings.alerts.rules for r in rule.to})
+    if not recipients:
+        raise AlertError("no recipients for the digest (set MONITOR_ALERT_TO)")
+    with db.session() as session:
+        digest = build_digest(session, day)
+        message = digest_email(digest, settings.alerts.from_, recipients)
+    try:
+        with smtp_connection(settings.smtp) as conn:
+            conn.send_message(message, from_addr=settings.alerts.from_, to_addrs=recipients)
+    except (smtplib.SMTPException, OSError) as exc:
+        raise AlertError(f"digest not sent: {_describe(exc)}") from None
+    log.info("digest for %s sent to %d recipient(s): %d hit(s)", day, len(recipients), digest.total)
+    return {"date": day.isoformat(), "sent_to": recipients, "hits": digest.total}

@@ -11,14 +11,15 @@ from pathlib import Path
 from monitor.db import Database, WatchlistSource
 from monitor.exc import WatchlistError
 from monitor.resources import watchlists_dir
-from monitor.watchlists import ofac
+from monitor.watchlists import custom, ftm, ofac, un
 from monitor.watchlists.importer import ImportResult, import_parsed
 from monitor.watchlists.model import ListedEntity, ListedName, ParsedList
 
 log = logging.getLogger(__name__)
 
 Parser = Callable[[Path], ParsedList]
-FORMATS: dict[str, Parser] = {ofac.FORMAT: ofac.parse}
+FORMATS: dict[str, Parser] = {ofac.FORMAT: ofac.parse, un.FORMAT: un.parse, ftm.FORMAT: ftm.parse,
+                               custom.FORMAT: custom.parse}
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
@@ -63,7 +64,8 @@ def parse_path(fmt: str, path: Path) -> ParsedList:
     return FORMATS[fmt](path)
 
 
-def import_path(db: Database, source: str, path: Path, fmt: str | None = None) -> ImportResult:
+def import_path(db: Database, source: str, path: Path, fmt: str | None = None,
+                origin: str | None = None) -> ImportResult:
     """Parse `path` and import it as the next version of `source`, atomically."""
     if fmt is None:
         spec = known_sources().get(source)
@@ -72,8 +74,10 @@ def import_path(db: Database, source: str, path: Path, fmt: str | None = None) -
         elif source in FORMATS:
             fmt = source
         else:
-            raise WatchlistError(f"unknown source {source!r}: name its format with --format")
+            raise WatchlistError(f"unknown source {source!r}: name its format with --type")
     parsed = parse_path(fmt, path)
+    if origin:
+        parsed.origin = origin
     with db.session() as session:
         return import_parsed(session, source, fmt, parsed)
 

@@ -1,0 +1,151 @@
+"""UN XML, FollowTheMoney, custom YAML/CSV importers; bad inputs; diff; re-screening; refresh."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from monitor.config import load_settings
+from monitor.db import Article, Database, Entity, Feed, Hit
+from monitor.exc import WatchlistError, WatchlistParseError
+from monitor.pipeline import rescreen
+from monitor.queries import diff_versions
+from monitor.watchlists import SourceSpec, import_path, parse_path
+from monitor.watchlists.refresh import refresh_source
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "watchlists"
+UN_XML = SHARED / "un_consolidated" / "UN_consolidated.xml"
+FTM = SHARED / "opensanctions_ftm_samples"
+
+needs_shared = pytest.mark.skipif(not UN_XML.exists(), reason="../shared data not present")
+
+
+@needs_shared
+def test_un_consolidated_list() -> None:
+    parsed = parse_path("un", UN_XML)
+    by_id = {e.source_id: e for e in parsed.entities}
+    assert len(parsed.entities) == 1003  # 730 individuals + 273 entities
+    badege = by_id["6907993"]
+    assert badege.schema == "Person" and badege.name == "BADEGE, ERIC" and badege.programs == ["DRC"]
+    assert badege.birth_dates == ["1971"] and "Rwanda" in badege.countries
+    assert sum(e.schema == "Organization" for e in parsed.entities) == 273
+    assert any(a.kind == "weak" for e in parsed.entities for a in e.aliases)  # QUALITY Low
+    assert any(any("\u0600" <= ch <= "\u06ff" for a in e.aliases for ch in a.name) for e in parsed.entities)
+
+
+@needs_shared
+def test_ftm_entities_and_multilingual_names() -> None:
+    parsed = parse_path("ftm", FTM / "t1_entities.ftm.json")
+    names = {a.name for e in parsed.entities for a in e.all_names()}
+    assert "Общество с ограниченной ответственностью “Интер Тобако”" in names
+    assert all(e.schema in ("Person", "Organization", "Vessel", "Aircraft") for e in parsed.entities)
+    assert parsed.skipped >= 0 and len(parsed.entities) >= 5
+
+
+def test_custom_yaml_and_csv(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "entities:\n  - {id: T1, name: 'DOE, Jonathan', schema: Person, aliases: [Jon Doe], weak_aliases: [The Broker]}\n"
+        "  - {id: T2, name: Example Shipping Ltd, programs: [HIGH-RISK], countries: [AE]}\n")
+    (tmp_path / "b.csv").write_text("id,name,schema,aliases,programs\nT3,Blue Tanker,vessel,Blue T;BT-1,INTERNAL\n")
+    parsed = parse_path("custom", tmp_path)
+    by_id = {e.source_id: e for e in parsed.entities}
+    assert by_id["T1"].schema == "Person" and [a.kind for a in by_id["T1"].aliases] == ["aka", "weak"]
+    assert by_id["T2"].schema == "Organization" and by_id["T2"].programs == ["HIGH-RISK"]
+    assert by_id["T3"].schema == "Vessel" and [a.name for a in by_id["T3"].aliases] == ["Blue T", "BT-1"]
+
+
+@pytest.mark.parametrize(("fmt", "name", "content", "reason"), [
+    ("un", "bomb.xml", '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+     "<CONSOLIDATED_LIST>&b;</CONSOLIDATED_LIST>", "unsafe XML refused"),
+    ("un", "cut.xml", "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID>", "malformed XML"),
+    ("un", "wrong.xml", "<rss><channel/></rss>", "not a UN consolidated list"),
+    ("un", "noname.xml", "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID></INDIVIDUAL>"
+     "</INDIVIDUALS></CONSOLIDATED_LIST>", "empty name"),
+    ("un", "dup.xml", "<CONSOLIDATED_LIST><ENTITIES><ENTITY><DATAID>1</DATAID><FIRST_NAME>A</FIRST_NAME></ENTITY>"
+     "<ENTITY><DATAID>1</DATAID><FIRST_NAME>B</FIRST_NAME></ENTITY></ENTITIES></CONSOLIDATED_LIST>", "duplicate DATAID"),
+    ("ftm", "bad.json", '{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\n{not json\n', "line 2: not JSON"),
+    ("ftm", "dup.json", '{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\n'
+     '{"id": "a", "schema": "Person", "properties": {"name": ["B"]}}\n', "duplicate id"),
+    ("custom", "bad.yaml", "- {name: ''}\n", "empty name"),
+    ("custom", "schema.yaml", "- {name: X, schema: Spaceship}\n", "unknown schema"),
+    ("custom", "dup.csv", "id,name\n1,A\n1,B\n", "duplicate id"),
+    ("custom", "wide.csv", "id,name\n1,A,extra\n", "more fields than the header"),
+    ("custom", "latin1.csv", "id,name\n1,Caf\xe9\n".encode("latin-1"), "not UTF-8"),
+])
+def test_bad_files_are_rejected_with_where_and_why(tmp_path: Path, fmt: str, name: str, content: str | bytes,
+                                                    reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(WatchlistParseError, match=reason) as info:
+        parse_path(fmt, path)
+    assert str(path) in str(info.value)
+
+
+def test_broken_import_keeps_version_then_diff_and_rescreen(db: Database, tmp_path: Path) -> None:
+    v1 = tmp_path / "v1.yaml"
+    v1.write_text("- {id: A, name: Example Shipping Holdings Ltd}\n- {id: B, name: Blue Ocean Trading FZE}\n")
+    assert import_path(db, "team", v1, "custom").version == 1
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- {id: A, name: Example Shipping Holdings Ltd}\n- {id: C, name: ''}\n")
+    with pytest.raises(WatchlistError, match="empty name"):
+        import_path(db, "team", broken, "custom")
+    with db.session() as session:
+        assert {e.source_id for e in session.scalars(select(Entity).where(Entity.source == "team"))} == {"A", "B"}
+    # An article stored before the list knew the name is found when the name arrives.
+    with db.session() as session:
+        feed = Feed(url="https://n.example/rss", name="n")
+        session.add(feed)
+        session.flush()
+        session.add(Article(feed_id=feed.id, key="k", title="Tanker seized",
+                            text="Tanker seized\n\nThe vessel belongs to Zephyrine Maritime Services LLC, officials said.",
+                            content_hash="0" * 64))
+    v2 = tmp_path / "v2.yaml"
+    v2.write_text("- {id: A, name: Example Shipping Holdings Ltd, aliases: [ESH Ltd]}\n"
+                  "- {id: C, name: Zephyrine Maritime Services LLC}\n")
+    result = import_path(db, "team", v2, "custom")
+    assert (result.added, result.changed, result.removed) == (1, 1, 1)
+    with db.session() as session:
+        diff = diff_versions(session, "team")
+    assert [e["source_id"] for e in diff["added"]] == ["C"]
+    assert diff["changed"][0]["new_names"] == ["ESH Ltd"] and [e["source_id"] for e in diff["removed"]] == ["B"]
+    settings = load_settings(None, {"home": str(tmp_path)}, environ={})
+    hits = rescreen(db, settings, result.new_name_entity_ids)
+    assert [h["source_id"] for h in hits] == ["C"] and hits[0]["text"] == "Zephyrine Maritime Services LLC"
+    assert rescreen(db, settings, result.new_name_entity_ids) == []  # a hit is recorded once
+    with db.session() as session:
+        assert len(list(session.scalars(select(Hit)))) == 1
+
+
+@pytest.fixture
+def list_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    root = tmp_path / "www"
+    root.mkdir()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", root
+    httpd.shutdown()
+
+
+def test_refresh_downloads_imports_and_skips_unchanged(db: Database, tmp_path: Path, list_server) -> None:
+    base, root = list_server
+    (root / "list.yaml").write_text("- {id: A, name: Example Shipping Holdings Ltd}\n")
+    settings = load_settings(None, {"home": str(tmp_path)}, environ={})
+    spec = SourceSpec(name="team", format="custom", urls=(f"{base}/list.yaml",))
+    first = refresh_source(db, settings, spec)
+    assert first.version == 1 and first.added == 1
+    again = refresh_source(db, settings, spec)
+    assert again.unchanged and again.version == 1
+    (root / "list.yaml").write_text("- {id: A, name: Example Shipping Holdings Ltd}\n- {id: B, name: Other Co}\n")
+    assert refresh_source(db, settings, spec).added == 1
+    missing = SourceSpec(name="team", format="custom", urls=(f"{base}/gone.yaml",))
+    with pytest.raises(WatchlistError, match="download of .* failed"):
+        refresh_source(db, settings, missing)
