@@ -251,3 +251,17 @@ def test_cli_check_without_smtp_says_alerts_stay_queued(home: Path) -> None:
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "alerts stay queued: no SMTP host configured" in proc.stderr
+
+
+def test_digest_is_sent_even_for_an_empty_day(db: Database, small_list: Path, tmp_path: Path, smtp) -> None:
+    from monitor.alerts.send import send_digest
+
+    recorder, port = smtp
+    import_path(db, "ofac-sdn", small_list)
+    day = dt.date(2026, 1, 2)
+    result = send_digest(db, _settings(tmp_path, port), day)
+    assert sorted(result["sent_to"]) == ["cco@bank.example", "desk@bank.example"] and result["hits"] == 0
+    (_r, msg), = recorder.messages
+    assert msg["Subject"] == "[monitor] Daily digest 2026-01-02: 0 hit(s), 0 entities"
+    assert "No hits on this day." in msg.get_body(("plain",)).get_content()
+    assert any(p.get_content_type() == "image/png" for p in msg.walk())

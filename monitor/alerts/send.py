@@ -32,6 +32,7 @@ from monitor.db import Alert, Database, Hit
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_S = 6 * 3600.0
+MAX_BATCH = 100  # hits per email in per-cycle mode
 
 
 @dataclass
@@ -89,7 +90,8 @@ def _batches(alerts: list[Alert]) -> list[list[Alert]]:
             grouped[tuple(sorted(alert.recipients))].append(alert)
         else:
             out.append([alert])
-    out.extend(grouped.values())
+    for group in grouped.values():  # a readable email holds a bounded number of hits
+        out.extend(group[i : i + MAX_BATCH] for i in range(0, len(group), MAX_BATCH))
     return out
 
 
