@@ -265,3 +265,14 @@ def test_digest_is_sent_even_for_an_empty_day(db: Database, small_list: Path, tm
     assert msg["Subject"] == "[monitor] Daily digest 2026-01-02: 0 hit(s), 0 entities"
     assert "No hits on this day." in msg.get_body(("plain",)).get_content()
     assert any(p.get_content_type() == "image/png" for p in msg.walk())
+
+
+def test_alerts_queued_before_recipients_were_set_go_to_the_default_list(
+        db: Database, small_list: Path, tmp_path: Path, smtp) -> None:
+    recorder, port = smtp
+    _setup(db, small_list, tmp_path, [("Wagner Group on the move", "x")])
+    bare = load_settings(None, {"home": str(tmp_path)}, environ={})
+    assert Pipeline(bare, db).check().alerts_queued == 1  # no SMTP, no recipients yet
+    report = deliver_due(db, _settings(tmp_path, port))
+    assert report.sent == 1
+    assert sorted(recorder.messages[0][0]) == ["cco@bank.example", "desk@bank.example"]

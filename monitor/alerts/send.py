@@ -120,7 +120,7 @@ def deliver_due(db: Database, settings: Settings, now: dt.datetime | None = None
     without_recipients: list[int] = []
     try:
         with smtp_connection(settings.smtp) as conn:
-            for batch_ids in _plan(db, due_ids, without_recipients):
+            for batch_ids in _plan(db, due_ids, without_recipients, list(settings.alerts.to)):
                 _send_batch(db, settings, conn, batch_ids, now, report)
     except (smtplib.SMTPException, OSError) as exc:
         # Could not connect or log in: nothing of the remaining batch list was sent.
@@ -138,11 +138,15 @@ def deliver_due(db: Database, settings: Settings, now: dt.datetime | None = None
     return report
 
 
-def _plan(db: Database, due_ids: list[int], without_recipients: list[int]) -> list[list[int]]:
+def _plan(db: Database, due_ids: list[int], without_recipients: list[int],
+          default_to: list[str]) -> list[list[int]]:
     with db.session() as session:
         alerts = list(session.scalars(select(Alert).where(Alert.id.in_(due_ids)).order_by(Alert.id)))
         ready = []
         for alert in alerts:
+            if not alert.recipients and default_to:
+                # Queued before any recipient was configured: today's default list gets it.
+                alert.recipients = list(default_to)
             if alert.recipients:
                 ready.append(alert)
             else:
