@@ -491,7 +491,7 @@ def feed() -> None:
 @click.argument("location", metavar="URL_OR_PATH")
 @click.option("--name", help="A short name (default: the host name).")
 @click.option("--interval", default=None, help="Poll interval, e.g. 15m, 1h (default: feeds.default_interval).")
-@click.option("--full-text", is_flag=True, help="Fetch each article page for its full text (not available yet: refused).")
+@click.option("--full-text", is_flag=True, help="Also fetch each new article's page and screen its main text.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 def feed_add(obj: Context, location: str, name: str | None, interval: str | None, full_text: bool, fmt: str) -> None:
@@ -501,9 +501,6 @@ def feed_add(obj: Context, location: str, name: str | None, interval: str | None
     """
     from monitor.feeds.registry import add_feed, feed_row
 
-    if full_text:
-        raise MonitorError("--full-text is not available yet: article pages are not fetched; "
-                           "add the feed without it (its summaries are screened)")
     with obj.ready_db().session() as session:
         row, created = add_feed(session, location, name, interval or obj.settings.feeds.default_interval, full_text)
         data = feed_row(row) | {"created": created}

@@ -42,7 +42,7 @@ class FeedSettings:
     per_host_delay: float = 1.0
     max_redirects: int = 5
     default_interval: str = "15m"
-    concurrency: int = 20
+    concurrency: int = 50  # in all; per host the limit is per_host_concurrency
     user_agent: str = "monitor/0.1 (+https://github.com/monitor-sanctions/monitor; sanctions news screening)"
 
 

@@ -1,8 +1,9 @@
 """One check cycle: fetch feeds -> parse -> store new articles -> match -> record hits -> queue alerts.
 
-Each article commits together with its hits and their alerts, so an interrupted cycle leaves
-the database consistent: an article is either stored with all its hits, or not at all (and is
-then picked up again by the next cycle).
+Each feed's new articles commit together with their hits and alerts and the feed's status
+(each article in a savepoint of its own), so an interrupted cycle leaves the database
+consistent: an article is either stored with all its hits, or not at all (and is then picked
+up again by the next cycle).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from monitor.config import Settings, parse_duration
 from monitor.db import Article, Database, Entity, Feed, Hit, Suppression
 from monitor.exc import FeedError, NotFoundError
 from monitor.feeds import Fetcher, FetchRequest, parse_feed
+from monitor.feeds.fulltext import with_full_text
 from monitor.matching import MatchIndex, Mention, TextMatcher
 from monitor.matching.normalize import normalize_phrase
 from monitor.resources import seeds_dir
@@ -208,32 +210,71 @@ class Pipeline:
                 outcome.warning = parsed.warning
             except FeedError as exc:
                 outcome.ok, outcome.error = False, str(exc)
-        for entry in entries:
-            hits = self._store_entry(feed.id, entry, matcher)
-            if hits is None:
-                continue
-            outcome.articles_new += 1
-            report.articles_new += 1
-            report.hits_new.extend(hits)
-        self._record_feed_status(feed.id, outcome, result)
+        if entries:
+            with self.db.session() as session:
+                entries = self._new_entries(session, feed.id, entries)
+        if feed.full_text and entries:
+            entries, pages = with_full_text(entries, Fetcher(self.settings.feeds))
+            log.info("feed %s: full text from %d of %d article pages", feed.url, pages, len(entries))
+        # One transaction per feed: its new articles with their hits and alerts, and its
+        # status. (An article commits with its own hits and alerts, never without them.)
+        with self.db.session() as session:
+            for entry in entries:
+                hits = self._store_entry(session, feed.id, entry, matcher)
+                if hits is None:
+                    continue
+                outcome.articles_new += 1
+                report.articles_new += 1
+                report.hits_new.extend(hits)
+            self._record_feed_status(session, feed.id, outcome, result)
         return outcome
 
-    def _store_entry(self, feed_id: int, entry: Any, matcher: TextMatcher) -> list[dict[str, Any]] | None:
-        """Store one entry with its hits in one transaction; None if it was already stored."""
-        with self.db.session() as session:
-            exists = session.scalar(select(Article.id).where(Article.feed_id == feed_id, Article.key == entry.key))
-            if exists is not None:
-                return None
-            article = Article(feed_id=feed_id, key=entry.key, guid=entry.guid, link=entry.link,
-                              title=entry.title, text=entry.text, content_hash=entry.content_hash,
-                              language=entry.language, published_at=entry.published_at)
-            session.add(article)
-            try:
-                session.flush()
-            except IntegrityError:  # another process stored it first
-                session.rollback()
-                return None
-            return self.record_hits(session, article, matcher.screen(article.text))
+    def _store_entry(self, session: Any, feed_id: int, entry: Any,
+                     matcher: TextMatcher) -> list[dict[str, Any]] | None:
+        """Store one new entry with its hits (in a savepoint); None if another process stored
+        it first."""
+        savepoint = session.begin_nested()
+        article = Article(feed_id=feed_id, key=entry.key, guid=entry.guid, link=entry.link,
+                          title=entry.title, text=entry.text, content_hash=entry.content_hash,
+                          language=entry.language, published_at=entry.published_at)
+        session.add(article)
+        try:
+            session.flush()
+        except IntegrityError:  # another process stored it first
+            savepoint.rollback()
+            return None
+        hits = self.record_hits(session, article, matcher.screen(article.text))
+        savepoint.commit()
+        return hits
+
+    @staticmethod
+    def _new_entries(session: Any, feed_id: int, entries: list[Any]) -> list[Any]:
+        """The entries not stored yet. Stored means the same key (guid, else link, else content
+        hash), or the same link under a new guid (some publishers change guids on every edit).
+        One query per feed; duplicates within the document count once."""
+        keys = [e.key for e in entries]
+        links = [e.link for e in entries if e.link]
+        known_keys: set[str] = set()
+        known_links: set[str] = set()
+        for chunk in range(0, max(len(keys), len(links)), 500):
+            for key, link in session.execute(
+                select(Article.key, Article.link).where(
+                    Article.feed_id == feed_id,
+                    Article.key.in_(keys[chunk : chunk + 500]) | Article.link.in_(links[chunk : chunk + 500]),
+                )
+            ):
+                known_keys.add(key)
+                if link:
+                    known_links.add(link)
+        fresh = []
+        for entry in entries:
+            if entry.key in known_keys or (entry.link and entry.link in known_links):
+                continue
+            known_keys.add(entry.key)
+            if entry.link:
+                known_links.add(entry.link)
+            fresh.append(entry)
+        return fresh
 
     def record_hits(self, session: Any, article: Article, mentions: list[Mention]) -> list[dict[str, Any]]:
         """Record the best mention per entity as a hit, with its alert, unless suppressed."""
@@ -274,30 +315,29 @@ class Pipeline:
                                                           Suppression.phrase == norm))
         return any(r.feed_id in (None, feed_id) for r in rules)
 
-    def _record_feed_status(self, feed_id: int, outcome: FeedOutcome, result: Any) -> None:
+    def _record_feed_status(self, session: Any, feed_id: int, outcome: FeedOutcome, result: Any) -> None:
         now = dt.datetime.now(dt.UTC)
-        with self.db.session() as session:
-            feed = session.get(Feed, feed_id)
-            if feed is None:
-                return
-            feed.last_fetched_at = now
-            feed.last_status = result.status
-            interval = feed.interval_seconds or parse_duration(self.settings.feeds.default_interval)
-            if outcome.ok:
-                feed.last_error = None
-                feed.consecutive_failures = 0
-                feed.last_warning = outcome.warning
-                if result.etag:
-                    feed.etag = result.etag
-                if result.last_modified:
-                    feed.last_modified = result.last_modified
-                feed.articles_seen += outcome.articles_new
-                feed.next_poll_at = now + dt.timedelta(seconds=interval)
-            else:
-                feed.last_error = outcome.error
-                feed.consecutive_failures += 1
-                backoff = min(MAX_BACKOFF_SECONDS, interval * 2 ** min(feed.consecutive_failures, 10))
-                feed.next_poll_at = now + dt.timedelta(seconds=backoff)
+        feed = session.get(Feed, feed_id)
+        if feed is None:
+            return
+        feed.last_fetched_at = now
+        feed.last_status = result.status
+        interval = feed.interval_seconds or parse_duration(self.settings.feeds.default_interval)
+        if outcome.ok:
+            feed.last_error = None
+            feed.consecutive_failures = 0
+            feed.last_warning = outcome.warning
+            if result.etag:
+                feed.etag = result.etag
+            if result.last_modified:
+                feed.last_modified = result.last_modified
+            feed.articles_seen += outcome.articles_new
+            feed.next_poll_at = now + dt.timedelta(seconds=interval)
+        else:
+            feed.last_error = outcome.error
+            feed.consecutive_failures += 1
+            backoff = min(MAX_BACKOFF_SECONDS, interval * 2 ** min(feed.consecutive_failures, 10))
+            feed.next_poll_at = now + dt.timedelta(seconds=backoff)
 
 
 def rescreen(db: Database, settings: Settings, entity_ids: list[int], days: int | None = None) -> list[dict[str, Any]]:

@@ -45,3 +45,67 @@ def test_cycle_isolates_bad_feeds_and_records_once(db: Database, tmp_path: Path)
         bad = session.scalar(select(Feed).where(Feed.name == "html"))
         assert bad.consecutive_failures == 2 and "not a feed" in bad.last_error
         assert bad.next_poll_at is not None
+
+
+def test_item_with_a_new_guid_but_the_same_link_is_stored_once(db: Database, tmp_path: Path) -> None:
+    feed_file = tmp_path / "f.xml"
+
+    def write(guid: str, title: str) -> None:
+        feed_file.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>n</title><item>'
+                             f"<title>{title}</title><guid>{guid}</guid><link>https://e.org/story</link>"
+                             "</item></channel></rss>")
+
+    import_path(db, "ofac-sdn", ROOT / "watchlists" / "ofac_sdn")
+    with db.session() as session:
+        session.add(Feed(url=str(feed_file), name="f"))
+    pipeline = Pipeline(load_settings(None, {"home": str(tmp_path)}, environ={}), db)
+    write("v1", "Wagner Group fighters leave Bakhmut")
+    assert pipeline.check().articles_new == 1
+    write("v2-edited", "Wagner Group fighters leave Bakhmut (updated)")
+    again = pipeline.check()
+    assert again.articles_new == 0 and again.hits_new == []
+    with db.session() as session:
+        assert session.scalar(select(func.count(Article.id))) == 1
+
+
+def test_full_text_feed_screens_the_article_page(db: Database, tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    www = tmp_path / "www"
+    www.mkdir()
+    paragraph = ("The statement came as officials in Moscow denied the claim and said the front line held, "
+                 "while analysts in Kyiv and London questioned how long the arrangement could last. ")
+    (www / "story.html").write_text(
+        "<html><head><title>Story</title></head><body><nav>Home | World | Business</nav><article>"
+        "<h1>Mercenary boss speaks</h1><p>Yevgeny Prigozhin said on Saturday that his fighters "
+        f"would withdraw from Bakhmut after months of fighting.</p><p>{paragraph * 3}</p></article>"
+        "<footer>Copyright</footer></body></html>", encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
+    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        (www / "feed.xml").write_text(
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>n</title><item><title>Mercenary boss '
+            f"speaks</title><guid>s1</guid><link>{base}/story.html</link><description>A statement on the "
+            "front.</description></item></channel></rss>", encoding="utf-8")
+        import_path(db, "ofac-sdn", ROOT / "watchlists" / "ofac_sdn")
+        with db.session() as session:
+            session.add(Feed(url=f"{base}/feed.xml", name="plain"))
+        settings = load_settings(None, {"home": str(tmp_path), "feeds": {"per_host_delay": 0}}, environ={})
+        pipeline = Pipeline(settings, db)
+        assert pipeline.check().hits_new == []  # the summary names nobody
+        with db.session() as session:
+            session.query(Article).delete()
+            feed = session.scalar(select(Feed))
+            feed.full_text, feed.etag, feed.last_modified = True, None, None
+        report = pipeline.check()
+        assert [h["source_id"] for h in report.hits_new] == ["21171"]
+        with db.session() as session:
+            text = session.scalar(select(Article.text))
+            assert "Yevgeny Prigozhin said on Saturday" in text and "Copyright" not in text
+    finally:
+        httpd.shutdown()
