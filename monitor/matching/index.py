@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -155,6 +155,12 @@ class MatchIndex:
             for text, kind in entity.names:
                 self._add(entity, text, kind)
         self.postings = dict(self.postings)
+        # How many listed people's names use each word: Muhammad, Ali, Kim or Wang are common
+        # as names whatever their frequency in English text.
+        self.name_part_counts: Counter[str] = Counter()
+        for name in self.names:
+            if name.is_person:
+                self.name_part_counts.update({t.norm for t in name.tokens})
         # The same postings grouped by the listed word, so a text word is compared with each
         # distinct listed word once ("ali" heads hundreds of names).
         self.by_word: dict[str, dict[str, list[tuple[int, int]]]] = {}

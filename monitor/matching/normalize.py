@@ -166,9 +166,30 @@ def _stem(word: str) -> str:
     return ""
 
 
-def _split_syllabic(raw: str, start: int) -> list[tuple[str, int, int]]:
-    """Hangul and Han characters are syllables; each is a name part of its own."""
-    return [(ch, start + i, start + i + 1) for i, ch in enumerate(raw)]
+@lru_cache(maxsize=300_000)
+def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | None:
+    """What a word piece is, once per distinct piece: (norm, keys, stem, capitalized, upper)."""
+    norm = fold(piece)
+    if not norm:
+        return None
+    keys = phonetic_keys(norm)
+    stem = ""
+    if _CYRILLIC.search(piece):
+        stem = _stem(piece)
+        keys = tuple(dict.fromkeys(keys + phonetic_keys(stem))) if stem else keys
+    if len(norm) > 64:  # not a word: a hash, base64, a URL fragment
+        norm = norm[:64]
+    first = piece[0]
+    capitalized = first.isupper() or (first.isalpha() and not first.islower())
+    return norm, keys, stem, capitalized, piece.isupper() and len(piece) > 1
+
+
+@lru_cache(maxsize=300_000)
+def _split_word(raw: str) -> tuple[tuple[str, int], ...]:
+    """A word's pieces with their offsets in the word: possessive stripped, syllables split."""
+    if _SYLLABIC.search(raw):
+        return tuple((ch, i) for i, ch in enumerate(raw))
+    return ((strip_possessive(raw), 0),)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -176,38 +197,20 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     prev_end = 0
     for match in _WORD.finditer(text):
-        raw = match.group()
-        pieces: list[tuple[str, int, int]]
-        if _SYLLABIC.search(raw):
-            pieces = _split_syllabic(raw, match.start())
-        else:
-            stripped = strip_possessive(raw)
-            pieces = [(stripped, match.start(), match.start() + len(stripped))]
-        for piece, start, end in pieces:
-            norm = fold(piece)
-            if not norm:
+        base = match.start()
+        for piece, offset in _split_word(match.group()):
+            start = base + offset
+            end = start + len(piece)
+            info = _piece_info(piece)
+            if info is None:
                 prev_end = end
                 continue
-            keys = phonetic_keys(norm)
-            stem = ""
-            if _CYRILLIC.search(piece):
-                stem = _stem(piece)
-                keys = tuple(dict.fromkeys(keys + phonetic_keys(stem))) if stem else keys
-            if len(norm) > 64:  # not a word: a hash, base64, a URL fragment
-                norm = norm[:64]
-            first = piece[0]
-            tokens.append(
-                Token(
-                    start=start,
-                    end=end,
-                    norm=norm,
-                    keys=keys,
-                    capitalized=first.isupper() or (first.isalpha() and not first.islower()),
-                    upper=piece.isupper() and len(piece) > 1,
-                    gap=text[prev_end:start] if start - prev_end < 40 else text[prev_end : prev_end + 40],
-                    stem=stem,
-                )
-            )
+            norm, keys, stem, capitalized, upper = info
+            tokens.append(Token(
+                start=start, end=end, norm=norm, keys=keys, capitalized=capitalized, upper=upper,
+                gap=text[prev_end:start] if start - prev_end < 40 else text[prev_end : prev_end + 40],
+                stem=stem,
+            ))
             prev_end = end
     return tokens
 

@@ -42,9 +42,15 @@ AMBIGUOUS_SURNAME_FACTOR = 0.85
 # 1.6, Hizbollah 1.6 on the Zipf scale); Arafat (2.9), Ivanov (2.8) or Gonzalez (3.5) alone
 # belong to too many people, unless others on the list link to the listed one (prominence).
 DISTINCTIVE_ZIPF = 2.5
+VERY_RARE_ZIPF = 1.5
 # Below this many units of information (see `_information`) a full person name is too common
 # to be a hit without support: "Mark Taylor" 2.2, "Ali Ahmed" 2.7, "Saddam Hussein" 3.5.
 COMMON_NAME_INFORMATION = 3.0
+# A name whose every part is common as a name needs support too: a part is common when this
+# many listed people's names use it (Muhammad 567, Hassan 193), or when English text uses it
+# this much (Wang 3.95, Chen 3.96, Mark 5.05 on the Zipf scale; Saddam 3.44 is not).
+COMMON_NAME_PART = 50
+COMMON_NAME_ZIPF = 3.9
 PROMINENT = 3
 # Roles that carry a name: in mixed-case prose only capitalised words fill them.
 NAME_ROLES = frozenset({"surname", "given", "middle", "patronymic", "core"})
@@ -80,7 +86,7 @@ def _joinable(tokens: list[Token], right: int) -> bool:
     """Can token `right` continue a name that token `right - 1` belongs to?"""
     gap = tokens[right].gap
     if _JOINABLE_GAP.match(gap):
-        return True
+        return gap.count("\n") < 2  # a blank line (title | body, paragraphs) ends a name
     # "Y. Prigozhin": a full stop after an initial.
     return len(tokens[right - 1].norm) == 1 and re.match(r"^\.\s{0,2}$", gap) is not None
 
@@ -170,17 +176,38 @@ class TextMatcher:
             elif vocab.zipf(tok.norm) >= 6.0:
                 continue
             lowercase = self._lower[j]
-            for postings, sim, how in self._anchors(tok):
+            anchors = self._anchors(tok)
+            if not anchors:
+                continue
+            # Keys of the neighbours that could extend a name: most names cannot grow here,
+            # and those are decided without growing them.
+            near: set[str] = set()
+            initial_near = False
+            for k in (j - 1, j + 1):
+                if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
+                    near.update(tokens[k].keys)
+                    initial_near = initial_near or len(tokens[k].norm) == 1
+            for postings, sim, how in anchors:
+                loose_alone = sim < 0.9 or how not in ("exact", "inflection") and len(tok.norm) < 8
                 for name_idx, pos in postings:
                     if covered.get(name_idx, -1) >= j:
                         continue
                     name = index.names[name_idx]
                     if lowercase and name.tokens[pos].role in NAME_ROLES:
                         continue  # "razed", "a slim": in prose a lowercase word is not a name
+                    if not initial_near and name.keyset.isdisjoint(near) and (
+                        not name.head_alone or sim < 0.9 or loose_alone and len(name.required) == 1
+                    ):
+                        continue  # it cannot grow, and alone it is never reported (see below)
                     cand = self._grow(tokens, j, pos, sim, how, name)
                     covered[name_idx] = cand.last
-                    if len(cand.matched) == 1 and not name.head_alone:
-                        continue  # the main word alone can never be this name's mention
+                    if len(cand.matched) == 1 and (
+                        not name.head_alone or sim < 0.9
+                        or how not in ("exact", "inflection") and len(tok.norm) < 8 and len(name.required) == 1
+                    ):
+                        # The main word alone can never be this name's mention, or is spelled
+                        # too loosely to stand alone (the rules of `_score`, decided early).
+                        continue
                     candidates.append(cand)
         return candidates
 
@@ -275,14 +302,7 @@ class TextMatcher:
         common = all(vocab.is_common_word(w) for w in core_words)
         single = len(core_words) == 1
         schema = name.entity.schema
-        features: dict[str, Any] = {
-            "name_kind": name.kind,
-            "tokens": [
-                {"text": tokens[t].norm, "listed": ntoks[k].norm, "role": ntoks[k].role,
-                 "similarity": round(s, 3), "how": how}
-                for k, (t, s, how) in sorted(cand.matched.items(), key=lambda kv: kv[1][0])
-            ],
-        }
+        features: dict[str, Any] = {"name_kind": name.kind}  # "tokens" is added on output
         if missing_optional:
             features["missing_optional"] = missing_optional
         negative = self._negative_context(tokens, cand.first, cand.last)
@@ -304,9 +324,11 @@ class TextMatcher:
             if not name.is_person and len(core_words) == 2 and all(vocab.zipf(w) >= 4.5 for w in core_words):
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words as a name (National Bank)"
-            elif schema in ("Vessel", "Aircraft") and common:
+            elif schema in ("Vessel", "Aircraft") and (common or single):
+                # Ships are named like words, places and clubs (FREEDOM, PARTIZAN): "the tanker
+                # Partizan" is a hit, "Partizan - Dejan Koturovic 21" is football.
                 cand.status = "needs_support"
-                features["needs_support"] = "ordinary words as a vessel or aircraft name"
+                features["needs_support"] = "a vessel or aircraft name without a vessel or aircraft nearby"
             elif single and (
                 min(s for _t, s, _h in cand.matched.values()) < 0.9
                 or any(h not in ("exact", "inflection") and len(tokens[t].norm) < 8
@@ -337,7 +359,8 @@ class TextMatcher:
                 features["rejected"] = "no word of the name spelled as listed"
             elif (
                 name.is_person and name.entity.prominence < PROMINENT
-                and self._information(cand, tokens) < COMMON_NAME_INFORMATION
+                and (self._information(cand, tokens) < COMMON_NAME_INFORMATION
+                     or self._all_common_parts(cand, tokens))
             ):
                 cand.status = "needs_support"
                 features["needs_support"] = "a common name (Mark Taylor, Ali Ahmed, A. Dale)"
@@ -409,7 +432,13 @@ class TextMatcher:
                 cand.status = "rejected"
                 if stranger:
                     features["rejected"] = f"part of another name ({stranger})"
-            elif distinctive and schema not in ("Vessel", "Aircraft"):
+            elif distinctive and schema not in ("Vessel", "Aircraft") and (
+                name.is_person or not missing_core
+                or all(vocab.zipf(tokens[t].norm) < VERY_RARE_ZIPF for t, _s, _h in cand.matched.values())
+            ):
+                # An organisation's rare word alone stands for it when the rest of the name is
+                # generic ("Rosneft" of ROSNEFT TRADING); beside other content words ("Saman" of
+                # SAMAN BANK, "Partizan" of PARTIZAN ARMS) only when it is very rare.
                 cand.status = "accepted"
                 shape = 1.0 if name.is_person else 0.85 + 0.15 * share
                 cand.score = PARTIAL_DISTINCTIVE * shape * self._sim(cand)
@@ -474,6 +503,22 @@ class TextMatcher:
                 continue
             total += 0.5 if how == "initial" else min(ntok.weight, token_weight(tokens[t].norm))
         return total
+
+    def _all_common_parts(self, cand: _Candidate, tokens: list[Token]) -> bool:
+        """Every part is a common name (Hassan Ahmed, Wang Chen, Abdullah Muhammed): many listed
+        people's names use it, or it is common in English text."""
+        for k, (t, _s, how) in cand.matched.items():
+            ntok = cand.name.tokens[k]
+            if ntok.role in ("stop", "legal") or how == "initial":
+                continue
+            common = (
+                max(self.index.name_part_counts.get(ntok.norm, 0),
+                    self.index.name_part_counts.get(tokens[t].norm, 0)) >= COMMON_NAME_PART
+                or max(vocab.zipf(ntok.norm), vocab.zipf(tokens[t].norm)) >= COMMON_NAME_ZIPF
+            )
+            if not common:
+                return False
+        return True
 
     @staticmethod
     def _sim(cand: _Candidate) -> float:
@@ -627,6 +672,12 @@ class TextMatcher:
     @staticmethod
     def _mention(cand: _Candidate, text: str, tokens: list[Token]) -> Mention:
         start, end = tokens[cand.first].start, tokens[cand.last].end
+        ntoks = cand.name.tokens
+        features = {"name_kind": cand.features.get("name_kind", cand.name.kind), "tokens": [
+            {"text": tokens[t].norm, "listed": ntoks[k].norm, "role": ntoks[k].role,
+             "similarity": round(s, 3), "how": how}
+            for k, (t, s, how) in sorted(cand.matched.items(), key=lambda kv: kv[1][0])
+        ]} | cand.features
         return Mention(
             entity=cand.name.entity,
             start=start,
@@ -635,5 +686,5 @@ class TextMatcher:
             matched_name=cand.name.text,
             score=round(min(1.0, max(0.0, cand.score)), 4),
             kind=cand.kind,
-            features=cand.features,
+            features=features,
         )
