@@ -2,7 +2,8 @@
 
 Jobs: poll the feeds that are due (each feed keeps its own interval; a tick every minute
 claims due feeds under a lease in the database, so several processes can share the work),
-send due alerts, send the daily digest at the configured time. Each job runs at most once at
+send due alerts, refresh the imported watchlists from their official URLs (daily by default,
+`[watchlists] refresh_interval`, "0" to turn off), send the daily digest at the configured time. Each job runs at most once at
 a time; missed runs after downtime are coalesced into one. SIGINT/SIGTERM stop the
 scheduler after in-flight work has committed (each article commits on its own).
 """
@@ -22,7 +23,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.alerts.send import deliver_due, send_digest
-from monitor.config import Settings
+from monitor.config import Settings, parse_duration
 from monitor.db import Database
 from monitor.exc import MonitorError
 from monitor.feeds.registry import claim_due_feeds, release_feeds
@@ -67,6 +68,30 @@ class Runner:
         if report.sent or report.deferred or report.failed:
             log.info("alerts: sent %d, deferred %d, failed %d", report.sent, report.deferred, report.failed)
 
+    def refresh_lists(self) -> None:
+        """Refresh every imported source that has download URLs; re-screen for new names."""
+        from monitor.pipeline import rescreen
+        from monitor.queries import list_sources
+        from monitor.watchlists import known_sources
+        from monitor.watchlists.refresh import refresh_source
+
+        specs = known_sources()
+        with self.db.session() as session:
+            imported = [row["source"] for row in list_sources(session)]
+        for name in imported:
+            spec = specs.get(name)
+            if spec is None or not spec.urls:
+                continue
+            try:
+                result = refresh_source(self.db, self.settings, spec)
+            except MonitorError as exc:
+                log.error("watchlist refresh %s: %s (the version in force stays)", name, exc)
+                continue
+            if result.new_name_entity_ids:
+                hits = rescreen(self.db, self.settings, result.new_name_entity_ids)
+                log.info("watchlist %s version %d: re-screening found %d new hits", name, result.version, len(hits))
+            self.pipeline.invalidate_index()
+
     def digest(self) -> None:
         yesterday = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
         try:
@@ -91,6 +116,10 @@ class Runner:
                                next_run_time=now)
         self.scheduler.add_job(self._guard(self.deliver), IntervalTrigger(seconds=self.tick_s), id="alerts",
                                next_run_time=now + dt.timedelta(seconds=5))
+        refresh_s = parse_duration(self.settings.watchlists.refresh_interval)
+        if refresh_s > 0:
+            self.scheduler.add_job(self._guard(self.refresh_lists), IntervalTrigger(seconds=refresh_s),
+                                   id="watchlists", next_run_time=now + dt.timedelta(seconds=refresh_s))
         if self.settings.digest.send:
             hour, _, minute = self.settings.digest.time.partition(":")
             self.scheduler.add_job(self._guard(self.digest), CronTrigger(hour=int(hour), minute=int(minute or 0)),

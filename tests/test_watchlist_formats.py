@@ -149,3 +149,132 @@ def test_refresh_downloads_imports_and_skips_unchanged(db: Database, tmp_path: P
     missing = SourceSpec(name="team", format="custom", urls=(f"{base}/gone.yaml",))
     with pytest.raises(WatchlistError, match="download of .* failed"):
         refresh_source(db, settings, missing)
+
+
+UK_CSV = SHARED / "uk_ofsi_conlist_partial_sample" / "ConList.csv"
+EU_XML = Path(__file__).resolve().parent / "fixtures" / "eu" / "eu_fsf_sample.xml"
+
+
+@pytest.mark.skipif(not UK_CSV.exists(), reason="../shared data not present")
+def test_uk_conlist_groups_rows_by_group_id() -> None:
+    parsed = parse_path("uk", UK_CSV)
+    by_id = {e.source_id: e for e in parsed.entities}
+    assert len(parsed.entities) == len({e.source_id for e in parsed.entities}) == 41  # 77 rows
+    qahtani = by_id["13349"]
+    assert qahtani.schema == "Person" and qahtani.name == "AL-QAHTANI, Sheikh Farooq"
+    assert qahtani.programs == ["The ISIL (Da'esh) and Al-Qaida organisations"]
+    assert by_id["13188"].schema == "Organization" and by_id["13188"].name == "ANSAR AL SHARIA"
+    assert any(e.aliases for e in parsed.entities)
+
+
+def test_uk_real_layout_with_last_updated_line_and_bad_rows(tmp_path: Path) -> None:
+    header = ("Name 6,Name 1,Name 2,Name 3,Name 4,Name 5,Title,DOB,Town of Birth,Country of Birth,Nationality,"
+              "Passport Details,NI Number,Position,Address 1,Address 2,Address 3,Address 4,Address 5,Address 6,"
+              "Post/Zip Code,Country,Other Information,Group Type,Alias Type,Alias Quality,Regime,Listed On,"
+              "UK Sanctions List Date Designated,Last Updated,Group ID")
+    blank = [""] * 31
+
+    def row(**kw: str) -> str:
+        cols = header.split(",")
+        vals = list(blank)
+        for k, v in kw.items():
+            vals[cols.index(k.replace("_", " "))] = v
+        return ",".join(f'"{v}"' for v in vals)
+
+    good = tmp_path / "ConList.csv"
+    lines = ["Last Updated,20/11/2026", header,
+             row(**{"Name 6": "PRIGOZHIN", "Name_1": "Yevgeniy", "Name_2": "Viktorovich", "Group Type": "Individual",
+                    "Alias Type": "Primary name", "Regime": "Russia", "Group ID": "14137"}),
+             row(**{"Name 6": "PRIGOZHIN", "Name_1": "Evgeny", "Group Type": "Individual", "Alias Type": "AKA",
+                    "Alias Quality": "Good quality", "Regime": "Russia", "Group ID": "14137"}),
+             row(**{"Name 6": "CHEF", "Name_1": "Putin's", "Group Type": "Individual", "Alias Type": "AKA",
+                    "Alias Quality": "Low quality", "Regime": "Russia", "Group ID": "14137"}),
+             row(**{"Name 6": "PARTIZAN", "Group Type": "Ship", "Alias Type": "Primary name", "Group ID": "15000"})]
+    good.write_bytes("\r\n".join(lines).encode("cp1252"))
+    parsed = parse_path("uk", good)
+    person, ship = parsed.entities
+    assert person.name == "PRIGOZHIN, Yevgeniy Viktorovich"
+    assert [(a.name, a.kind) for a in person.aliases] == [("PRIGOZHIN, Evgeny", "aka"), ("CHEF, Putin's", "weak")]
+    assert ship.schema == "Vessel" and ship.name == "PARTIZAN"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("\r\n".join(lines[:3] + [lines[3] + ',"extra"']).encode("cp1252"))
+    with pytest.raises(WatchlistParseError, match="line 4: 32 fields where the header has 31"):
+        parse_path("uk", bad)
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes("\r\n".join(lines[:3]).replace('"Individual"', '"Spaceship"').encode("cp1252"))
+    with pytest.raises(WatchlistParseError, match="unknown Group Type 'Spaceship'"):
+        parse_path("uk", odd)
+    wrong = tmp_path / "sdn.csv"
+    wrong.write_bytes(b'21171,"PRIGOZHIN, Yevgeniy","individual",-0- \r\n')
+    with pytest.raises(WatchlistParseError, match="not a UK ConList header"):
+        parse_path("uk", wrong)
+    binary = tmp_path / "bin.csv"
+    binary.write_bytes(b"Name 6,Group Type,Group ID\r\nA\x81B,Entity,1\r\n")
+    with pytest.raises(WatchlistParseError, match="not cp1252"):
+        parse_path("uk", binary)
+
+
+def test_eu_fsf_fixture_and_matching_its_names(tmp_path: Path) -> None:
+    from monitor.matching import MatchIndex, TextMatcher
+    from monitor.matching.model import EntityRecord
+
+    parsed = parse_path("eu", EU_XML)
+    by_id = {e.source_id: e for e in parsed.entities}
+    prig = by_id["170001"]
+    assert prig.schema == "Person" and prig.name == "Prigozhin, Yevgeniy Viktorovich"
+    assert ("Putin's chef", "weak") in [(a.name, a.kind) for a in prig.aliases]
+    assert prig.birth_dates == ["1961-06-01"] and prig.programs == ["UKR"]
+    assert by_id["170002"].schema == "Organization" and by_id["170002"].name == "Wagner Group"
+    records = [EntityRecord(entity_id=i, source="eu", source_id=e.source_id, schema=e.schema, name=e.name,
+                            names=tuple((n.name, n.kind) for n in e.all_names()))
+               for i, e in enumerate(parsed.entities, 1)]
+    hits = TextMatcher(MatchIndex(records)).screen("Евгений Пригожин и ЧВК Вагнер")
+    assert sorted(h.entity.source_id for h in hits) == ["170001", "170002"]
+    wrong = tmp_path / "un.xml"
+    wrong.write_text("<CONSOLIDATED_LIST/>")
+    with pytest.raises(WatchlistParseError, match="not an EU FSF export"):
+        parse_path("eu", wrong)
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE e [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><export>&b;</export>')
+    with pytest.raises(WatchlistParseError, match="unsafe XML refused"):
+        parse_path("eu", bomb)
+
+
+def test_a_2_gb_file_is_refused_before_reading_and_the_version_stays(db: Database, tmp_path: Path) -> None:
+    v1 = tmp_path / "v1.yaml"
+    v1.write_text("- {id: A, name: Example Shipping Holdings Ltd}\n")
+    import_path(db, "team", v1, "custom")
+    huge = tmp_path / "huge"
+    huge.mkdir()
+    with (huge / "list.yaml").open("wb") as fh:  # sparse: 2 GB on paper, nothing on disk
+        fh.truncate(2 * 1024**3)
+    with pytest.raises(WatchlistError, match="over the .*-byte limit"):
+        import_path(db, "team", huge, "custom")
+    with db.session() as session:
+        names = [e.name for e in session.scalars(select(Entity).where(Entity.source == "team"))]
+    assert names == ["Example Shipping Holdings Ltd"]
+
+
+def test_scheduler_refresh_job_imports_and_rescreens(db: Database, tmp_path: Path, list_server,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import monitor.watchlists as wl
+    from monitor.scheduler import Runner
+
+    base, root = list_server
+    (root / "list.yaml").write_text("- {id: A, name: Example Shipping Holdings Ltd}\n")
+    monkeypatch.setattr(wl, "known_sources", lambda: {
+        "team": SourceSpec(name="team", format="custom", urls=(f"{base}/list.yaml",))})
+    settings = load_settings(None, {"home": str(tmp_path)}, environ={})
+    import_path(db, "team", root / "list.yaml", "custom")
+    with db.session() as session:
+        feed = Feed(url="https://n.example/rss", name="n")
+        session.add(feed)
+        session.flush()
+        session.add(Article(feed_id=feed.id, key="k", title="Seized",
+                            text="Seized\n\nThe ship belongs to Zephyrine Maritime Services LLC.", content_hash="1" * 64))
+    (root / "list.yaml").write_text("- {id: A, name: Example Shipping Holdings Ltd}\n"
+                                    "- {id: C, name: Zephyrine Maritime Services LLC}\n")
+    Runner(settings, db).refresh_lists()
+    with db.session() as session:
+        hits = list(session.scalars(select(Hit)))
+    assert [h.text for h in hits] == ["Zephyrine Maritime Services LLC"]

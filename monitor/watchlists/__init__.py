@@ -11,15 +11,15 @@ from pathlib import Path
 from monitor.db import Database, WatchlistSource
 from monitor.exc import WatchlistError
 from monitor.resources import watchlists_dir
-from monitor.watchlists import custom, ftm, ofac, un
+from monitor.watchlists import custom, eu, ftm, ofac, uk, un
 from monitor.watchlists.importer import ImportResult, import_parsed
 from monitor.watchlists.model import ListedEntity, ListedName, ParsedList
 
 log = logging.getLogger(__name__)
 
 Parser = Callable[[Path], ParsedList]
-FORMATS: dict[str, Parser] = {ofac.FORMAT: ofac.parse, un.FORMAT: un.parse, ftm.FORMAT: ftm.parse,
-                               custom.FORMAT: custom.parse}
+FORMATS: dict[str, Parser] = {ofac.FORMAT: ofac.parse, un.FORMAT: un.parse, uk.FORMAT: uk.parse,
+                               eu.FORMAT: eu.parse, ftm.FORMAT: ftm.parse, custom.FORMAT: custom.parse}
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
