@@ -275,18 +275,29 @@ def compare(obj: Context, name1: str | None, name2: str | None, schema: str | No
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 def eval_(obj: Context, file: str, threshold: float | None, fmt: str) -> None:
-    """Precision, recall and F1 of `screen` on labelled lines {"id", "text", "expected"}.
+    """Precision, recall and F1 on a labelled set.
 
-    Example: monitor eval tests/fixtures/labelled_mentions.jsonl
+    Text lines {"id", "text", "expected": [{"source", "source_id"}]} score `screen`; name-pair
+    lines {"id", "name1", "name2", "schema"?, "match": true|false} score `compare` (the kind
+    is told by the first line).
+
+    Examples: monitor eval tests/fixtures/labelled_mentions.jsonl
+              monitor eval tests/fixtures/name_pairs.jsonl
     """
-    from monitor.evaluation import evaluate
+    from monitor.evaluation import evaluate, evaluate_pairs, render_pairs
 
-    matcher = _matcher(obj, threshold)
-    result = evaluate(matcher, _jsonl(file))
+    lines = list(_jsonl(file))
+    first = next((item for _n, item, _e in lines if item is not None), {}) or {}
+    if "name1" in first:
+        result = evaluate_pairs(lines, threshold if threshold is not None else obj.settings.matching.threshold)
+        text = render_pairs(result)
+    else:
+        result = evaluate(_matcher(obj, threshold), lines)
+        text = result.render()
     if fmt == "json":
         _emit_json(result.as_dict())
     else:
-        click.echo(result.render())
+        click.echo(text)
     if result.invalid_lines:
         sys.exit(1)
 

@@ -104,3 +104,48 @@ def evaluate(matcher: TextMatcher, lines: Iterable[tuple[int, dict[str, Any] | N
                                             "name": hit.entity.name, "span": hit.text, "score": hit.score,
                                             "text": item["text"]})
     return result
+
+
+def evaluate_pairs(lines: Iterable[tuple[int, dict[str, Any] | None, str | None]],
+                   threshold: float = 0.7) -> EvalResult:
+    """Score labelled name pairs {"id", "name1", "name2", "schema"?, "match": bool} with `compare`."""
+    from monitor.matching.pairs import compare_names
+
+    result = EvalResult()
+    for lineno, item, error in lines:
+        if item is None:
+            result.invalid_lines.append({"line": lineno, "error": error})
+            continue
+        if not (isinstance(item.get("name1"), str) and isinstance(item.get("name2"), str)
+                and isinstance(item.get("match"), bool)):
+            result.invalid_lines.append({"line": lineno, "error": 'needs "name1", "name2" and "match" (true/false)'})
+            continue
+        result.examples += 1
+        scored = compare_names(item["name1"], item["name2"], item.get("schema"), threshold)
+        record = {"id": item.get("id", lineno), "name1": item["name1"], "name2": item["name2"],
+                  "score": scored.score, "features": scored.features}
+        if scored.match and item["match"]:
+            result.true_positives += 1
+        elif scored.match:
+            result.false_positives += 1
+            result.false_alarms.append(record)
+        elif item["match"]:
+            result.false_negatives += 1
+            result.misses.append(record)
+    return result
+
+
+def render_pairs(result: EvalResult) -> str:
+    lines = [
+        f"pairs: {result.examples}",
+        f"precision: {result.precision:.3f}  recall: {result.recall:.3f}  F1: {result.f1:.3f}",
+        f"true positives: {result.true_positives}  false matches: {result.false_positives}  "
+        f"misses: {result.false_negatives}",
+    ]
+    for miss in result.misses:
+        lines.append(f"MISS  {miss['id']}: {miss['name1']!r} ~ {miss['name2']!r} ({miss['score']:.2f})")
+    for fa in result.false_alarms:
+        lines.append(f"FALSE {fa['id']}: {fa['name1']!r} ~ {fa['name2']!r} ({fa['score']:.2f})")
+    for bad in result.invalid_lines:
+        lines.append(f"INVALID line {bad['line']}: {bad['error']}")
+    return "\n".join(lines)

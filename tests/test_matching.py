@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from monitor.matching import TextMatcher
@@ -137,3 +139,32 @@ def test_search_ranks_the_listed_person_first(sdn_index) -> None:  # type: ignor
     results = search(sdn_index, "Evgeny Prigozhin", "Person")
     assert results[0]["source_id"] == PRIGOZHIN
     assert results[0]["match"] is True
+
+
+@pytest.mark.parametrize(("a", "b", "schema", "match"), [
+    ("Ismail Haniyeh", "HANIYA, Ismail", "Person", True),  # Arabic final -eh/-a
+    ("Euro Polis LLC", "EVRO POLIS LTD.", "Organization", True),  # Euro = Evro
+    ("Uday Saddam Hussein", "HUSSEIN, Saddam", "Person", False),  # a given name on one side only
+    ("Ismael Garcia", "ZAMBADA GARCIA, Ismael", "Person", False),  # the first surname missing
+    ("Mayak Star", "MAYAK", "Vessel", False),  # a ship's name is an identifier
+    ("BELLETECH CORP", "11420 CORP.", "Organization", False),
+    ("George Bush", "HABBASH, George", "Person", False),
+])
+def test_compare_pair_rules(a: str, b: str, schema: str, match: bool) -> None:
+    from monitor.matching.pairs import compare_names
+
+    assert compare_names(a, b, schema).match is match
+
+
+def test_eval_reports_name_pair_quality() -> None:
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "monitor", "eval", "tests/fixtures/name_pairs.jsonl",
+                           "--format", "json"], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["examples"] == 100 and data["f1"] >= 0.95
+    assert all({"name1", "name2", "score"} <= set(m) for m in data["misses"] + data["false_alarms"])

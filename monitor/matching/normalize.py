@@ -104,7 +104,11 @@ def _spelling(word: str) -> str:
     return collapsed
 
 
-_FRENCH_SPELLINGS = ((re.compile(r"gu(?=[eiy])"), "g"), (re.compile(r"ou"), "u"))
+_FRENCH_SPELLINGS = (
+    (re.compile(r"gu(?=[eiy])"), "g"), (re.compile(r"ou"), "u"),  # Evgueni, Oussama
+    (re.compile(r"(?<=[aeiouy])[ae]h$"), "a"),  # Arabic final -eh/-ah/-a: Haniyeh = Haniya
+    (re.compile(r"^eu(?=[^aeiou])"), "ev"),  # Euro = Evro (Евро)
+)
 
 
 def _j_variants(norm: str) -> set[str]:

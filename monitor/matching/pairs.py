@@ -41,15 +41,24 @@ def _weight(tok: NameToken) -> float:
     return tok.weight * OPTIONAL_WEIGHT.get(tok.role, 1.0)
 
 
-def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...]) -> tuple[float, dict[str, Any]]:
+def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...],
+                 schema: str | None = None) -> tuple[float, dict[str, Any]]:
     if not a or not b:
         return 0.0, {"reason": "empty name"}
     pairs: list[tuple[float, int, int, str]] = []
     for i, ta in enumerate(a):
+        a_keys = set(ta.keys)
+        a_short = len(ta.norm) == 1
         for j, tb in enumerate(b):
-            if initial_matches(ta.norm, tb.norm) or initial_matches(tb.norm, ta.norm):
-                pairs.append((0.85, i, j, "initial"))
+            if ta.norm == tb.norm:
+                pairs.append((1.0, i, j, "exact"))
                 continue
+            if a_short or len(tb.norm) == 1:
+                if initial_matches(ta.norm, tb.norm) or initial_matches(tb.norm, ta.norm):
+                    pairs.append((0.85, i, j, "initial"))
+                continue
+            if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2:
+                continue  # nothing in common in sound nor in length: not worth a comparison
             sim, how = token_similarity(ta.norm, tb.norm)
             if sim >= TOKEN_MATCH:
                 pairs.append((sim, i, j, how))
@@ -92,6 +101,15 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...]) -> tuple[fl
     if side_a and side_b:
         score *= 0.85
         penalties.append("each name has a part the other lacks")
+    elif schema == "Person" and any(t.role in ("given", "surname") for t in (*side_a, *side_b)):
+        # One name states a given name or surname the other lacks: Uday Saddam Hussein is not
+        # Saddam Hussein, Ismael Garcia is not ZAMBADA GARCIA, Ismael.
+        score *= 0.85
+        penalties.append("a given name or surname on one side only")
+    elif (side_a or side_b) and schema in ("Vessel", "Aircraft"):
+        # A vessel or aircraft name is an identifier: "MAYAK STAR" is another ship than "MAYAK".
+        score *= 0.8
+        penalties.append("a vessel or aircraft name with a word the other lacks")
     # A name's main words must be there: unmatched required words weigh more than extras.
     unmatched_required = [t.norm for k, t in enumerate(a) if k not in used_a and t.role not in OPTIONAL_ROLES] + \
         [t.norm for k, t in enumerate(b) if k not in used_b and t.role not in OPTIONAL_ROLES]
@@ -108,7 +126,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...]) -> tuple[fl
 def compare_names(name1: str, name2: str, schema: str | None = None, threshold: float = 0.7) -> PairScore:
     """Score two names as names of one entity of `schema` (persons by default when unknown)."""
     schema = canonical_schema(schema) or _guess_schema(name1, name2)
-    score, features = score_tokens(_analysed(name1, schema), _analysed(name2, schema))
+    score, features = score_tokens(_analysed(name1, schema), _analysed(name2, schema), schema)
     features["schema"] = schema
     return PairScore(score=round(score, 4), match=score >= threshold, features=features)
 
@@ -142,7 +160,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         if schema and name.entity.schema != schema and not (schema == "Organization" and name.entity.schema not in ("Person",)):
             continue
         query_tokens = _analysed(query, name.entity.schema)
-        score, _features = score_tokens(query_tokens, name.tokens)
+        score, _features = score_tokens(query_tokens, name.tokens, name.entity.schema)
         if name.kind == "weak":
             score *= 0.85
         eid = name.entity.entity_id
