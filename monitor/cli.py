@@ -195,7 +195,7 @@ def _matcher(obj: Context, threshold: float | None):  # type: ignore[no-untyped-
 
     db = obj.ready_db()
     with db.session() as session:
-        index = build_index(session)
+        index = build_index(session, cache_dir=obj.settings.home / "cache")
     return TextMatcher(index, obj.settings.matching.threshold if threshold is None else threshold)
 
 
@@ -471,7 +471,7 @@ def watchlist_search(obj: Context, name: str | None, schema: str | None, limit: 
 
     db = obj.ready_db()
     with db.session() as session:
-        index = build_index(session)
+        index = build_index(session, cache_dir=obj.settings.home / "cache")
     limit_score = obj.settings.matching.threshold if threshold is None else threshold
     if jsonl:
         bad = 0
@@ -633,6 +633,80 @@ def digest(obj: Context, day: str | None, output: str | None, send: bool, fmt: s
             click.echo(f"written: {output}")
         if send:
             click.echo(f"sent to: {', '.join(data['sent']['sent_to'])}")
+
+
+# -- the review desk: users and serve ------------------------------------------------------
+
+
+@cli.group()
+def user() -> None:
+    """Review desk accounts (analysts review hits; admins also manage feeds, lists and users)."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["analyst", "admin"]), default="analyst", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input (else it is prompted).")
+@click.pass_obj
+def user_add(obj: Context, name: str, role: str, password_stdin: bool) -> None:
+    """Add an account.  Example: monitor user add alice --role admin"""
+    from monitor.users import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with obj.ready_db().session() as session:
+        add_user(session, name, password, role)
+    click.echo(f"user {name} added ({role})")
+
+
+@user.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def user_list(obj: Context, fmt: str) -> None:
+    """List accounts.  Example: monitor user list"""
+    from monitor.users import list_users
+
+    with obj.ready_db().session() as session:
+        rows = list_users(session)
+    if fmt == "json":
+        _emit_json({"users": rows})
+    else:
+        _table(rows, ["user_id", "name", "role", "disabled", "last_login_at"])
+
+
+@user.command("disable")
+@click.argument("name")
+@click.pass_obj
+def user_disable(obj: Context, name: str) -> None:
+    """Disable an account (its sessions end at their next request).  Example: monitor user disable bob"""
+    from monitor.users import disable_user
+
+    with obj.ready_db().session() as session:
+        disable_user(session, name)
+    click.echo(f"user {name} disabled")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--secure-cookies/--no-secure-cookies", default=None,
+              help="Mark the session cookie Secure (default: on unless the host is local).")
+@click.pass_obj
+def serve(obj: Context, host: str, port: int, secure_cookies: bool | None) -> None:
+    """Run the review desk, a web application over the same database.
+
+    Example: monitor serve --port 8080   (then open http://127.0.0.1:8080)
+    """
+    import uvicorn
+
+    from monitor.web.app import create_app
+
+    if secure_cookies is None:
+        secure_cookies = host not in ("127.0.0.1", "localhost", "::1")
+    app = create_app(obj.settings, obj.ready_db(), secure_cookies=secure_cookies)
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True)
 
 
 # -- hits, suppressions, alerts: the analyst's review ---------------------------------------

@@ -153,7 +153,7 @@ class Pipeline:
     def index(self) -> MatchIndex:
         if self._index is None:
             with self.db.session() as session:
-                self._index = build_index(session)
+                self._index = build_index(session, cache_dir=self.settings.home / "cache")
         return self._index
 
     def invalidate_index(self) -> None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
+import pickle
+import time
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from monitor.db import Entity, EntityName
+from monitor.db import Entity, EntityName, WatchlistSource, WatchlistVersion
 from monitor.matching import EntityRecord, MatchIndex
 
 log = logging.getLogger(__name__)
@@ -48,9 +53,61 @@ def load_records(session: Session, entity_ids: list[int] | None = None,
     ]
 
 
-def build_index(session: Session, entity_ids: list[int] | None = None) -> MatchIndex:
+def build_index(session: Session, entity_ids: list[int] | None = None,
+                cache_dir: Path | None = None) -> MatchIndex:
+    """The match index of the entities in force; with `cache_dir`, kept on disk between runs.
+
+    The cache file is named by the list versions in force and the matcher's own code, so a
+    new import or a new release builds a fresh one; a file that cannot be read is rebuilt.
+    """
+    key = _cache_key(session) if cache_dir is not None and entity_ids is None else None
+    path = cache_dir / f"index-{key}.pickle" if key and cache_dir is not None else None
+    if path is not None and path.is_file():
+        started = time.perf_counter()
+        try:
+            with path.open("rb") as fh:
+                index = pickle.load(fh)  # noqa: S301 (our own file, in the data directory)
+            log.info("match index: %d entities loaded from cache in %.2fs", len(index),
+                     time.perf_counter() - started)
+            return index
+        except Exception as exc:  # a truncated or stale file: rebuild
+            log.warning("match index cache %s unreadable (%s): rebuilding", path, exc)
     records = load_records(session, entity_ids)
     index = MatchIndex(records)
     log.info("match index: %d entities, %d names, %d keys, built in %.2fs",
              len(index), len(index.names), len(index.postings), index.build_seconds)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob("index-*.pickle"):
+                old.unlink(missing_ok=True)
+            tmp = path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("match index not cached in %s: %s", path.parent, exc)
     return index
+
+
+def _cache_key(session: Session) -> str:
+    digest = hashlib.sha256()
+    rows = session.execute(
+        select(WatchlistSource.name, WatchlistVersion.number, WatchlistVersion.sha256)
+        .join(WatchlistVersion, WatchlistVersion.id == WatchlistSource.current_version_id)
+        .order_by(WatchlistSource.name)
+    )
+    for name, number, sha in rows:
+        digest.update(f"{name}:{number}:{sha}\n".encode())
+    digest.update(_code_digest().encode())
+    return digest.hexdigest()[:24]
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The matcher's source code: a changed matcher never reads an index built by another."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent / "matching"
+    for file in sorted(package.glob("*.py")) + [Path(__file__).resolve()]:
+        digest.update(file.read_bytes())
+    return digest.hexdigest()

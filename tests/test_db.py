@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -66,3 +68,32 @@ def test_server_database_must_be_migrated_explicitly(pg_schema_url) -> None:  # 
         db.ensure_ready()
     db.upgrade()
     assert db.ensure_ready() is False
+
+
+def test_index_cache_is_reused_and_rebuilt_when_a_list_changes(tmp_path: Path) -> None:
+    from monitor.screening import build_index
+    from monitor.watchlists import import_path
+
+    db = Database(f"sqlite:///{tmp_path / 'c.db'}")
+    db.upgrade()
+    v1 = tmp_path / "v1.yaml"
+    v1.write_text("- {id: A, name: Example Shipping Holdings Ltd}\n")
+    import_path(db, "team", v1, "custom")
+    cache = tmp_path / "cache"
+    with db.session() as session:
+        first = build_index(session, cache_dir=cache)
+    (path,) = cache.glob("index-*.pickle")
+    with db.session() as session:
+        again = build_index(session, cache_dir=cache)
+    assert again is not first and [n.text for n in again.names] == [n.text for n in first.names]
+    path.write_bytes(b"not a pickle")  # a damaged cache is rebuilt, not fatal
+    with db.session() as session:
+        assert len(build_index(session, cache_dir=cache)) == 1
+    v2 = tmp_path / "v2.yaml"
+    v2.write_text("- {id: A, name: Example Shipping Holdings Ltd}\n- {id: B, name: Blue Ocean Trading FZE}\n")
+    import_path(db, "team", v2, "custom")
+    with db.session() as session:
+        fresh = build_index(session, cache_dir=cache)
+    assert len(fresh) == 2
+    (new_path,) = cache.glob("index-*.pickle")
+    assert new_path != path

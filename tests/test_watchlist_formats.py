@@ -278,3 +278,11 @@ def test_scheduler_refresh_job_imports_and_rescreens(db: Database, tmp_path: Pat
     with db.session() as session:
         hits = list(session.scalars(select(Hit)))
     assert [h.text for h in hits] == ["Zephyrine Maritime Services LLC"]
+
+
+@pytest.mark.skipif(not (SHARED / "ofac_consolidated_non_sdn").exists(), reason="../shared data not present")
+def test_ofac_consolidated_non_sdn_files() -> None:
+    parsed = parse_path("ofac-sdn", SHARED / "ofac_consolidated_non_sdn")
+    assert len(parsed.entities) == 442  # cons_prim.csv rows
+    assert sum(len(e.aliases) for e in parsed.entities) > 500  # cons_alt.csv joined
+    assert all(e.source_id.isdigit() for e in parsed.entities)

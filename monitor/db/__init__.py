@@ -11,6 +11,7 @@ from monitor.db.models import (
     Feed,
     Hit,
     Suppression,
+    User,
     WatchlistSource,
     WatchlistVersion,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "Feed",
     "Hit",
     "Suppression",
+    "User",
     "WatchlistSource",
     "WatchlistVersion",
 ]

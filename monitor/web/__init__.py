@@ -1,0 +1,1 @@
+"""The review desk: a web application over the same database as the CLI."""
