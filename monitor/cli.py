@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -693,8 +694,10 @@ def user_disable(obj: Context, name: str) -> None:
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--secure-cookies/--no-secure-cookies", default=None,
               help="Mark the session cookie Secure (default: on unless the host is local).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (one per core serves more analysts at once).")
 @click.pass_obj
-def serve(obj: Context, host: str, port: int, secure_cookies: bool | None) -> None:
+def serve(obj: Context, host: str, port: int, secure_cookies: bool | None, workers: int) -> None:
     """Run the review desk, a web application over the same database.
 
     Example: monitor serve --port 8080   (then open http://127.0.0.1:8080)
@@ -705,8 +708,22 @@ def serve(obj: Context, host: str, port: int, secure_cookies: bool | None) -> No
 
     if secure_cookies is None:
         secure_cookies = host not in ("127.0.0.1", "localhost", "::1")
-    app = create_app(obj.settings, obj.ready_db(), secure_cookies=secure_cookies)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True)
+    db = obj.ready_db()
+    if workers == 1:
+        app = create_app(obj.settings, db, secure_cookies=secure_cookies)
+        uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=True)
+        return
+    # Worker processes build the app themselves, from the environment.
+    os.environ["MONITOR_HOME"] = str(obj.settings.home)
+    os.environ["MONITOR_DATABASE_URL"] = obj.settings.effective_database_url
+    if obj.settings.config_file:
+        os.environ["MONITOR_CONFIG"] = str(obj.settings.config_file)
+    os.environ["MONITOR_WEB_SECURE_COOKIES"] = "1" if secure_cookies else "0"
+    from monitor.web.app import _secret
+
+    _secret(obj.settings)  # made once here, so every worker signs with the same key
+    uvicorn.run("monitor.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="info", proxy_headers=True)
 
 
 # -- hits, suppressions, alerts: the analyst's review ---------------------------------------

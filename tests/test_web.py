@@ -190,3 +190,52 @@ def test_a_disabled_user_is_logged_out(desk) -> None:
     with db.session() as session:
         disable_user(session, "ana")
     assert client.get("/").status_code == 303
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_analyst_triages_a_hit_in_a_real_browser(desk) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, db, ids = desk
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        page = browser.new_page()
+        page.goto(f"{base}/")
+        expect(page).to_have_url(f"{base}/login")
+        page.fill("input[name=name]", "ana")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("#login")
+        expect(page.locator("#queue .hit-row")).to_have_count(2)
+        page.fill("input[name=entity]", "wagner")
+        page.click("#filter")
+        expect(page.locator("#queue .hit-row")).to_have_count(2)
+        page.click(f"a[href='/hits/{ids['hit0']}']")
+        expect(page.locator("mark#span")).to_have_text("Wagner Group")
+        expect(page.locator("#article")).to_contain_text("<img src=x onerror=alert(1)>")  # shown as text
+        page.select_option("#review-status", "dismissed")
+        page.fill("#note", "not the entity: a test title")
+        page.check("#suppress")
+        page.click("#submit-review")
+        expect(page.locator("#status")).to_have_text("dismissed")
+        expect(page.locator("#history")).to_contain_text("not the entity: a test title")
+        page.goto(f"{base}/?status=new")
+        expect(page.locator("#queue .hit-row")).to_have_count(1)
+        page.goto(f"{base}/audit")
+        expect(page.locator("#audit")).to_contain_text("suppression.add")
+        expect(page.locator("#audit")).to_contain_text("hit.review")
+        browser.close()
+    with db.session() as session:
+        assert session.get(Hit, ids["hit0"]).status == "dismissed"
+
+
+def test_the_filter_form_with_empty_fields_works(desk) -> None:
+    base, _db, _ids = desk
+    client = _login(base, "ana")
+    response = client.get("/", params={"status": "new", "source": "", "entity": "wagner", "feed": "",
+                                       "min_score": "", "since": ""})
+    assert response.status_code == 200 and response.text.count('class="hit-row"') == 2
+    assert client.get("/", params={"min_score": "high"}).status_code == 400

@@ -231,6 +231,7 @@ class Hit(Base):
     __table_args__ = (
         UniqueConstraint("article_id", "entity_id", "start", "end"),
         Index("ix_hit_status_created", "status", "created_at"),
+        Index("ix_hit_status_id", "status", "id"),  # the review queue: newest first per status
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -60,6 +60,33 @@ class LoginRequired(Exception):
     pass
 
 
+class SecurityHeaders:
+    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): security headers on every
+    response, and the API description only for a logged-in session."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["path"] in ("/api/docs", "/api/openapi.json") and not scope.get("session", {}).get("user"):
+            await JSONResponse({"detail": "login required"}, status_code=401, headers=SECURITY_HEADERS)(
+                scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _v in message.get("headers", [])}
+                extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                         if k.lower().encode() not in present]
+                message["headers"] = list(message.get("headers", [])) + extra
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def _secret(settings: Settings) -> str:
     """The cookie signing key, made once and kept in the data directory."""
     path = settings.home / "web-secret"
@@ -75,15 +102,7 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
                   openapi_url="/api/openapi.json")
     failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        if request.url.path in ("/api/docs", "/api/openapi.json") and not request.session.get("user"):
-            response: Response = JSONResponse({"detail": "login required"}, status_code=401)
-        else:
-            response = await call_next(request)
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     # Added last, so it runs first: the session is there for everything above.
     app.add_middleware(SessionMiddleware, secret_key=_secret(settings), session_cookie="monitor_session",
@@ -167,13 +186,19 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def queue(request: Request, user: dict = Depends(current_user), status: str = "new",  # noqa: B008
-              source: str = "", entity: str = "", feed: str = "", min_score: float = 0.0,
-              since: str = "", before: int | None = None) -> HTMLResponse:
-        rows, more = _query_hits(db, status, source, entity, feed, min_score, since, before)
+              source: str = "", entity: str = "", feed: str = "", min_score: str = "",
+              since: str = "", before: str = "") -> HTMLResponse:
+        # Empty form fields arrive as "": read numbers leniently, a bad one is a 400.
+        try:
+            score = float(min_score) if min_score.strip() else 0.0
+            before_id = int(before) if before.strip() else None
+        except ValueError:
+            raise HTTPException(400, "min_score must be a number and before a hit id") from None
+        rows, more = _query_hits(db, status, source, entity, feed, score, since, before_id)
         counts = _status_counts(db)
         return render(request, "queue.html", rows=rows, more=more, counts=counts,
                       filters={"status": status, "source": source, "entity": entity, "feed": feed,
-                               "min_score": min_score, "since": since})
+                               "min_score": score, "since": since})
 
     @app.get("/hits/{hit_id}", response_class=HTMLResponse, include_in_schema=False)
     def hit_page(request: Request, hit_id: int, user: dict = Depends(current_user)) -> HTMLResponse:  # noqa: B008
@@ -315,17 +340,28 @@ def _review(db: Database, hit_id: int, status: str, note: str, suppress: bool, u
 
 def _query_hits(db: Database, status: str, source: str, entity: str, feed: str, min_score: float, since: str,
                 before: int | None) -> tuple[list[dict[str, Any]], bool]:
-    query = select(Hit).options(selectinload(Hit.article), selectinload(Hit.entity)).order_by(Hit.id.desc())
+    """One page of hits, newest first: one query over the columns a list shows (no article
+    text, no entity remarks), keyset-paged on the hit id so page 2,000 costs what page 1 does."""
+    query = (
+        select(Hit.id, Hit.status, Hit.score, Hit.entity_id, Entity.source, Entity.source_id, Entity.name,
+               Entity.schema, Hit.matched_name, Hit.text, Hit.start, Hit.end, Hit.article_id, Article.title,
+               Article.link, Article.feed_id, Hit.created_at)
+        .join(Entity, Entity.id == Hit.entity_id)
+        .join(Article, Article.id == Hit.article_id)
+        .order_by(Hit.id.desc())
+    )
     if status:
         query = query.where(Hit.status == status)
     if source:
-        query = query.where(Hit.entity_id.in_(select(Entity.id).where(Entity.source == source)))
+        query = query.where(Entity.source == source)
     if entity:
-        like = f"%{entity.upper()}%"
-        query = query.where(Hit.entity_id.in_(select(Entity.id).where(func.upper(Entity.name).like(like))))
+        # The few entities named so first (the hit table's entity index does the rest).
+        like = f"%{entity.upper().replace('%', '').replace('_', '')}%"
+        with db.session() as session:
+            ids = list(session.scalars(select(Entity.id).where(func.upper(Entity.name).like(like)).limit(1000)))
+        query = query.where(Hit.entity_id.in_(ids or [-1]))
     if feed:
-        query = query.where(Hit.article_id.in_(select(Article.id).join(Feed, Feed.id == Article.feed_id)
-                                               .where((Feed.name == feed) | (Feed.url == feed))))
+        query = query.join(Feed, Feed.id == Article.feed_id).where((Feed.name == feed) | (Feed.url == feed))
     if min_score:
         query = query.where(Hit.score >= min_score)
     if since:
@@ -336,13 +372,28 @@ def _query_hits(db: Database, status: str, source: str, entity: str, feed: str, 
     if before:
         query = query.where(Hit.id < before)
     with db.session() as session:
-        hits = list(session.scalars(query.limit(PAGE_SIZE + 1)))
-        return [hit_row(h) for h in hits[:PAGE_SIZE]], len(hits) > PAGE_SIZE
+        rows = session.execute(query.limit(PAGE_SIZE + 1)).all()
+    out = [{
+        "hit_id": r.id, "status": r.status, "score": r.score, "entity_id": r.entity_id, "source": r.source,
+        "source_id": r.source_id, "name": r.name, "schema": r.schema, "matched_name": r.matched_name,
+        "text": r.text, "start": r.start, "end": r.end, "article_id": r.article_id, "article_title": r.title,
+        "article_url": r.link, "feed_id": r.feed_id, "created_at": r.created_at.isoformat(),
+    } for r in rows[:PAGE_SIZE]]
+    return out, len(rows) > PAGE_SIZE
+
+
+_COUNTS: dict[str, Any] = {"at": 0.0, "value": {}}
+COUNTS_TTL_S = 10.0
 
 
 def _status_counts(db: Database) -> dict[str, int]:
-    with db.session() as session:
-        return dict(session.execute(select(Hit.status, func.count(Hit.id)).group_by(Hit.status)).all())
+    """Hits per status for the queue's header, recounted at most every 10 s (a full count)."""
+    now = time.monotonic()
+    if now - _COUNTS["at"] > COUNTS_TTL_S or _COUNTS.get("db") is not db:
+        with db.session() as session:
+            _COUNTS["value"] = dict(session.execute(select(Hit.status, func.count(Hit.id)).group_by(Hit.status)).all())
+        _COUNTS["at"], _COUNTS["db"] = now, db
+    return dict(_COUNTS["value"])
 
 
 def _hit_detail(db: Database, hit_id: int) -> dict[str, Any]:
@@ -363,3 +414,15 @@ def _hit_detail(db: Database, hit_id: int) -> dict[str, Any]:
         return {"hit": hit, "row": hit_row(hit), "article": hit.article, "entity": hit.entity, "names": names,
                 "before": text[: hit.start], "span": text[hit.start : hit.end], "after": text[hit.end :],
                 "earlier": earlier, "history": history}
+
+
+def app_from_environment() -> FastAPI:
+    """The app as uvicorn's worker processes build it (`monitor serve --workers N`): settings
+    from the environment, which `monitor serve` fills from its own flags."""
+    import os
+
+    from monitor.config import load_settings
+
+    settings = load_settings()
+    return create_app(settings, Database(settings.effective_database_url),
+                      secure_cookies=os.environ.get("MONITOR_WEB_SECURE_COOKIES") == "1")
