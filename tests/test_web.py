@@ -239,3 +239,27 @@ def test_the_filter_form_with_empty_fields_works(desk) -> None:
                                        "min_score": "", "since": ""})
     assert response.status_code == 200 and response.text.count('class="hit-row"') == 2
     assert client.get("/", params={"min_score": "high"}).status_code == 400
+
+
+def test_admin_manages_users_and_feeds_analyst_cannot(desk) -> None:
+    base, db, _ids = desk
+    analyst = _login(base, "ana")
+    token = _csrf(analyst.get("/").text)
+    assert analyst.get("/users").status_code == 403
+    for path, data in (("/users", {"name": "eve", "password": "x" * 12}), ("/users/root/disable", {}),
+                       ("/feeds/1/remove", {}), ("/watchlists/ofac-sdn/refresh", {})):
+        assert analyst.post(path, data=data | {"csrf": token}).status_code == 403, path
+    admin = _login(base, "root")
+    token = _csrf(admin.get("/users").text)
+    assert admin.post("/users", data={"name": "eve", "password": "long enough pw", "role": "analyst",
+                                      "csrf": token}).status_code == 303
+    assert admin.post("/users", data={"name": "short", "password": "short", "csrf": token}).status_code == 400
+    assert admin.post("/users/eve/disable", data={"csrf": "forged"}).status_code == 403
+    assert admin.post("/users/eve/disable", data={"csrf": token}).status_code == 303
+    assert admin.post("/feeds/1/remove", data={"csrf": token}).status_code == 303
+    with db.session() as session:
+        actions = [a.action for a in session.scalars(select(AuditLog).order_by(AuditLog.id))]
+    assert {"user.add", "user.disable", "feed.remove"} <= set(actions)
+    eve = httpx.Client(base_url=base, follow_redirects=False, timeout=10)
+    token = _csrf(eve.get("/login").text)
+    assert eve.post("/login", data={"name": "eve", "password": "long enough pw", "csrf": token}).status_code == 401

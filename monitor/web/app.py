@@ -257,6 +257,72 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
             session.add(AuditLog(actor=user["name"], action="feed.add", target_type="feed", details={"url": url}))
         return RedirectResponse("/feeds", status_code=303)
 
+    @app.post("/feeds/{feed_id}/remove", include_in_schema=False)
+    def remove_feed_form(request: Request, feed_id: int, csrf: str = Form(""),
+                         user: dict = Depends(admin)) -> Response:  # noqa: B008
+        from monitor.feeds.registry import remove_feed
+
+        check_csrf(request, csrf)
+        with db.session() as session:
+            try:
+                row = remove_feed(session, str(feed_id))
+            except MonitorError as exc:
+                raise HTTPException(404, str(exc)) from None
+            session.add(AuditLog(actor=user["name"], action="feed.remove", target_type="feed", target_id=feed_id,
+                                 details={"url": row["url"]}))
+        return RedirectResponse("/feeds", status_code=303)
+
+    @app.post("/watchlists/{source}/refresh", include_in_schema=False)
+    def refresh_form(request: Request, source: str, csrf: str = Form(""),
+                     user: dict = Depends(admin)) -> Response:  # noqa: B008
+        from monitor.pipeline import rescreen
+        from monitor.watchlists.refresh import refresh
+
+        check_csrf(request, csrf)
+        try:
+            (result,) = refresh(db, settings, source)
+        except MonitorError as exc:
+            raise HTTPException(400, str(exc)) from None
+        rescreen(db, settings, result.new_name_entity_ids)
+        with db.session() as session:
+            session.add(AuditLog(actor=user["name"], action="watchlist.refresh", target_type="watchlist",
+                                 details=result.as_dict()))
+        return RedirectResponse("/watchlists", status_code=303)
+
+    @app.get("/users", response_class=HTMLResponse, include_in_schema=False)
+    def users_page(request: Request, user: dict = Depends(admin)) -> HTMLResponse:  # noqa: B008
+        from monitor.users import list_users
+
+        with db.session() as session:
+            return render(request, "users.html", users=list_users(session), error=None)
+
+    @app.post("/users", include_in_schema=False)
+    def add_user_form(request: Request, name: str = Form(...), password: str = Form(...),
+                      role: str = Form("analyst"), csrf: str = Form(""),
+                      user: dict = Depends(admin)) -> Response:  # noqa: B008
+        from monitor.users import add_user
+
+        check_csrf(request, csrf)
+        with db.session() as session:
+            try:
+                add_user(session, name, password, role, actor=user["name"])
+            except MonitorError as exc:
+                raise HTTPException(400, str(exc)) from None
+        return RedirectResponse("/users", status_code=303)
+
+    @app.post("/users/{name}/disable", include_in_schema=False)
+    def disable_user_form(request: Request, name: str, csrf: str = Form(""),
+                          user: dict = Depends(admin)) -> Response:  # noqa: B008
+        from monitor.users import disable_user
+
+        check_csrf(request, csrf)
+        with db.session() as session:
+            try:
+                disable_user(session, name, actor=user["name"])
+            except MonitorError as exc:
+                raise HTTPException(404, str(exc)) from None
+        return RedirectResponse("/users", status_code=303)
+
     @app.get("/watchlists", response_class=HTMLResponse, include_in_schema=False)
     def watchlists_page(request: Request, user: dict = Depends(current_user)) -> HTMLResponse:  # noqa: B008
         from monitor.queries import diff_versions, list_sources
