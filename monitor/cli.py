@@ -334,7 +334,7 @@ def db_current(obj: Context) -> None:
 
 @cli.group()
 def watchlist() -> None:
-    """Watchlists: import, list, show, search."""
+    """Watchlists: import, list, show, search, diff, refresh."""
 
 
 @watchlist.command("import")
