@@ -168,3 +168,13 @@ def test_eval_reports_name_pair_quality() -> None:
     data = json.loads(proc.stdout)
     assert data["examples"] == 100 and data["f1"] >= 0.95
     assert all({"name1", "name2", "score"} <= set(m) for m in data["misses"] + data["false_alarms"])
+
+
+def test_a_lone_surname_is_not_the_listed_person_when_the_text_names_another(matcher) -> None:
+    alone = matcher.screen("Chernyshev said the company would remain a debtor.")
+    assert [m.entity.source_id for m in alone] != []  # a rare listed surname alone is a hit ...
+    other = matcher.screen("Alexei Chernyshev met the minister. Chernyshev said the company would pay.")
+    assert other == []  # ... unless the same text names another Chernyshev in full
+    ours = matcher.screen("Yevgeny Prigozhin spoke. Prigozhin said he was leaving.")
+    assert [m.entity.source_id for m in ours] == ["21171", "21171"]
+    assert matcher.screen("their leader Rami al-Saadani was captured") == []

@@ -56,6 +56,7 @@ PROMINENT = 3
 NAME_ROLES = frozenset({"surname", "given", "middle", "patronymic", "core"})
 MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
 _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»]{0,4}$")
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -127,6 +128,10 @@ class TextMatcher:
         self.index = index
         self.threshold = threshold
         self._anchor_cache: dict[tuple[str, str], list[tuple[list[tuple[int, int]], float, str]]] = {}
+        self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
+        for indexed in index.names:
+            self._names_by_entity[indexed.entity.entity_id].append(indexed)
+        self._names_by_entity = dict(self._names_by_entity)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -394,6 +399,11 @@ class TextMatcher:
                     features["rejected"] = "second surname without the first"
                     return self._finish(cand, features)
                 features["mention"] = "surname"
+                elsewhere = self._named_in_full_as_another(cand, tokens, headline)
+                if elsewhere:
+                    cand.status = "rejected"  # "Alexei Chernyshev ... Chernyshev said": not ours
+                    features["rejected"] = f"the text names another {elsewhere}"
+                    return self._finish(cand, features)
             rare_enough = DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else 3.0
             distinctive = any(
                 max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[cand.matched[k][0]].norm)) < rare_enough
@@ -481,6 +491,30 @@ class TextMatcher:
             if any(vocab.zipf(w) >= limit or len(w) <= 3 for w in words):
                 return True
         return False
+
+    def _named_in_full_as_another(self, cand: _Candidate, tokens: list[Token], headline: list[bool]) -> str:
+        """Another occurrence of the surname, glued to a capitalised word that is none of the
+        entity's names: the text is about someone else of that surname."""
+        matched_idx = {t for t, _s, _h in cand.matched.values()}
+        surnames = {tokens[t].norm for t in matched_idx}
+        own = {t.norm for n in self._entity_names(cand) for t in n.tokens}
+        for i, tok in enumerate(tokens):
+            if i in matched_idx or tok.norm not in surnames:
+                continue
+            other = self._capitalised_neighbour(tokens, headline, i, i)
+            if other and other.split()[0] not in own and not any(
+                _word_similarity(tokens[j], word)[0] >= GIVEN_NAME_MATCH
+                for j in (i - 1, i + 1) if 0 <= j < len(tokens) and tokens[j].norm == other.split()[0]
+                for word in own
+            ):
+                return f"{other} {tok.norm}".title()
+        return ""
+
+    def _entity_names(self, cand: _Candidate) -> list[IndexedName]:
+        names = self._names_by_entity.get(cand.name.entity.entity_id)
+        if names is None:
+            names = [n for n in self.index.names if n.entity.entity_id == cand.name.entity.entity_id]
+        return names or [cand.name]
 
     @staticmethod
     def _comma_order_ok(cand: _Candidate, tokens: list[Token]) -> bool:
@@ -577,6 +611,9 @@ class TextMatcher:
             boundary = tokens[first] if side == "left" else tok
             if not re.match(r"^(?:\s{1,2}|-)$", boundary.gap):
                 continue  # punctuation or a possessive between: "Russia's Wagner"
+            if (side == "right" and tok.norm in _NAME_PARTICLES and i + 1 < len(tokens)
+                    and tokens[i + 1].capitalized and re.match(r"^(?:\s|-)$", tokens[i + 1].gap)):
+                return f"{tok.norm} {tokens[i + 1].norm}"  # "Rami al-Saadani", "Rami bin Laden"
             if not tok.capitalized or tok.upper or not tok.norm.isalpha():
                 continue
             if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
