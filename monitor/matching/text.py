@@ -160,6 +160,10 @@ class TextMatcher:
         ) if letters else False
         self._lower = self._lowercase_words(tokens)
         self._position = {tok.start: i for i, tok in enumerate(tokens)}
+        self._another_cache: dict[tuple[int, frozenset[str]], str] = {}
+        self._positions_of: dict[str, list[int]] = defaultdict(list)  # word -> where it occurs
+        for i, tok in enumerate(tokens):
+            self._positions_of[tok.norm].append(i)
         candidates = self._candidates(tokens)
         for cand in candidates:
             self._score(cand, tokens, headline)
@@ -495,12 +499,20 @@ class TextMatcher:
     def _named_in_full_as_another(self, cand: _Candidate, tokens: list[Token], headline: list[bool]) -> str:
         """Another occurrence of the surname, glued to a capitalised word that is none of the
         entity's names: the text is about someone else of that surname."""
-        matched_idx = {t for t, _s, _h in cand.matched.values()}
-        surnames = {tokens[t].norm for t in matched_idx}
+        surnames = {tokens[t].norm for t, _s, _h in cand.matched.values()}
+        # Every occurrence counts, this one too (it is rejected anyway if glued to a stranger),
+        # so the answer is one per entity and surname in a text: many mentions stay linear.
+        key = (cand.name.entity.entity_id, frozenset(surnames))
+        if key in self._another_cache:
+            return self._another_cache[key]
+        found = self._find_another(cand, tokens, headline, surnames)
+        self._another_cache[key] = found
+        return found
+
+    def _find_another(self, cand: _Candidate, tokens: list[Token], headline: list[bool], surnames: set[str]) -> str:
         own = {t.norm for n in self._entity_names(cand) for t in n.tokens}
-        for i, tok in enumerate(tokens):
-            if i in matched_idx or tok.norm not in surnames:
-                continue
+        for i in (i for norm in surnames for i in self._positions_of.get(norm, ())):
+            tok = tokens[i]
             other = self._capitalised_neighbour(tokens, headline, i, i)
             if other and other.split()[0] not in own and not any(
                 _word_similarity(tokens[j], word)[0] >= GIVEN_NAME_MATCH
