@@ -165,7 +165,13 @@ class TextMatcher:
         for i, tok in enumerate(tokens):
             self._positions_of[tok.norm].append(i)
         candidates = self._candidates(tokens)
+        # A lone common surname ("Ali", "Khan") can only count through the same entity named in
+        # full in this text, or a title before it: without either it is settled unscored.
+        fuller = {c.name.entity.entity_id for c in candidates if len(c.matched) > 1 or len(c.name.required) == 1}
         for cand in candidates:
+            if self._hopeless_surname(cand, tokens, fuller):
+                cand.status = "rejected"
+                continue
             self._score(cand, tokens, headline)
         chosen = self._resolve(candidates, tokens)
         mentions = [self._mention(c, text, tokens) for c in chosen if c.score >= threshold]
@@ -234,6 +240,16 @@ class TextMatcher:
                 self._anchor_cache.clear()
             self._anchor_cache[key] = found
         return found
+
+    @staticmethod
+    def _hopeless_surname(cand: _Candidate, tokens: list[Token], fuller: set[int]) -> bool:
+        name = cand.name
+        if not name.is_person or len(cand.matched) != 1 or name.entity.entity_id in fuller:
+            return False
+        (t, _sim, _how), = cand.matched.values()
+        if not vocab.is_common_word(tokens[t].norm) or name.entity.prominence >= PROMINENT:
+            return False  # rare enough to be distinctive: scored as usual
+        return not (t > 0 and tokens[t - 1].norm in vocab.HONORIFICS)
 
     def _lowercase_words(self, tokens: list[Token]) -> list[bool]:
         """Words in lowercase in prose, where names are capitalised ("Jong-un" counts whole)."""
