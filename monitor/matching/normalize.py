@@ -195,25 +195,28 @@ def _split_word(raw: str) -> tuple[tuple[str, int], ...]:
     return ((strip_possessive(raw), 0),)
 
 
+@lru_cache(maxsize=300_000)
+def _word_pieces(raw: str) -> tuple[tuple[int, int, tuple[str, tuple[str, ...], str, bool, bool] | None], ...]:
+    """A word's pieces, once per distinct word: (offset, length, what the piece is)."""
+    return tuple((offset, len(piece), _piece_info(piece)) for piece, offset in _split_word(raw))
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into `text` (Python string indices)."""
     tokens: list[Token] = []
+    append = tokens.append
     prev_end = 0
     for match in _WORD.finditer(text):
         base = match.start()
-        for piece, offset in _split_word(match.group()):
+        for offset, length, info in _word_pieces(match.group()):
             start = base + offset
-            end = start + len(piece)
-            info = _piece_info(piece)
+            end = start + length
             if info is None:
                 prev_end = end
                 continue
             norm, keys, stem, capitalized, upper = info
-            tokens.append(Token(
-                start=start, end=end, norm=norm, keys=keys, capitalized=capitalized, upper=upper,
-                gap=text[prev_end:start] if start - prev_end < 40 else text[prev_end : prev_end + 40],
-                stem=stem,
-            ))
+            gap = text[prev_end:start] if start - prev_end < 40 else text[prev_end : prev_end + 40]
+            append(Token(start, end, norm, keys, capitalized, upper, gap, stem))
             prev_end = end
     return tokens
 

@@ -184,16 +184,19 @@ class TextMatcher:
         index = self.index
         covered: dict[int, int] = {}  # name_idx -> last token index already covered
         candidates: list[_Candidate] = []
+        anchor_cache = self._anchor_cache
         for j, tok in enumerate(tokens):
+            anchors = anchor_cache.get((tok.norm, tok.stem))
+            if anchors is None:
+                anchors = self._anchors(tok)
+            if not anchors:
+                continue  # most words head no listed name: nothing more to do
             if len(tok.norm) <= 2 and not tok.upper and not tok.norm.isdigit():
                 if vocab.zipf(tok.norm) >= 5.0:
                     continue
             elif vocab.zipf(tok.norm) >= 6.0:
                 continue
             lowercase = self._lower[j]
-            anchors = self._anchors(tok)
-            if not anchors:
-                continue
             # Keys of the neighbours that could extend a name: most names cannot grow here,
             # and those are decided without growing them.
             near: set[str] = set()
