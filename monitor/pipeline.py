@@ -30,6 +30,7 @@ from monitor.feeds.fulltext import with_full_text
 from monitor.matching import MatchIndex, Mention, TextMatcher
 from monitor.matching.normalize import normalize_phrase
 from monitor.resources import seeds_dir
+from monitor.review import hit_row
 from monitor.screening import build_index, load_records
 from monitor.watchlists import import_bundled_if_empty
 
@@ -120,25 +121,9 @@ def select_feeds(db: Database, selectors: list[str] | None = None, due_only: boo
         return [demo]
 
 
-def hit_payload(hit: Hit, entity: Entity, article: Article) -> dict[str, Any]:
-    return {
-        "hit_id": hit.id,
-        "entity_id": entity.id,
-        "source": entity.source,
-        "source_id": entity.source_id,
-        "name": entity.name,
-        "schema": entity.schema,
-        "matched_name": hit.matched_name,
-        "text": hit.text,
-        "start": hit.start,
-        "end": hit.end,
-        "score": round(hit.score, 4),
-        "article_id": article.id,
-        "article_url": article.link,
-        "article_title": article.title,
-        "feed_id": article.feed_id,
-        "features": hit.features,
-    }
+def hit_payload(hit: Hit) -> dict[str, Any]:
+    """A new hit as `monitor check` reports it: the review row, the rounded score, the features."""
+    return hit_row(hit) | {"score": round(hit.score, 4), "features": hit.features}
 
 
 class Pipeline:
@@ -305,7 +290,7 @@ class Pipeline:
                              feed=tuple(x for x in (feed.name, feed.url) if x) if feed else ())
             recipients, mode = route(self.settings.alerts, facts)
             queue_alert(session, hit, recipients, mode)
-            payloads.append(hit_payload(hit, entity, article))
+            payloads.append(hit_payload(hit))
         return payloads
 
     @staticmethod

@@ -11,11 +11,9 @@ import hashlib
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
-from defusedxml import ElementTree as SafeET
-
 from monitor.exc import WatchlistParseError
 from monitor.watchlists.model import ListedEntity, ListedName, ParsedList
+from monitor.watchlists.safexml import read_xml
 
 FORMAT = "eu"
 _SCHEMAS = {"person": "Person", "enterprise": "Organization", "vessel": "Vessel", "aircraft": "Aircraft"}
@@ -42,16 +40,7 @@ def _alias_name(alias: Element, person: bool) -> str:
 
 
 def parse(path: Path) -> ParsedList:
-    file = path if path.is_file() else next(iter(sorted(path.glob("*.xml"))), None)
-    if file is None:
-        raise WatchlistParseError(str(path), "directory", "no .xml file for the EU list")
-    data = file.read_bytes()
-    try:
-        root = SafeET.fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as exc:
-        raise WatchlistParseError(str(file), "document", f"unsafe XML refused ({type(exc).__name__})") from None
-    except SafeET.ParseError as exc:
-        raise WatchlistParseError(str(file), f"line {exc.position[0]}", f"malformed XML: {exc}") from None
+    file, data, root = read_xml(path, "EU")
     if _local(root.tag) != "export":
         raise WatchlistParseError(str(file), f"<{_local(root.tag)}>", "not an EU FSF export (root must be <export>)")
     entities: dict[str, ListedEntity] = {}

@@ -12,11 +12,9 @@ import hashlib
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
-from defusedxml import ElementTree as SafeET
-
 from monitor.exc import WatchlistParseError
 from monitor.watchlists.model import ListedEntity, ListedName, ParsedList
+from monitor.watchlists.safexml import read_xml
 
 FORMAT = "un"
 
@@ -41,16 +39,7 @@ def _aliases(el: Element, tag: str) -> list[ListedName]:
 
 
 def parse(path: Path) -> ParsedList:
-    file = path if path.is_file() else next(iter(sorted(path.glob("*.xml"))), None)
-    if file is None:
-        raise WatchlistParseError(str(path), "directory", "no .xml file for the UN list")
-    data = file.read_bytes()
-    try:
-        root = SafeET.fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as exc:
-        raise WatchlistParseError(str(file), "document", f"unsafe XML refused ({type(exc).__name__})") from None
-    except SafeET.ParseError as exc:
-        raise WatchlistParseError(str(file), f"line {exc.position[0]}", f"malformed XML: {exc}") from None
+    file, data, root = read_xml(path, "UN")
     if root.tag != "CONSOLIDATED_LIST":
         raise WatchlistParseError(str(file), f"<{root.tag}>", "not a UN consolidated list (root must be CONSOLIDATED_LIST)")
     entities: dict[str, ListedEntity] = {}
