@@ -349,7 +349,12 @@ class TextMatcher:
             cand.kind = "full"
             cand.score = base
             features["mention"] = "full"
-            if not name.is_person and len(core_words) == 2 and all(vocab.zipf(w) >= 4.5 for w in core_words):
+            if name.kind == "weak" and name.is_person and len(name.required) <= 2:
+                # OFAC's own words: weak a.k.a.s are "relatively broad or generic" and "may
+                # generate a large volume of false hits" (Abu Ammar, El Chapo): only with support.
+                cand.status = "needs_support"
+                features["needs_support"] = "a weak (low-quality) alias of a person"
+            elif not name.is_person and len(core_words) == 2 and all(vocab.zipf(w) >= 4.5 for w in core_words):
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words as a name (National Bank)"
             elif schema in ("Vessel", "Aircraft") and (common or single):
