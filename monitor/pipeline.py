@@ -159,9 +159,17 @@ class Pipeline:
         results = fetcher.fetch_all_sync(
             [FetchRequest(f.url, f.etag, f.last_modified) for f in feeds]
         )
-        matcher = TextMatcher(self.index, self.settings.matching.threshold)
+        matcher = TextMatcher(self.index, self.settings.matching.threshold) if any(
+            r.ok and not r.not_modified for r in results) else None
+        unchanged: list[tuple[Feed, FeedOutcome, Any]] = []
         for n, (feed, result) in enumerate(zip(feeds, results, strict=True), 1):
-            outcome = self._process_feed(feed, result, matcher, report)
+            if result.ok and result.not_modified:
+                # A 304 changes only the feed's status: those are written together below.
+                outcome = FeedOutcome(feed.id, feed.url, result.status, ok=True, bytes=0,
+                                      duration_s=result.duration_s)
+                unchanged.append((feed, outcome, result))
+            else:
+                outcome = self._process_feed(feed, result, matcher, report)
             report.outcomes.append(outcome)
             if outcome.ok:
                 report.feeds_ok += 1
@@ -175,6 +183,12 @@ class Pipeline:
             )
             if progress:
                 progress(feed.name or feed.url, n, len(feeds))
+        if unchanged:
+            with self.db.session() as session:
+                rows = {f.id: f for f in session.scalars(select(Feed).where(Feed.id.in_([f.id for f, _o, _r in unchanged])))}
+                for feed, outcome, result in unchanged:
+                    if feed.id in rows:
+                        self._record_feed_status(session, feed.id, outcome, result, rows[feed.id])
         if deliver:
             report.delivery = deliver_due(self.db, self.settings)
             if report.delivery.skipped:
@@ -184,7 +198,8 @@ class Pipeline:
         report.duration_s = time.perf_counter() - started
         return report
 
-    def _process_feed(self, feed: Feed, result: Any, matcher: TextMatcher, report: CycleReport) -> FeedOutcome:
+    def _process_feed(self, feed: Feed, result: Any, matcher: TextMatcher | None,
+                      report: CycleReport) -> FeedOutcome:
         outcome = FeedOutcome(feed.id, feed.url, result.status, ok=result.ok, error=result.error,
                               bytes=len(result.content), duration_s=result.duration_s)
         entries = []
@@ -300,9 +315,10 @@ class Pipeline:
                                                           Suppression.phrase == norm))
         return any(r.feed_id in (None, feed_id) for r in rules)
 
-    def _record_feed_status(self, session: Any, feed_id: int, outcome: FeedOutcome, result: Any) -> None:
+    def _record_feed_status(self, session: Any, feed_id: int, outcome: FeedOutcome, result: Any,
+                            feed: Feed | None = None) -> None:
         now = dt.datetime.now(dt.UTC)
-        feed = session.get(Feed, feed_id)
+        feed = feed if feed is not None else session.get(Feed, feed_id)
         if feed is None:
             return
         feed.last_fetched_at = now

@@ -109,3 +109,37 @@ def test_full_text_feed_screens_the_article_page(db: Database, tmp_path: Path) -
             assert "Yevgeny Prigozhin said on Saturday" in text and "Copyright" not in text
     finally:
         httpd.shutdown()
+
+
+def test_a_304_cycle_records_each_feeds_status(db: Database, tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "a.xml").write_bytes(GOOD)
+    (www / "b.xml").write_bytes(GOOD.replace(b"a1", b"b1").replace(b"a2", b"b2"))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
+    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        with db.session() as session:
+            session.add_all([Feed(url=f"{base}/a.xml", name="a"), Feed(url=f"{base}/b.xml", name="b")])
+        settings = load_settings(None, {"home": str(tmp_path), "feeds": {"per_host_delay": 0}}, environ={})
+        pipeline = Pipeline(settings, db)
+        first = pipeline.check()
+        assert first.articles_new == 4 and {o.status for o in first.outcomes} == {200}
+        with db.session() as session:
+            polled = {f.name: f.next_poll_at for f in session.scalars(select(Feed))}
+        second = pipeline.check()  # Last-Modified / If-Modified-Since: nothing changed
+        assert second.articles_new == 0 and {o.status for o in second.outcomes} == {304}
+        assert second.feeds_ok == 2
+        with db.session() as session:
+            for feed in session.scalars(select(Feed)):
+                assert feed.last_status == 304 and feed.consecutive_failures == 0
+                assert feed.next_poll_at >= polled[feed.name] and feed.articles_seen == 2
+    finally:
+        httpd.shutdown()
