@@ -199,11 +199,5 @@ class MatchIndex:
                     found[word] = postings
         return found
 
-    def lookup(self, keys: Iterable[str]) -> list[tuple[int, int]]:
-        found: list[tuple[int, int]] = []
-        for key in keys:
-            found.extend(self.postings.get(key, ()))
-        return found
-
     def __len__(self) -> int:
         return len(self.entities)

@@ -103,7 +103,7 @@ def _spelling(word: str) -> str:
     return collapsed
 
 
-_FRENCH_SPELLINGS = (
+_SPELLING_RULES = (
     (re.compile(r"gu(?=[eiy])"), "g"), (re.compile(r"ou"), "u"),  # Evgueni, Oussama
     (re.compile(r"(?<=[aeiouy])[ae]h$"), "a"),  # Arabic final -eh/-ah/-a: Haniyeh = Haniya
     (re.compile(r"^eu(?=[^aeiou])"), "ev"),  # Euro = Evro (Евро)
@@ -111,7 +111,7 @@ _FRENCH_SPELLINGS = (
 
 
 def _j_variants(norm: str) -> set[str]:
-    for pattern, repl in _FRENCH_SPELLINGS:  # Evgueni = Evgeni, Oussama = Usama
+    for pattern, repl in _SPELLING_RULES:  # Evgueni = Evgeni, Haniyeh = Haniya, Euro = Evro
         norm = pattern.sub(repl, norm)
     if "j" not in norm:
         return {norm}
@@ -188,17 +188,13 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
 
 
 @lru_cache(maxsize=300_000)
-def _split_word(raw: str) -> tuple[tuple[str, int], ...]:
-    """A word's pieces with their offsets in the word: possessive stripped, syllables split."""
-    if _SYLLABIC.search(raw):
-        return tuple((ch, i) for i, ch in enumerate(raw))
-    return ((strip_possessive(raw), 0),)
-
-
-@lru_cache(maxsize=300_000)
 def _word_pieces(raw: str) -> tuple[tuple[int, int, tuple[str, tuple[str, ...], str, bool, bool] | None], ...]:
-    """A word's pieces, once per distinct word: (offset, length, what the piece is)."""
-    return tuple((offset, len(piece), _piece_info(piece)) for piece, offset in _split_word(raw))
+    """A word's pieces, once per distinct word: (offset, length, what the piece is). Hangul and
+    Han characters are syllables, each a name part of its own; a possessive is stripped."""
+    if _SYLLABIC.search(raw):
+        return tuple((i, 1, _piece_info(ch)) for i, ch in enumerate(raw))
+    piece = strip_possessive(raw)
+    return ((0, len(piece), _piece_info(piece)),)
 
 
 def tokenize(text: str) -> list[Token]:

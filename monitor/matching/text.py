@@ -159,11 +159,8 @@ class TextMatcher:
             and sum(t.upper for t in letters) < 0.5 * len(letters)
         ) if letters else False
         self._lower = self._lowercase_words(tokens)
-        self._position = {tok.start: i for i, tok in enumerate(tokens)}
         self._another_cache: dict[tuple[int, frozenset[str]], str] = {}
-        self._positions_of: dict[str, list[int]] = defaultdict(list)  # word -> where it occurs
-        for i, tok in enumerate(tokens):
-            self._positions_of[tok.norm].append(i)
+        self._positions_of: dict[str, list[int]] | None = None  # word -> where; made when needed
         candidates = self._candidates(tokens)
         # A lone common surname ("Ali", "Khan") can only count through the same entity named in
         # full in this text, or a title before it: without either it is settled unscored.
@@ -206,25 +203,21 @@ class TextMatcher:
                     near.update(tokens[k].keys)
                     initial_near = initial_near or len(tokens[k].norm) == 1
             for postings, sim, how in anchors:
-                loose_alone = sim < 0.9 or how not in ("exact", "inflection") and len(tok.norm) < 8
+                loose = sim < 0.9 or how not in ("exact", "inflection") and len(tok.norm) < 8
                 for name_idx, pos in postings:
                     if covered.get(name_idx, -1) >= j:
                         continue
                     name = index.names[name_idx]
                     if lowercase and name.tokens[pos].role in NAME_ROLES:
                         continue  # "razed", "a slim": in prose a lowercase word is not a name
-                    if not initial_near and name.keyset.isdisjoint(near) and (
-                        not name.head_alone or sim < 0.9 or loose_alone and len(name.required) == 1
-                    ):
-                        continue  # it cannot grow, and alone it is never reported (see below)
+                    # The main word alone can never be this name's mention, or is spelled too
+                    # loosely to stand alone (the rules of `_score`, decided early).
+                    never_alone = not name.head_alone or sim < 0.9 or loose and len(name.required) == 1
+                    if never_alone and not initial_near and name.keyset.isdisjoint(near):
+                        continue  # it cannot grow here either
                     cand = self._grow(tokens, j, pos, sim, how, name)
                     covered[name_idx] = cand.last
-                    if len(cand.matched) == 1 and (
-                        not name.head_alone or sim < 0.9
-                        or how not in ("exact", "inflection") and len(tok.norm) < 8 and len(name.required) == 1
-                    ):
-                        # The main word alone can never be this name's mention, or is spelled
-                        # too loosely to stand alone (the rules of `_score`, decided early).
+                    if never_alone and len(cand.matched) == 1:
                         continue
                     candidates.append(cand)
         return candidates
@@ -534,7 +527,11 @@ class TextMatcher:
         return found
 
     def _find_another(self, cand: _Candidate, tokens: list[Token], headline: list[bool], surnames: set[str]) -> str:
-        own = {t.norm for n in self._entity_names(cand) for t in n.tokens}
+        if self._positions_of is None:
+            self._positions_of = defaultdict(list)
+            for i, tok in enumerate(tokens):
+                self._positions_of[tok.norm].append(i)
+        own = {t.norm for n in self._names_by_entity.get(cand.name.entity.entity_id, [cand.name]) for t in n.tokens}
         for i in (i for norm in surnames for i in self._positions_of.get(norm, ())):
             tok = tokens[i]
             other = self._capitalised_neighbour(tokens, headline, i, i)
@@ -545,12 +542,6 @@ class TextMatcher:
             ):
                 return f"{other} {tok.norm}".title()
         return ""
-
-    def _entity_names(self, cand: _Candidate) -> list[IndexedName]:
-        names = self._names_by_entity.get(cand.name.entity.entity_id)
-        if names is None:
-            names = [n for n in self.index.names if n.entity.entity_id == cand.name.entity.entity_id]
-        return names or [cand.name]
 
     @staticmethod
     def _comma_order_ok(cand: _Candidate, tokens: list[Token]) -> bool:
@@ -600,23 +591,23 @@ class TextMatcher:
         cand.features = features
 
     @staticmethod
-    def _window(tokens: list[Token], first: int, last: int, width: int) -> list[Token]:
-        """Tokens around a span within its sentence."""
-        out: list[Token] = []
+    def _window(tokens: list[Token], first: int, last: int, width: int) -> list[int]:
+        """Positions of the tokens around a span within its sentence."""
+        out: list[int] = []
         i = first - 1
         while i >= 0 and first - i <= width and not _SENTENCE_END.search(tokens[i + 1].gap):
-            out.append(tokens[i])
+            out.append(i)
             i -= 1
         i = last + 1
         while i < len(tokens) and i - last <= width and not _SENTENCE_END.search(tokens[i].gap):
-            out.append(tokens[i])
+            out.append(i)
             i += 1
         return out
 
     def _negative_context(self, tokens: list[Token], first: int, last: int) -> str:
-        for tok in self._window(tokens, first, last, 8):
-            if tok.norm in vocab.NEGATIVE_CONTEXT:
-                return tok.norm
+        for i in self._window(tokens, first, last, 8):
+            if tokens[i].norm in vocab.NEGATIVE_CONTEXT:
+                return tokens[i].norm
         return ""
 
     def _context_cue(self, tokens: list[Token], headline: list[bool], first: int, last: int, schema: str) -> str:
@@ -627,10 +618,11 @@ class TextMatcher:
                 return tokens[i].norm
             return ""
         cues = {"Vessel": vocab.VESSEL_CONTEXT, "Aircraft": vocab.AIRCRAFT_CONTEXT}.get(schema, vocab.ORG_CONTEXT)
-        for tok in self._window(tokens, first, last, 2):
+        for i in self._window(tokens, first, last, 2):
+            tok = tokens[i]
             # A capitalised cue in prose belongs to another name ("West Bank", "City Bank");
             # in a headline ("Wagner Chief Prigozhin") capitals say nothing.
-            capital = self._mixed_case and tok.capitalized and not headline[self._position[tok.start]]
+            capital = self._mixed_case and tok.capitalized and not headline[i]
             if tok.norm in cues and not capital:
                 return tok.norm
         return ""
