@@ -187,8 +187,7 @@ class Pipeline:
             with self.db.session() as session:
                 rows = {f.id: f for f in session.scalars(select(Feed).where(Feed.id.in_([f.id for f, _o, _r in unchanged])))}
                 for feed, outcome, result in unchanged:
-                    if feed.id in rows:
-                        self._record_feed_status(session, feed.id, outcome, result, rows[feed.id])
+                    self._record_feed_status(rows.get(feed.id), outcome, result)
         if deliver:
             report.delivery = deliver_due(self.db, self.settings)
             if report.delivery.skipped:
@@ -226,7 +225,7 @@ class Pipeline:
                 outcome.articles_new += 1
                 report.articles_new += 1
                 report.hits_new.extend(hits)
-            self._record_feed_status(session, feed.id, outcome, result)
+            self._record_feed_status(session.get(Feed, feed.id), outcome, result)
         return outcome
 
     def _store_entry(self, session: Any, feed_id: int, entry: Any,
@@ -315,11 +314,9 @@ class Pipeline:
                                                           Suppression.phrase == norm))
         return any(r.feed_id in (None, feed_id) for r in rules)
 
-    def _record_feed_status(self, session: Any, feed_id: int, outcome: FeedOutcome, result: Any,
-                            feed: Feed | None = None) -> None:
+    def _record_feed_status(self, feed: Feed | None, outcome: FeedOutcome, result: Any) -> None:
         now = dt.datetime.now(dt.UTC)
-        feed = feed if feed is not None else session.get(Feed, feed_id)
-        if feed is None:
+        if feed is None:  # removed while it was polled
             return
         feed.last_fetched_at = now
         feed.last_status = result.status

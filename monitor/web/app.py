@@ -27,7 +27,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from monitor.config import Settings
 from monitor.db import Article, AuditLog, Database, Entity, EntityName, Feed, Hit, User
-from monitor.exc import MonitorError
+from monitor.exc import MonitorError, NotFoundError
 from monitor.review import hit_row, review_hit
 from monitor.users import authenticate
 
@@ -107,6 +107,11 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
     # Added last, so it runs first: the session is there for everything above.
     app.add_middleware(SessionMiddleware, secret_key=_secret(settings), session_cookie="monitor_session",
                        same_site="strict", https_only=secure_cookies, max_age=12 * 3600)
+
+    @app.exception_handler(MonitorError)
+    async def monitor_error(_request: Request, exc: MonitorError) -> Response:
+        # The project's errors, one place: what is missing is a 404, anything else a 400.
+        return JSONResponse({"detail": str(exc)}, status_code=404 if isinstance(exc, NotFoundError) else 400)
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, _exc: LoginRequired) -> Response:
@@ -250,10 +255,7 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
 
         check_csrf(request, csrf)
         with db.session() as session:
-            try:
-                add_feed(session, url, name or None, settings.feeds.default_interval)
-            except MonitorError as exc:
-                raise HTTPException(400, str(exc)) from None
+            add_feed(session, url, name or None, settings.feeds.default_interval)
             session.add(AuditLog(actor=user["name"], action="feed.add", target_type="feed", details={"url": url}))
         return RedirectResponse("/feeds", status_code=303)
 
@@ -264,10 +266,7 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
 
         check_csrf(request, csrf)
         with db.session() as session:
-            try:
-                row = remove_feed(session, str(feed_id))
-            except MonitorError as exc:
-                raise HTTPException(404, str(exc)) from None
+            row = remove_feed(session, str(feed_id))
             session.add(AuditLog(actor=user["name"], action="feed.remove", target_type="feed", target_id=feed_id,
                                  details={"url": row["url"]}))
         return RedirectResponse("/feeds", status_code=303)
@@ -279,10 +278,7 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
         from monitor.watchlists.refresh import refresh
 
         check_csrf(request, csrf)
-        try:
-            (result,) = refresh(db, settings, source)
-        except MonitorError as exc:
-            raise HTTPException(400, str(exc)) from None
+        (result,) = refresh(db, settings, source)
         rescreen(db, settings, result.new_name_entity_ids)
         with db.session() as session:
             session.add(AuditLog(actor=user["name"], action="watchlist.refresh", target_type="watchlist",
@@ -304,10 +300,7 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
 
         check_csrf(request, csrf)
         with db.session() as session:
-            try:
-                add_user(session, name, password, role, actor=user["name"])
-            except MonitorError as exc:
-                raise HTTPException(400, str(exc)) from None
+            add_user(session, name, password, role, actor=user["name"])
         return RedirectResponse("/users", status_code=303)
 
     @app.post("/users/{name}/disable", include_in_schema=False)
@@ -317,10 +310,7 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
 
         check_csrf(request, csrf)
         with db.session() as session:
-            try:
-                disable_user(session, name, actor=user["name"])
-            except MonitorError as exc:
-                raise HTTPException(404, str(exc)) from None
+            disable_user(session, name, actor=user["name"])
         return RedirectResponse("/users", status_code=303)
 
     @app.get("/watchlists", response_class=HTMLResponse, include_in_schema=False)
@@ -395,13 +385,8 @@ def _csrf_token(request: Request) -> str:
 
 
 def _review(db: Database, hit_id: int, status: str, note: str, suppress: bool, user: dict[str, Any]) -> dict[str, Any]:
-    if status not in ("confirmed", "dismissed", "new"):
-        raise HTTPException(400, "status must be confirmed, dismissed or new")
-    with db.session() as session:
-        try:
-            return review_hit(session, hit_id, status, user["name"], note, suppress and status == "dismissed")
-        except MonitorError as exc:
-            raise HTTPException(404 if "no hit" in str(exc) else 400, str(exc)) from None
+    with db.session() as session:  # review_hit checks the status; its errors map to 400/404
+        return review_hit(session, hit_id, status, user["name"], note, suppress and status == "dismissed")
 
 
 def _query_hits(db: Database, status: str, source: str, entity: str, feed: str, min_score: float, since: str,
