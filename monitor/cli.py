@@ -534,10 +534,7 @@ def feed_list(obj: Context, fmt: str) -> None:
 
     with obj.ready_db().session() as session:
         rows = list_feeds(session)
-    if fmt == "json":
-        _emit_json({"feeds": rows})
-    else:
-        _table(rows, ["feed_id", "name", "last_fetched_at", "last_status", "consecutive_failures",
+    _emit_rows(fmt, "feeds", rows, ["feed_id", "name", "last_fetched_at", "last_status", "consecutive_failures",
                       "articles_seen", "last_error", "url"])
 
 
@@ -671,10 +668,7 @@ def user_list(obj: Context, fmt: str) -> None:
 
     with obj.ready_db().session() as session:
         rows = list_users(session)
-    if fmt == "json":
-        _emit_json({"users": rows})
-    else:
-        _table(rows, ["user_id", "name", "role", "disabled", "last_login_at"])
+    _emit_rows(fmt, "users", rows, ["user_id", "name", "role", "disabled", "last_login_at"])
 
 
 @user.command("disable")
@@ -741,6 +735,14 @@ def _parse_since(value: str | None) -> Any:
             dt.datetime.now(dt.UTC) - dt.timedelta(seconds=parse_duration(value)))
     except (ValueError, MonitorError):
         raise click.BadParameter(f"{value!r}: use a date (2026-11-25) or a duration (24h, 7d)") from None
+
+
+def _emit_rows(fmt: str, key: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """A listing: `{key: rows}` as JSON, or the columns as a table."""
+    if fmt == "json":
+        _emit_json({key: rows})
+    else:
+        _table(rows, columns)
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
@@ -827,10 +829,7 @@ def suppressions_list(obj: Context, fmt: str) -> None:
 
     with obj.ready_db().session() as session:
         rows = list_suppressions(session)
-    if fmt == "json":
-        _emit_json({"suppressions": rows})
-    else:
-        _table(rows, ["suppression_id", "name", "phrase", "feed_id", "created_by", "note"])
+    _emit_rows(fmt, "suppressions", rows, ["suppression_id", "name", "phrase", "feed_id", "created_by", "note"])
 
 
 @suppressions.command("remove")
@@ -862,10 +861,7 @@ def alerts_list(obj: Context, status: str | None, limit: int, fmt: str) -> None:
 
     with obj.ready_db().session() as session:
         rows = list_alerts(session, status, limit)
-    if fmt == "json":
-        _emit_json({"alerts": rows})
-    else:
-        _table(rows, ["alert_id", "status", "mode", "attempts", "name", "last_error"])
+    _emit_rows(fmt, "alerts", rows, ["alert_id", "status", "mode", "attempts", "name", "last_error"])
 
 
 @alerts.command("retry")
@@ -921,10 +917,7 @@ def audit(obj: Context, limit: int, fmt: str) -> None:
 
     with obj.ready_db().session() as session:
         rows = audit_entries(session, limit)
-    if fmt == "json":
-        _emit_json({"audit": rows})
-    else:
-        _table(rows, ["at", "actor", "action", "target_type", "target_id", "details"])
+    _emit_rows(fmt, "audit", rows, ["at", "actor", "action", "target_type", "target_id", "details"])
 
 
 def main() -> None:
