@@ -68,13 +68,8 @@ def test_item_with_a_new_guid_but_the_same_link_is_stored_once(db: Database, tmp
         assert session.scalar(select(func.count(Article.id))) == 1
 
 
-def test_full_text_feed_screens_the_article_page(db: Database, tmp_path: Path) -> None:
-    import functools
-    import http.server
-    import threading
-
-    www = tmp_path / "www"
-    www.mkdir()
+def test_full_text_feed_screens_the_article_page(db: Database, tmp_path: Path, static_server) -> None:
+    base, www = static_server
     paragraph = ("The statement came as officials in Moscow denied the claim and said the front line held, "
                  "while analysts in Kyiv and London questioned how long the arrangement could last. ")
     (www / "story.html").write_text(
@@ -82,64 +77,43 @@ def test_full_text_feed_screens_the_article_page(db: Database, tmp_path: Path) -
         "<h1>Mercenary boss speaks</h1><p>Yevgeny Prigozhin said on Saturday that his fighters "
         f"would withdraw from Bakhmut after months of fighting.</p><p>{paragraph * 3}</p></article>"
         "<footer>Copyright</footer></body></html>", encoding="utf-8")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        (www / "feed.xml").write_text(
-            f'<?xml version="1.0"?><rss version="2.0"><channel><title>n</title><item><title>Mercenary boss '
-            f"speaks</title><guid>s1</guid><link>{base}/story.html</link><description>A statement on the "
-            "front.</description></item></channel></rss>", encoding="utf-8")
-        import_path(db, "ofac-sdn", ROOT / "watchlists" / "ofac_sdn")
-        with db.session() as session:
-            session.add(Feed(url=f"{base}/feed.xml", name="plain"))
-        settings = load_settings(None, {"home": str(tmp_path), "feeds": {"per_host_delay": 0}}, environ={})
-        pipeline = Pipeline(settings, db)
-        assert pipeline.check().hits_new == []  # the summary names nobody
-        with db.session() as session:
-            session.query(Article).delete()
-            feed = session.scalar(select(Feed))
-            feed.full_text, feed.etag, feed.last_modified = True, None, None
-        report = pipeline.check()
-        assert [h["source_id"] for h in report.hits_new] == ["21171"]
-        with db.session() as session:
-            text = session.scalar(select(Article.text))
-            assert "Yevgeny Prigozhin said on Saturday" in text and "Copyright" not in text
-    finally:
-        httpd.shutdown()
+    (www / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>n</title><item><title>Mercenary boss '
+        f"speaks</title><guid>s1</guid><link>{base}/story.html</link><description>A statement on the "
+        "front.</description></item></channel></rss>", encoding="utf-8")
+    import_path(db, "ofac-sdn", ROOT / "watchlists" / "ofac_sdn")
+    with db.session() as session:
+        session.add(Feed(url=f"{base}/feed.xml", name="plain"))
+    settings = load_settings(None, {"home": str(tmp_path), "feeds": {"per_host_delay": 0}}, environ={})
+    pipeline = Pipeline(settings, db)
+    assert pipeline.check().hits_new == []  # the summary names nobody
+    with db.session() as session:
+        session.query(Article).delete()
+        feed = session.scalar(select(Feed))
+        feed.full_text, feed.etag, feed.last_modified = True, None, None
+    report = pipeline.check()
+    assert [h["source_id"] for h in report.hits_new] == ["21171"]
+    with db.session() as session:
+        text = session.scalar(select(Article.text))
+        assert "Yevgeny Prigozhin said on Saturday" in text and "Copyright" not in text
 
 
-def test_a_304_cycle_records_each_feeds_status(db: Database, tmp_path: Path) -> None:
-    import functools
-    import http.server
-    import threading
-
-    www = tmp_path / "www"
-    www.mkdir()
+def test_a_304_cycle_records_each_feeds_status(db: Database, tmp_path: Path, static_server) -> None:
+    base, www = static_server
     (www / "a.xml").write_bytes(GOOD)
     (www / "b.xml").write_bytes(GOOD.replace(b"a1", b"b1").replace(b"a2", b"b2"))
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
-        with db.session() as session:
-            session.add_all([Feed(url=f"{base}/a.xml", name="a"), Feed(url=f"{base}/b.xml", name="b")])
-        settings = load_settings(None, {"home": str(tmp_path), "feeds": {"per_host_delay": 0}}, environ={})
-        pipeline = Pipeline(settings, db)
-        first = pipeline.check()
-        assert first.articles_new == 4 and {o.status for o in first.outcomes} == {200}
-        with db.session() as session:
-            polled = {f.name: f.next_poll_at for f in session.scalars(select(Feed))}
-        second = pipeline.check()  # Last-Modified / If-Modified-Since: nothing changed
-        assert second.articles_new == 0 and {o.status for o in second.outcomes} == {304}
-        assert second.feeds_ok == 2
-        with db.session() as session:
-            for feed in session.scalars(select(Feed)):
-                assert feed.last_status == 304 and feed.consecutive_failures == 0
-                assert feed.next_poll_at >= polled[feed.name] and feed.articles_seen == 2
-    finally:
-        httpd.shutdown()
+    with db.session() as session:
+        session.add_all([Feed(url=f"{base}/a.xml", name="a"), Feed(url=f"{base}/b.xml", name="b")])
+    settings = load_settings(None, {"home": str(tmp_path), "feeds": {"per_host_delay": 0}}, environ={})
+    pipeline = Pipeline(settings, db)
+    first = pipeline.check()
+    assert first.articles_new == 4 and {o.status for o in first.outcomes} == {200}
+    with db.session() as session:
+        polled = {f.name: f.next_poll_at for f in session.scalars(select(Feed))}
+    second = pipeline.check()  # Last-Modified / If-Modified-Since: nothing changed
+    assert second.articles_new == 0 and {o.status for o in second.outcomes} == {304}
+    assert second.feeds_ok == 2
+    with db.session() as session:
+        for feed in session.scalars(select(Feed)):
+            assert feed.last_status == 304 and feed.consecutive_failures == 0
+            assert feed.next_poll_at >= polled[feed.name] and feed.articles_seen == 2

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -122,21 +118,8 @@ def test_broken_import_keeps_version_then_diff_and_rescreen(db: Database, tmp_pa
         assert len(list(session.scalars(select(Hit)))) == 1
 
 
-@pytest.fixture
-def list_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    root = tmp_path / "www"
-    root.mkdir()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", root
-    httpd.shutdown()
-
-
-def test_refresh_downloads_imports_and_skips_unchanged(db: Database, tmp_path: Path, list_server) -> None:
-    base, root = list_server
+def test_refresh_downloads_imports_and_skips_unchanged(db: Database, tmp_path: Path, static_server) -> None:
+    base, root = static_server
     (root / "list.yaml").write_text("- {id: A, name: Example Shipping Holdings Ltd}\n")
     settings = load_settings(None, {"home": str(tmp_path)}, environ={})
     spec = SourceSpec(name="team", format="custom", urls=(f"{base}/list.yaml",))
@@ -255,12 +238,12 @@ def test_a_2_gb_file_is_refused_before_reading_and_the_version_stays(db: Databas
     assert names == ["Example Shipping Holdings Ltd"]
 
 
-def test_scheduler_refresh_job_imports_and_rescreens(db: Database, tmp_path: Path, list_server,
+def test_scheduler_refresh_job_imports_and_rescreens(db: Database, tmp_path: Path, static_server,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     import monitor.watchlists as wl
     from monitor.scheduler import Runner
 
-    base, root = list_server
+    base, root = static_server
     (root / "list.yaml").write_text("- {id: A, name: Example Shipping Holdings Ltd}\n")
     monkeypatch.setattr(wl, "known_sources", lambda: {
         "team": SourceSpec(name="team", format="custom", urls=(f"{base}/list.yaml",))})
