@@ -12,14 +12,14 @@ from monitor.matching.model import EntityRecord
 from monitor.matching.normalize import name_tokens, phonetic_keys
 
 # Roles that may be missing from a mention without making it partial.
-OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop"})
+OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop", "title"})
 
 
 @dataclass(frozen=True, slots=True)
 class NameToken:
     norm: str
     keys: tuple[str, ...]
-    role: str  # surname | given | middle | patronymic | core | generic | legal | stop | number
+    role: str  # surname | given | middle | patronymic | title | core | generic | legal | stop | number
     weight: float
 
 
@@ -58,6 +58,23 @@ def _legal_positions(words: list[str]) -> set[int]:
     return positions
 
 
+def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[str, str]]:
+    """Leading titles of the given names ("Mullah Naim Bareh", "BAREH, Mullah Naim") are
+    titles, and the word after them is the given name."""
+    titles = set()
+    for k in range(n_surnames, len(roles)):
+        if roles[k][0] not in vocab.NAME_TITLES:
+            break
+        titles.add(k)
+    if not titles or len(titles) == len(roles) - n_surnames:
+        return roles
+    out = [(w, "title") if k in titles else (w, r) for k, (w, r) in enumerate(roles)]
+    given = max(titles) + 1
+    if out[given][1] != "stop":
+        out[given] = (out[given][0], "given")
+    return out
+
+
 def analyse_name(name: str, schema: str) -> list[NameToken]:
     """Split a listed name into tokens with their role in the name."""
     tokens: list[NameToken] = []
@@ -68,10 +85,15 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
         else:
             words = name_tokens(name)
             surnames, givens = words[-1:], words[:-1]
+            given_part = name
+        # A hyphenated given name is one given name: "Chin-yo'ng", "Jong-un" (both parts count).
+        joined = {w for seg in given_part.split() if "-" in seg for w in name_tokens(seg)[1:]}
         roles: list[tuple[str, str]] = [(w, "surname") for w in surnames]
         seen_given = False
         for word in givens:
-            if word in vocab.STOP_WORDS:
+            if seen_given and word in joined and roles[-1][1] == "given":
+                role = "given"
+            elif word in vocab.STOP_WORDS:
                 role = "stop"  # "EL CHUY GONZALEZ": "el" is no given name, "chuy" is
             elif vocab.PATRONYMIC.search(word) and seen_given:
                 role = "patronymic"
@@ -82,6 +104,7 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
                 role = "middle"
             roles.append((word, role))
         roles = [(w, "stop" if w in vocab.STOP_WORDS else r) for w, r in roles]
+        roles = _titles_first(roles, len(surnames))
     else:
         words = name_tokens(name)
         legal = _legal_positions(words)

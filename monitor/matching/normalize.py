@@ -107,6 +107,7 @@ _SPELLING_RULES = (
     (re.compile(r"gu(?=[eiy])"), "g"), (re.compile(r"ou"), "u"),  # Evgueni, Oussama
     (re.compile(r"(?<=[aeiouy])[ae]h$"), "a"),  # Arabic final -eh/-ah/-a: Haniyeh = Haniya
     (re.compile(r"^eu(?=[^aeiou])"), "ev"),  # Euro = Evro (Евро)
+    (re.compile(r"aw(?=[^aeiouy])"), "u"),  # Arabic و: Fawzi = Fouzi = Fuzi
 )
 
 
@@ -124,12 +125,15 @@ def phonetic_spellings(norm: str) -> tuple[str, ...]:
     if not norm or norm.isdigit():
         return (norm,)
     spellings = {_spelling(v) for v in _j_variants(norm)}
-    # Arabic and Persian names drift between e/i and o/u (Tareq/Tariq, Mohammed/Muhammad).
-    spellings |= {sp.translate(_VOWEL_DRIFT) for sp in spellings}
+    # Arabic and Persian names drift between e/i and o/u (Tareq/Tariq, Mohammed/Muhammad);
+    # one-syllable words do not (Chen is not Chin, Chun is not Chon).
+    if len(_VOWEL_GROUPS.findall(norm)) >= 2:
+        spellings |= {sp.translate(_VOWEL_DRIFT) for sp in spellings}
     return tuple(sorted(spellings))
 
 
 _VOWEL_DRIFT = str.maketrans("eo", "iu")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 @lru_cache(maxsize=200_000)

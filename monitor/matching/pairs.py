@@ -8,15 +8,19 @@ different given names are told apart.
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
-from monitor.matching.normalize import name_tokens, phonetic_keys
-from monitor.matching.similarity import TOKEN_MATCH, initial_matches, token_similarity
+from monitor.matching.normalize import _collapse, name_tokens, phonetic_keys
+from monitor.matching.similarity import TOKEN_MATCH, has_digit, initial_matches, token_similarity
 
 SCHEMA_ALIASES = {
     "person": "Person", "individual": "Person", "organization": "Organization",
@@ -32,19 +36,105 @@ def canonical_schema(schema: str | None) -> str | None:
     return SCHEMA_ALIASES.get(schema.strip().lower().replace("_", "").replace("-", ""), schema)
 
 
+_ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdur", "abdar", "abdus", "abdas",
+                  "abdel", "abdell", "bd"])
+_ARTICLES = frozenset(["al", "el", "ul", "ol", "ar", "ur", "er", "as", "us", "an", "ad", "ud", "ed", "ash", "az", "at"])
+_DIN = frozenset(["din", "deen", "dine", "dden", "ddin"])
+# Scripts that write consonants and long vowels only: their romanisation has no short vowels
+# ("صدام حسين" gives 'sdm hsyn'), so such names are compared by consonants.
+_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
+    """Arabic compound names as one word, however they are split: 'Abd al-Rahim', 'Abdul Rahim'
+    and 'Abdulrahim' are all 'abd..rahim'; 'Bashir-Ud-Din' is 'Bashir uddin'."""
+    out: list[NameToken] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        if tok.norm in _ABD and nxt and k + 1 < len(tokens):
+            take = 3 if nxt in _ARTICLES and k + 2 < len(tokens) else 2
+            parts = tokens[k : k + take]
+            word = "".join(t.norm for t in parts)
+            role = tok.role if tok.role not in ("stop", "title") else parts[-1].role
+            out.append(NameToken(word, phonetic_keys(word), role, max(t.weight for t in parts)))
+            k += take
+            continue
+        if tok.norm in _ARTICLES and nxt in _DIN and out:
+            word = tok.norm + nxt
+            out.append(NameToken(word, phonetic_keys(word), "middle" if out[-1].role != "surname" else "surname",
+                                 tokens[k + 1].weight))
+            k += 2
+            continue
+        out.append(tok)
+        k += 1
+    return tuple(out)
+
+
 @lru_cache(maxsize=100_000)
 def _analysed(name: str, schema: str) -> tuple[NameToken, ...]:
-    return tuple(analyse_name(name, schema))
+    tokens = analyse_name(name, schema)
+    return _merge_compounds(tokens) if schema == "Person" else tuple(tokens)
+
+
+def is_abjad(name: str) -> bool:
+    return _ABJAD.search(name) is not None
+
+
+# One class per Arabic letter however it is romanised: ظ ض ذ as dh/z/d, ق as q/k/g, ج as j/g.
+_ABJAD_GRAPHS = re.compile(r"kh|sh|ch|gh|dh|th|ph|[a-z]")
+_ABJAD_CLASS = {"kh": "x", "sh": "S", "ch": "S", "gh": "g", "dh": "d", "th": "d", "ph": "f", "z": "d",
+                "q": "k", "g": "j", "v": "f", "p": "b", "e": "", "a": "", "'": ""}
+
+
+@lru_cache(maxsize=200_000)
+def _consonants(norm: str, latin: bool, digraphs: bool = True) -> tuple[str, str]:
+    """Two consonant skeletons: without y/w (long vowels), and with them, where a Latin i/u/o
+    stands for the script's y/w ('yahia' ~ 'yhya')."""
+    graphs = _ABJAD_GRAPHS.findall(norm) if digraphs else list(norm)
+    letters = [_ABJAD_CLASS.get(g, g) for g in graphs]
+    if latin:
+        letters = [{"i": "y", "u": "w", "o": "w"}.get(ch, ch) for ch in letters]
+    with_yw = _collapse(ch for ch in letters if ch not in "aeiou")
+    if len(with_yw) > 2 and with_yw.endswith("h"):
+        with_yw = with_yw[:-1]  # ta marbuta: Hamza = حمزة 'hmzh'
+    return with_yw.replace("y", "").replace("w", ""), with_yw
+
+
+def abjad_similarity(abjad: str, latin: str) -> float:
+    """A word romanised from Arabic or Hebrew script against a Latin spelling, by consonants
+    ('ltkryty' ~ 'tikriti'), the article 'al-' optional on the script side. The script side is
+    read with and without digraphs: 'thr' is ط+ه (Taher) as often as ث+ر."""
+    best = 0.0
+    sk_l = _consonants(latin, True)
+    variants = []
+    for word in (abjad, abjad[1:] if abjad.startswith("l") and len(abjad) > 3 else ""):
+        if word:
+            variants += [_consonants(word, False), _consonants(word, False, False)]
+    for cand in variants:
+        for k in (0, 1):
+            x, y = cand[k], sk_l[k]
+            if not x or not y:
+                continue
+            if x == y and (len(x) >= 2 or min(len(abjad), len(latin)) >= 3):
+                return 0.92 if len(x) >= 2 else 0.85
+            if min(len(x), len(y)) >= 4:
+                best = max(best, OSA.normalized_similarity(x, y) * 0.95)
+    return best
 
 
 def _weight(tok: NameToken) -> float:
     return tok.weight * OPTIONAL_WEIGHT.get(tok.role, 1.0)
 
 
-def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...],
-                 schema: str | None = None) -> tuple[float, dict[str, Any]]:
+def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None = None,
+                 abjad: tuple[bool, bool] = (False, False), explain: bool = True) -> tuple[float, dict[str, Any]]:
     if not a or not b:
         return 0.0, {"reason": "empty name"}
+    similar = token_similarity
+    if abjad[0] != abjad[1]:
+        similar = _abjad_a if abjad[0] else _abjad_b
     pairs: list[tuple[float, int, int, str]] = []
     for i, ta in enumerate(a):
         a_keys = set(ta.keys)
@@ -54,15 +144,17 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...],
                 pairs.append((1.0, i, j, "exact"))
                 continue
             if a_short or len(tb.norm) == 1:
-                if initial_matches(ta.norm, tb.norm) or initial_matches(tb.norm, ta.norm):
+                # An initial stands for a given name, never for a surname ("P." is not Petrov).
+                if ta.role in _INITIAL_ROLES and tb.role in _INITIAL_ROLES and (
+                        initial_matches(ta.norm, tb.norm) or initial_matches(tb.norm, ta.norm)):
                     pairs.append((0.85, i, j, "initial"))
                 continue
-            if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2:
+            if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2 and similar is token_similarity:
                 continue  # nothing in common in sound nor in length: not worth a comparison
-            sim, how = token_similarity(ta.norm, tb.norm)
+            sim, how = similar(ta.norm, tb.norm)
             if sim >= TOKEN_MATCH:
                 pairs.append((sim, i, j, how))
-    pairs.sort(reverse=True)
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))  # ties: names in their written order
     used_a: set[int] = set()
     used_b: set[int] = set()
     aligned = []
@@ -72,23 +164,51 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...],
         used_a.add(i)
         used_b.add(j)
         aligned.append((i, j, sim, how))
+    _align_given_variants(a, b, used_a, used_b, aligned, similar)
+    joined = _align_joined(a, b, used_a, used_b, similar) + [
+        (i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
     if not aligned and len(a) > 1 and len(b) > 1:
         # "Abdul Rahman" vs "Abdulrahman": compare the names written without spaces.
         joined_a, joined_b = "".join(t.norm for t in a), "".join(t.norm for t in b)
-        sim, how = token_similarity(joined_a, joined_b)
+        sim, how = similar(joined_a, joined_b)
         if sim >= 0.9:
             return sim * 0.95, {"aligned": [{"a": joined_a, "b": joined_b, "similarity": round(sim, 3), "how": "joined"}]}
     matched = sum((_weight(a[i]) + _weight(b[j])) / 2 * sim for i, j, sim, _how in aligned)
+    matched += sum((sum(_weight(a[k]) for k in i) + sum(_weight(b[k]) for k in j)) / 2 * sim
+                   for i, j, sim, _how in joined)
     total_a = sum(_weight(t) for t in a)
     total_b = sum(_weight(t) for t in b)
     score = 2 * matched / (total_a + total_b) if total_a + total_b else 0.0
     penalties: list[str] = []
+    subset = schema == "Person" and _is_subset(a, b, used_a, used_b, aligned)
+    if subset:
+        # "Mustapha Kamel Mustapha" ~ "MOSTAFA KAMEL MOSTAFA IBRAHIM": every part of one name is
+        # in the other, which only adds surnames, ancestors or middle names: scored by how much
+        # of the shorter name is found, less a little for what the longer one adds.
+        cov_a = sum(_weight(a[i]) * sim for i, _j, sim, _h in aligned) + sum(
+            sum(_weight(a[k]) for k in i) * sim for i, _j, sim, _h in joined)
+        cov_b = sum(_weight(b[j]) * sim for _i, j, sim, _h in aligned) + sum(
+            sum(_weight(b[k]) for k in j) * sim for _i, j, sim, _h in joined)
+        short, long_ = sorted((cov_a / total_a, cov_b / total_b), reverse=True)
+        score = max(score, short * (0.65 + 0.35 * long_))
+        penalties.append("one name adds parts to the other")
+    suffix_a = {t.norm for t in a if t.norm in _GENERATION}
+    suffix_b = {t.norm for t in b if t.norm in _GENERATION}
+    if schema == "Person" and suffix_a != suffix_b:
+        score *= 0.8
+        penalties.append("junior and senior")
     # Numbers are identifiers: "11420 CORP" is not "BELLETECH CORP".
-    nums_a = {t.norm for t in a if t.norm.isdigit()}
-    nums_b = {t.norm for t in b if t.norm.isdigit()}
+    nums_a = {t.norm for t in a if has_digit(t.norm)}
+    nums_b = {t.norm for t in b if has_digit(t.norm)}
     if (nums_a or nums_b) and nums_a != nums_b:
         score *= 0.6
         penalties.append("numbers differ")
+    # Two persons whose fathers' names are both stated and differ are two people.
+    patr_a = [i for i, t in enumerate(a) if t.role == "patronymic"]
+    patr_b = [j for j, t in enumerate(b) if t.role == "patronymic"]
+    if patr_a and patr_b and not any(i in used_a for i in patr_a) and not any(j in used_b for j in patr_b):
+        score *= 0.8
+        penalties.append("patronymics differ")
     # Two persons whose given names are both stated and differ are two people.
     givens_a = [i for i, t in enumerate(a) if t.role == "given"]
     givens_b = [j for j, t in enumerate(b) if t.role == "given"]
@@ -99,23 +219,34 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...],
     side_a = [t for k, t in enumerate(a) if k not in used_a and t.role in ("given", "middle", "surname", "core")]
     side_b = [t for k, t in enumerate(b) if k not in used_b and t.role in ("given", "middle", "surname", "core")]
     if side_a and side_b:
-        score *= 0.85
+        # Conflicting given names weigh most (Jose Luis / Jose Maria, Kim Chol Sam / Kim Chol Nam).
+        score *= 0.75 if schema == "Person" and {t.role for t in side_a} & {"given", "middle"} and \
+            {t.role for t in side_b} & {"given", "middle"} else 0.85
         penalties.append("each name has a part the other lacks")
-    elif schema == "Person" and any(t.role in ("given", "surname") for t in (*side_a, *side_b)):
+    elif schema == "Person" and not subset and any(t.role in ("given", "surname") for t in (*side_a, *side_b)):
         # One name states a given name or surname the other lacks: Uday Saddam Hussein is not
         # Saddam Hussein, Ismael Garcia is not ZAMBADA GARCIA, Ismael.
-        score *= 0.85
+        first_given_lost = any(t.role == "given" and t.norm not in _PIOUS_FIRST for t in (*side_a, *side_b))
+        score *= 0.75 if first_given_lost else 0.85
         penalties.append("a given name or surname on one side only")
     elif (side_a or side_b) and schema in ("Vessel", "Aircraft"):
         # A vessel or aircraft name is an identifier: "MAYAK STAR" is another ship than "MAYAK".
         score *= 0.8
         penalties.append("a vessel or aircraft name with a word the other lacks")
-    # A name's main words must be there: unmatched required words weigh more than extras.
+    if schema == "Person" and not subset and any(
+            t.role == "middle" and 2 <= len(t.norm) <= 3 for t in (*side_a, *side_b)):
+        # "Kim Chol" ~ "KIM, Chol Sam": a syllable of a given name is missing, not a middle name.
+        score *= 0.8
+        penalties.append("a short part of the given name on one side only")
+    if not explain:
+        return min(1.0, score), {}
     unmatched_required = [t.norm for k, t in enumerate(a) if k not in used_a and t.role not in OPTIONAL_ROLES] + \
         [t.norm for k, t in enumerate(b) if k not in used_b and t.role not in OPTIONAL_ROLES]
     features = {
         "aligned": [{"a": a[i].norm, "b": b[j].norm, "similarity": round(sim, 3), "how": how}
-                    for i, j, sim, how in aligned],
+                    for i, j, sim, how in aligned] + [
+            {"a": "".join(a[k].norm for k in i), "b": "".join(b[k].norm for k in j), "similarity": round(sim, 3),
+             "how": how} for i, j, sim, how in joined],
         "unmatched": unmatched_required,
     }
     if penalties:
@@ -123,10 +254,132 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...],
     return min(1.0, score), features
 
 
+_INITIAL_ROLES = frozenset(["given", "middle", "patronymic", "core", "generic"])
+_GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
+_NAME_PARTS = ("given", "middle", "surname")
+
+
+# Given names that open many Muslim names and are often left out (Muhammad Arif Qasmani is
+# known as Arif Qasmani): the given name that tells people apart is the next one.
+_PIOUS_FIRST = frozenset(["muhammad", "mohammad", "mohammed", "muhammed", "mohamed", "mohamad", "mohd", "md",
+                          "mouhamad", "mohamud", "mahamed", "mehmet", "muhamad", "muhamed"])
+
+
+def _first_given(tokens: tuple[NameToken, ...]) -> int | None:
+    names = [k for k, t in enumerate(tokens) if t.role in ("given", "middle") and len(t.norm) > 1]
+    if not names or tokens[names[0]].role != "given":
+        return next((k for k, t in enumerate(tokens) if t.role == "given"), None)
+    for k in names:
+        if tokens[k].norm not in _PIOUS_FIRST:
+            return k
+    return names[0]
+
+
+def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
+               aligned: list) -> bool:
+    """Is every part of one person's name in the other, and the other's first given name and
+    first surname (of two) among them? Then the other only adds names (not Uday Saddam Hussein
+    ~ Saddam Hussein: Uday is another given name; not Ismael Garcia ~ ZAMBADA GARCIA, Ismael;
+    not Ali Mohammed Ahmed ~ ALI, Muhammad: their given names are Ali and Muhammad)."""
+    partner_of_a = {i: j for i, j, _s, _h in aligned}
+    partner_of_b = {j: i for i, j, _s, _h in aligned}
+    for x, used_x, y, used_y, partner in ((a, used_a, b, used_b, partner_of_b), (b, used_b, a, used_a, partner_of_a)):
+        parts = [k for k, t in enumerate(x) if t.role in _NAME_PARTS and len(t.norm) > 1]
+        if len(parts) < 2 or any(k not in used_x for k in parts):
+            continue
+        given = _first_given(y)
+        surnames = [k for k, t in enumerate(y) if t.role == "surname"]
+        if given is not None and given not in used_y:
+            continue
+        x_given = _first_given(x)
+        if given is not None and x_given is not None and given in partner and \
+                x[partner[given]].norm != x[x_given].norm:
+            continue
+        if len(surnames) > 1 and surnames[0] not in used_y:
+            continue
+        if any(k not in used_y and t.role == "middle" and len(t.norm) <= 3 for k, t in enumerate(y)):
+            continue  # "KIM, Chol Sam" adds a syllable to the given name, not a name: not Kim Chol
+        return True
+    return False
+
+
+GIVEN_VARIANT = 0.7  # a given name this close is a variant when the surname agrees (Pyotr/Petr)
+
+
+def _abjad_a(a: str, b: str) -> tuple[float, str]:
+    sim, how = token_similarity(a, b)
+    alt = abjad_similarity(a, b)
+    return (alt, "consonants") if alt > sim else (sim, how)
+
+
+def _abjad_b(a: str, b: str) -> tuple[float, str]:
+    return _abjad_a(b, a)
+
+
+def _swapped(similar: Callable[[str, str], tuple[float, str]]) -> Callable[[str, str], tuple[float, str]]:
+    return {_abjad_a: _abjad_b, _abjad_b: _abjad_a}.get(similar, similar)
+
+
+def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
+                          used_b: set[int], aligned: list, similar: Callable[[str, str], tuple[float, str]]) -> None:
+    """Given names vary more than surnames between languages (Alexander/Oleksandr,
+    Sergei/Siarhei, Pyotr/Petr): once the surnames agree, a given name close enough counts."""
+    if not any(a[i].role == "surname" and sim >= 0.9 for i, _j, sim, _h in aligned):
+        return
+    for i, ta in enumerate(a):
+        if i in used_a or ta.role not in ("given", "middle") or len(ta.norm) < 4:
+            continue
+        best = None
+        for j, tb in enumerate(b):
+            if j in used_b or tb.role not in ("given", "middle") or len(tb.norm) < 4:
+                continue
+            sim, _how = similar(ta.norm, tb.norm)
+            if sim >= GIVEN_VARIANT and (best is None or sim > best[0]) and (
+                    similar is not token_similarity or not set(ta.keys).isdisjoint(tb.keys)):
+                best = (sim, j)
+        if best:
+            used_a.add(i)
+            used_b.add(best[1])
+            aligned.append((i, best[1], best[0], "given-name variant"))
+
+
+def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
+                  used_b: set[int], similar: Callable[[str, str], tuple[float, str]]) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
+    """Two words of one name written as one in the other: Mohammad Reza / Mohammadreza,
+    ABDULAHI FARD / ABDOLLAHIFARD, JAFARI ... BANDARABADI / JAFARIBANDARABADI."""
+    if len(a) - len(used_a) < 2 or len(b) == len(used_b):
+        return []
+    free_a = [i for i in range(len(a)) if i not in used_a and len(a[i].norm) > 1]
+    free_b = [j for j in range(len(b)) if j not in used_b and len(b[j].norm) >= (5 if similar is token_similarity else 3)]
+    if len(free_a) < 2 or not free_b or len(free_a) > 6:
+        return []
+    out = []
+    for j in free_b:
+        target = b[j].norm
+        best = None
+        for p in free_a:
+            for q in free_a:
+                if p == q or p in used_a or q in used_a:
+                    continue
+                joined = a[p].norm + a[q].norm
+                if similar is token_similarity and (abs(len(joined) - len(target)) > 2 or joined[0] != target[0]):
+                    continue
+                sim, _how = similar(joined, target)
+                if sim >= 0.85 and (best is None or sim > best[0]):
+                    best = (sim, p, q)
+        if best:
+            sim, p, q = best
+            used_a.update((p, q))
+            used_b.add(j)
+            out.append(((p, q), (j,), sim, "joined"))
+    return out
+
+
 def compare_names(name1: str, name2: str, schema: str | None = None, threshold: float = 0.7) -> PairScore:
     """Score two names as names of one entity of `schema` (persons by default when unknown)."""
     schema = canonical_schema(schema) or _guess_schema(name1, name2)
-    score, features = score_tokens(_analysed(name1, schema), _analysed(name2, schema), schema)
+    score, features = score_tokens(_analysed(name1, schema), _analysed(name2, schema), schema,
+                                   (is_abjad(name1), is_abjad(name2)))
     features["schema"] = schema
     return PairScore(score=round(score, 4), match=score >= threshold, features=features)
 
@@ -140,16 +393,92 @@ def _guess_schema(name1: str, name2: str) -> str:
     return "Person"
 
 
+class _SearchIndex:
+    """Every word of every listed name by phonetic key, for name queries (the text matcher's
+    index holds only each name's main word). Keys one edit apart meet through their shared
+    one-letter deletions, so a typo that changes a word's sound still finds it."""
+
+    NEAR = 0.7  # a word found under a key one edit away counts this much
+
+    def __init__(self, index: MatchIndex) -> None:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for name_idx, name in enumerate(index.names):
+            seen: set[str] = set()
+            for tok in name.tokens:
+                if tok.role in ("stop", "legal", "title"):
+                    continue
+                for key in tok.keys:
+                    if key not in seen:
+                        seen.add(key)
+                        postings[key].append(name_idx)
+        self.postings = dict(postings)
+        # What a query is compared with: Arabic compounds joined, and whether the name is
+        # written in an abjad script.
+        self.listed = [
+            (_merge_compounds(list(n.tokens)) if n.entity.schema == "Person" else n.tokens, is_abjad(n.text))
+            for n in index.names
+        ]
+        deletions: dict[str, set[str]] = defaultdict(set)
+        for key in self.postings:
+            for variant in _deletions(key):
+                deletions[variant].add(key)
+        self.deletions = dict(deletions)
+
+    def near_keys(self, key: str) -> set[str]:
+        found: set[str] = set()
+        for variant in _deletions(key):
+            found |= self.deletions.get(variant, set())
+        found.discard(key)
+        return found
+
+    def candidates(self, query_tokens: tuple[NameToken, ...], limit: int) -> list[int]:
+        """Names sharing the most of the query's weight, by key (exact keys first)."""
+        gained: dict[int, float] = defaultdict(float)
+        total = 0.0
+        for tok in query_tokens:
+            if tok.role in ("stop", "legal", "title") or not tok.keys:
+                continue
+            weight = tok.weight
+            total += weight
+            best: dict[int, float] = {}
+            for key in tok.keys:
+                for name_idx in self.postings.get(key, ()):
+                    best[name_idx] = weight
+            if len(tok.norm) >= 4:
+                for near in {k for key in tok.keys for k in self.near_keys(key)}:
+                    for name_idx in self.postings.get(near, ()):
+                        best.setdefault(name_idx, weight * self.NEAR)
+            for name_idx, gain in best.items():
+                gained[name_idx] += gain
+        # A name must share a third of the query's weight, and come near the best candidate's share.
+        floor = max(0.34 * total, 0.6 * max(gained.values(), default=0.0))
+        ranked = sorted((g, i) for i, g in gained.items() if g >= floor)
+        return [i for _g, i in ranked[-limit:]]
+
+
+def _deletions(key: str) -> set[str]:
+    return {key} | {key[:k] + key[k + 1:] for k in range(len(key))} if len(key) >= 3 else {key}
+
+
+def _search_index(index: MatchIndex) -> _SearchIndex:
+    found = getattr(index, "_search_index", None)
+    if found is None:
+        found = _SearchIndex(index)
+        index._search_index = found  # type: ignore[attr-defined]
+    return found
+
+
+SEARCH_CANDIDATES = 150  # names scored in full per query, the best by shared words
+
+
 def search(index: MatchIndex, query: str, schema: str | None = None, limit: int = 10,
            threshold: float = 0.7) -> list[dict[str, Any]]:
     """The best listed entities for a name, as a screening tool returns them."""
     schema = canonical_schema(schema)
+    query_abjad = is_abjad(query)
     words = name_tokens(query)
-    candidates: set[int] = set()
-    for word in words:
-        for key in phonetic_keys(word):
-            for name_idx, _pos in index.postings.get(key, ()):
-                candidates.add(name_idx)
+    seeker = _search_index(index)
+    candidates = set(seeker.candidates(_analysed(query, schema or "Person"), SEARCH_CANDIDATES))
     if not candidates and words:
         choices = {i: " ".join(t.norm for t in n.tokens) for i, n in enumerate(index.names)}
         for _choice, _score, idx in process.extract(" ".join(words), choices, scorer=fuzz.token_sort_ratio, limit=50):
@@ -160,7 +489,8 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         if schema and name.entity.schema != schema and not (schema == "Organization" and name.entity.schema not in ("Person",)):
             continue
         query_tokens = _analysed(query, name.entity.schema)
-        score, _features = score_tokens(query_tokens, name.tokens, name.entity.schema)
+        listed, listed_abjad = seeker.listed[name_idx]
+        score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_abjad, listed_abjad), False)
         if name.kind == "weak":
             score *= 0.85
         eid = name.entity.entity_id

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from monitor.matching.normalize import phonetic_keys, phonetic_spellings
 
@@ -21,11 +22,11 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     """
     if a == b:
         return 1.0, "exact"
-    if a.isdigit() or b.isdigit():
-        return 0.0, "number"
-    lev = Levenshtein.normalized_similarity(a, b)
+    if has_digit(a) or has_digit(b):
+        return 0.0, "number"  # identifiers: YV1003 is not YV1004, 71st is not 72nd
+    lev = OSA.normalized_similarity(a, b)  # a swap of two letters is one edit (Tahli/Talhi)
     phon = max(
-        Levenshtein.normalized_similarity(pa, pb)
+        OSA.normalized_similarity(pa, pb)
         for pa in phonetic_spellings(a)
         for pb in phonetic_spellings(b)
     )
@@ -40,8 +41,20 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         if any(len(k) >= 5 for k in shared):
             phon = max(phon, 0.92)
     if phon > lev:
-        return phon * 0.98, "phonetic"
-    return lev, "fuzzy"
+        sim, how = phon * 0.98, "phonetic"
+    else:
+        sim, how = lev, "fuzzy"
+    firsts_a = {sp[:1] for sp in phonetic_spellings(a)}
+    if firsts_a.isdisjoint(sp[:1] for sp in phonetic_spellings(b)):
+        sim *= 0.9  # names differ most by their first sound: Jamal/Kamal, Radic/Tadic, Ahmed/Hamed
+    return sim, how
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(word: str) -> bool:
+    return _DIGIT.search(word) is not None
 
 
 def initial_matches(text_word: str, listed_word: str) -> bool:

@@ -52,6 +52,8 @@ COMMON_NAME_INFORMATION = 3.0
 COMMON_NAME_PART = 50
 COMMON_NAME_ZIPF = 3.9
 PROMINENT = 3
+OBSCURE_SURNAME = 0.66  # below the default threshold: shown with --threshold 0.6, not alerted
+OBSCURE_PENALTY = "surname alone of a person few listed entities link to"
 # Roles that carry a name: in mixed-case prose only capitalised words fill them.
 NAME_ROLES = frozenset({"surname", "given", "middle", "patronymic", "core"})
 MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
@@ -491,6 +493,13 @@ class TextMatcher:
                 cand.status = "accepted"
                 cand.score = (PARTIAL_CONTEXT if cand.kind == "partial" else max(cand.score * 0.9, PARTIAL_CONTEXT)) * self._sim(cand)
                 features["support"] = f"context: {cue}"
+        if cand.status == "accepted" and cand.kind == "partial" and name.is_person \
+                and name.entity.prominence < PROMINENT and cand.score > OBSCURE_SURNAME:
+            # A surname alone ("Chernyshev said", "President Arafat") names the listed person
+            # only if the person is known: news names others by surname after naming them in
+            # full, which the same text would show (that is scored as coreference instead).
+            cand.score = OBSCURE_SURNAME
+            features.setdefault("penalties", []).append(OBSCURE_PENALTY)
 
     @staticmethod
     def _surname_of_primary(name: IndexedName, matched_pos: set[int]) -> bool:
@@ -679,6 +688,9 @@ class TextMatcher:
                 cand.status = "accepted"
                 cand.score = min(named_in_full[eid], PARTIAL_COREFERENCE * self._sim(cand))
                 cand.features["support"] = "coreference: named in full in the same text"
+                penalties = [p for p in cand.features.pop("penalties", []) if p != OBSCURE_PENALTY]
+                if penalties:
+                    cand.features["penalties"] = penalties
         accepted = [c for c in pool if c.status == "accepted"]
         # Overlaps between entities: full beats partial, longer beats shorter, then score.
         accepted.sort(key=lambda c: (c.kind == "full", c.last - c.first, c.score), reverse=True)

@@ -10,7 +10,12 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "gmbh", "ag", "sa", "sas", "sarl", "sarlu", "bv", "nv", "inc", "incorporated", "corp", "corporation", "co", "plc", "srl", "spa", "fze", "fzco", "fzc", "fz", "llp", "lp", "pte", "pty", "kg", "ug", "sro", "doo", "dd", "ad", "tov", "pp", "ltda", "cv", "sdn", "bhd", "tbk", "ooo", "mchj", "chp", "gie", "eurl", "eirl", "sae", "sal", "wll", "bsc", "qsc", "psc", "kft", "zrt", "nyrt", "spzoo", "sp", "oy", "ab", "as", "establishment", "est"])
+LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "gmbh", "ag", "sa", "sas", "sarl", "sarlu", "bv", "nv", "inc", "incorporated", "corp", "corporation", "co", "plc", "srl", "spa", "fze", "fzco", "fzc", "fz", "llp", "lp", "pte", "pty", "kg", "ug", "sro", "doo", "dd", "ad", "tov", "pp", "ltda", "cv", "sdn", "bhd", "tbk", "ooo", "mchj", "chp", "gie", "eurl", "eirl", "sae", "sal", "wll", "bsc", "qsc", "psc", "kft", "zrt", "nyrt", "spzoo", "sp", "oy", "ab", "as", "establishment", "est",
+    # Russian legal forms, transliterated many ways: no company is named by these words.
+    "obshchestvo", "obshestvo", "obschestvo", "ogranichennoi", "ogranichennoy", "ogranichennoj",
+    "ogranichennoj", "otvetstvennostyu", "otvetstvennostiu", "otvetstvennostju", "otvetstvennost",
+    "aktsionernoe", "aktsionernoye", "aktsionernoye", "publichnoe", "publichnoye", "zakrytoe", "zakrytoye",
+    "otkrytoe", "otkrytoye", "tovarystvo", "tovaristvo", "obmezhenoyu", "vidpovidalnistyu"])
 # Multi-word legal forms, in folded words; each word of the phrase is then a legal word.
 LEGAL_PHRASES = tuple(
     tuple(p.split())
@@ -28,6 +33,9 @@ LEGAL_PHRASES = tuple(
 STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
 GENERIC_ORG_WORDS = frozenset(["group", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
 
+# Titles and honorifics written into listed names ("Mullah Naim Bareh", "Shaykh Ahmad Iman Ali"):
+# part of how a person is addressed, not of who they are, so optional when names are compared.
+NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sheik", "shaykh", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulawi", "mawlavi", "molvi", "maulana", "mawlana", "haji", "hajji", "alhaji", "alhajji", "qari", "mufti", "general", "gen", "colonel", "col", "brigadier", "lieutenant", "lt", "captain", "capt", "admiral", "commander", "sir", "ayatollah"])
 PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "queen", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "ceo", "director", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "head", "warlord", "kingpin", "financier", "sanctioned", "associate", "ally", "confidant", "deputy", "spokesman", "spokeswoman"])
 # Words right before a surname that say a person is meant: "Mr Kirby", "President Putin".
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "warlord", "kingpin", "financier"])
