@@ -180,7 +180,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     total_b = sum(_weight(t) for t in b)
     score = 2 * matched / (total_a + total_b) if total_a + total_b else 0.0
     penalties: list[str] = []
-    subset = schema == "Person" and _is_subset(a, b, used_a, used_b, aligned)
+    # (Two parts at least must agree: "Abuobaidah Mehri" only adds to "ABU OBAIDAH", one word.)
+    subset = schema == "Person" and len(aligned) + len(joined) >= 2 and _is_subset(a, b, used_a, used_b, aligned)
     if subset:
         # "Mustapha Kamel Mustapha" ~ "MOSTAFA KAMEL MOSTAFA IBRAHIM": every part of one name is
         # in the other, which only adds surnames, ancestors or middle names: scored by how much
@@ -254,7 +255,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     return min(1.0, score), features
 
 
-_INITIAL_ROLES = frozenset(["given", "middle", "patronymic", "core", "generic"])
+_INITIAL_ROLES = frozenset(["given", "middle", "patronymic", "stop"])  # "Y." is read as the stop word "y"
 _GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
 _NAME_PARTS = ("given", "middle", "surname")
 
@@ -365,7 +366,12 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
                 if similar is token_similarity and (abs(len(joined) - len(target)) > 2 or joined[0] != target[0]):
                     continue
                 sim, _how = similar(joined, target)
-                if sim >= 0.85 and (best is None or sim > best[0]):
+                # A surname run into a given name needs more: "Azizullah" is not ASSI, Salah.
+                # Two-letter pieces ('al', 'ul', 'bu') join only what they spell nearly exactly.
+                needed = 0.85 if (a[p].role == "surname") == (a[q].role == "surname") else 0.9
+                if min(len(a[p].norm), len(a[q].norm)) == 2:
+                    needed = 0.9
+                if sim >= needed and (best is None or sim > best[0]):
                     best = (sim, p, q)
         if best:
             sim, p, q = best
@@ -412,6 +418,7 @@ class _SearchIndex:
                         seen.add(key)
                         postings[key].append(name_idx)
         self.postings = dict(postings)
+        self.size = [sum(t.weight for t in n.tokens if t.role not in ("stop", "legal", "title")) for n in index.names]
         # What a query is compared with: Arabic compounds joined, and whether the name is
         # written in an abjad script.
         self.listed = [
@@ -444,7 +451,7 @@ class _SearchIndex:
             for key in tok.keys:
                 for name_idx in self.postings.get(key, ()):
                     best[name_idx] = weight
-            if len(tok.norm) >= 4:
+            if len(tok.norm) >= 4 and len(best) < 3:  # a word no listed name has: perhaps a typo
                 for near in {k for key in tok.keys for k in self.near_keys(key)}:
                     for name_idx in self.postings.get(near, ()):
                         best.setdefault(name_idx, weight * self.NEAR)
@@ -452,8 +459,9 @@ class _SearchIndex:
                 gained[name_idx] += gain
         # A name must share a third of the query's weight, and come near the best candidate's share.
         floor = max(0.34 * total, 0.6 * max(gained.values(), default=0.0))
-        ranked = sorted((g, i) for i, g in gained.items() if g >= floor)
-        return [i for _g, i in ranked[-limit:]]
+        # Ties go to names of about the query's size: "Kim Chol" before "KIM, Chol Sam Il".
+        ranked = sorted((g, -abs(self.size[i] - total), i) for i, g in gained.items() if g >= floor)
+        return [i for _g, _d, i in ranked[-limit:]]
 
 
 def _deletions(key: str) -> set[str]:
@@ -468,7 +476,7 @@ def _search_index(index: MatchIndex) -> _SearchIndex:
     return found
 
 
-SEARCH_CANDIDATES = 150  # names scored in full per query, the best by shared words
+SEARCH_CANDIDATES = 40  # names scored in full per query, the best by shared words
 
 
 def search(index: MatchIndex, query: str, schema: str | None = None, limit: int = 10,
@@ -496,7 +504,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         eid = name.entity.entity_id
         if eid not in best or score > best[eid][0]:
             best[eid] = (score, name.text)
-    ranked = sorted(best.items(), key=lambda kv: kv[1][0], reverse=True)[:limit]
+    ranked = sorted(((eid, v) for eid, v in best.items() if v[0] > 0), key=lambda kv: kv[1][0], reverse=True)[:limit]
     results = []
     for eid, (score, matched) in ranked:
         entity = index.entities[eid]

@@ -40,6 +40,10 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         shared = set(phonetic_keys(a)) & set(phonetic_keys(b))
         if any(len(k) >= 5 for k in shared):
             phon = max(phon, 0.92)
+    if phon < 0.9 and lev < 0.6:
+        # The phonetic spellings are lossy (z/s/zh/j, d/t): close spellings of words that are far
+        # apart as written are chance (Zarate/Sajjadi), unless near-identical (Hizballah).
+        phon = min(phon, lev + 0.25)
     if phon > lev:
         sim, how = phon * 0.98, "phonetic"
     else:

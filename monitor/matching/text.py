@@ -26,7 +26,7 @@ from typing import Any
 from monitor.matching import vocab
 from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex, token_weight
 from monitor.matching.model import Mention
-from monitor.matching.normalize import Token, name_tokens, tokenize
+from monitor.matching.normalize import Token, name_tokens, phonetic_keys, tokenize
 from monitor.matching.similarity import TOKEN_MATCH, initial_matches, token_similarity
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
@@ -79,10 +79,21 @@ def _primary_words(name: str) -> tuple[str, ...]:
     return tuple(name_tokens(name))
 
 
+@lru_cache(maxsize=100_000)
+def _singular_keys(norm: str) -> tuple[str, ...]:
+    """The keys of an English plural's singular ('brigades' -> those of 'brigade')."""
+    if len(norm) < 6 or norm[-1] != "s":
+        return ()
+    return phonetic_keys(norm[:-1]) + (phonetic_keys(norm[:-2]) if norm.endswith("es") else ())
+
+
 def _word_similarity(tok: Token, listed: str) -> tuple[float, str]:
     if tok.stem and tok.stem == listed:
         return 1.0, "inflection"
-    return token_similarity(tok.norm, listed)
+    norm = tok.norm
+    if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
+        return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
+    return token_similarity(norm, listed)
 
 
 def _joinable(tokens: list[Token], right: int) -> bool:
@@ -262,7 +273,7 @@ class TextMatcher:
     def _match_word(self, tokens: list[Token], i: int, name: IndexedName,
                     used: dict[int, Any]) -> tuple[int, float, str] | None:
         tok = tokens[i]
-        if len(tok.norm) > 1 and name.keyset.isdisjoint(tok.keys):
+        if len(tok.norm) > 1 and name.keyset.isdisjoint(tok.keys) and name.keyset.isdisjoint(_singular_keys(tok.norm)):
             return None  # no word of the name sounds like this one
         best: tuple[int, float, str] | None = None
         lowercase = self._lower[i]
@@ -297,6 +308,8 @@ class TextMatcher:
             found = self._match_word(tokens, last + 1, name, matched)
             if found is None:
                 break
+            if name.tokens[found[0]].role == "stop" and found[0] < max(matched):
+                break  # a particle goes before its word: "Zawahiri, al-Qaeda" is not AL ZAWAHIRI
             matched[found[0]] = (last + 1, found[1], found[2])
             last += 1
         # A span of only optional words ("al", "ltd") names nothing.
@@ -370,6 +383,13 @@ class TextMatcher:
             elif single and self._single_word_is_common(cand, tokens):
                 cand.status = "needs_support"
                 features["needs_support"] = "a single common word"
+            elif single and not name.is_person and name.entity.prominence < PROMINENT \
+                    and vocab.zipf(core_words[0]) >= DISTINCTIVE_ZIPF:
+                # A one-word organisation name that English uses for something else (al-Aqsa
+                # is first the mosque, Sinbad the sailor); Hamas or the Taliban, to which many
+                # listed entities link, need no such support.
+                cand.status = "needs_support"
+                features["needs_support"] = "a one-word organisation name in common use"
             elif single and stranger:
                 cand.status = "rejected"
                 features["rejected"] = f"part of another name ({stranger})"
@@ -525,7 +545,8 @@ class TextMatcher:
     def _named_in_full_as_another(self, cand: _Candidate, tokens: list[Token], headline: list[bool]) -> str:
         """Another occurrence of the surname, glued to a capitalised word that is none of the
         entity's names: the text is about someone else of that surname."""
-        surnames = {tokens[t].norm for t, _s, _h in cand.matched.values()}
+        surnames = {tokens[t].norm for k, (t, _s, _h) in cand.matched.items()
+                    if cand.name.tokens[k].role not in ("stop", "title")}  # not the 'al' of AL ZAWAHIRI
         # Every occurrence counts, this one too (it is rejected anyway if glued to a stranger),
         # so the answer is one per entity and surname in a text: many mentions stay linear.
         key = (cand.name.entity.entity_id, frozenset(surnames))
@@ -691,6 +712,13 @@ class TextMatcher:
                 penalties = [p for p in cand.features.pop("penalties", []) if p != OBSCURE_PENALTY]
                 if penalties:
                     cand.features["penalties"] = penalties
+            elif OBSCURE_PENALTY in cand.features.get("penalties", ()) and any(
+                    other != eid and score >= self.threshold for other, score in named_in_full.items()):
+                # "Zawahiri, al-Qaeda's leader, ...": another listed entity named in full in the
+                # same text makes a listed surname more than chance.
+                cand.score = PARTIAL_CONTEXT * self._sim(cand)
+                cand.features["penalties"].remove(OBSCURE_PENALTY)
+                cand.features["support"] = "another listed entity named in the same text"
         accepted = [c for c in pool if c.status == "accepted"]
         # Overlaps between entities: full beats partial, longer beats shorter, then score.
         accepted.sort(key=lambda c: (c.kind == "full", c.last - c.first, c.score), reverse=True)
