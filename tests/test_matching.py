@@ -141,6 +141,18 @@ def test_search_ranks_the_listed_person_first(sdn_index) -> None:  # type: ignor
     assert results[0]["match"] is True
 
 
+@pytest.mark.parametrize("query", ["Yevgeniy Prigozhim", "yevgeniy prigozhin", "Evgeny Prigozhinn", "Yevgeniy Viktorovich Prigozin"])
+def test_search_finds_a_listed_name_with_a_typo(sdn_index, query: str) -> None:  # type: ignore[no-untyped-def]
+    # a typo that changes the word's sound still finds it, through keys one edit apart
+    results = search(sdn_index, query)
+    assert results[0]["source_id"] == PRIGOZHIN and results[0]["match"] is True, results[:2]
+
+
+def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    assert not any(r["match"] for r in search(sdn_index, "Vladimir Petrov"))  # PETROV, Alexander; KONONOV, Vladimir P.
+    assert all(r["score"] > 0 for r in search(sdn_index, "John Smith"))  # no zero-score filler
+
+
 @pytest.mark.parametrize(("a", "b", "schema", "match"), [
     ("Ismail Haniyeh", "HANIYA, Ismail", "Person", True),  # Arabic final -eh/-a
     ("Euro Polis LLC", "EVRO POLIS LTD.", "Organization", True),  # Euro = Evro
@@ -149,6 +161,25 @@ def test_search_ranks_the_listed_person_first(sdn_index) -> None:  # type: ignor
     ("Mayak Star", "MAYAK", "Vessel", False),  # a ship's name is an identifier
     ("BELLETECH CORP", "11420 CORP.", "Organization", False),
     ("George Bush", "HABBASH, George", "Person", False),
+    # Pairs the lists label themselves (OFAC and UN aliases, UN original-script names):
+    ("Shaykh Ahmad Iman Ali", "Ahmad Iman Ali", "Person", True),  # a title is optional
+    ("AL TAHLI, Abd Al-Rahim", "AL-TALHI, Abdul Rahim", "Person", True),  # Abd al- = Abdul; a swap
+    ("HADDAD ADEL, Gholam-Ali", "HADDAD-ADEL, Gholamali", "Person", True),  # words run together
+    ("BANDARABADI, Mohammad Reza Jafari", "JAFARIBANDARABADI, Mohammadreza", "Person", True),
+    ("أيمن محمد ربيع الظواهري", "AIMAN MUHAMMED RABI AL-ZAWAHIRI", "Person", True),  # by consonants
+    ("محمد طاهر أنوري", "MUHAMMAD TAHER ANWARI", "Person", True),  # ط+ه, not ث
+    ("Mustapha Kamel Mustapha", "MOSTAFA KAMEL MOSTAFA IBRAHIM", "Person", True),  # adds an ancestor
+    ("Mohammad Arif Qasmani", "QASMANI, ARIF", "Person", True),  # the opening Muhammad left out
+    ("DUBINSKY, Alexander", "DUBINSKY, Oleksandr", "Person", True),  # a given-name variant
+    ("Kim Chol", "KIM, Chol Sam", "Person", False),  # a syllable of the given name is missing
+    ("Vladimir Petrov", "KONONOV, Vladimir P.", "Person", False),  # an initial is no surname
+    ("RUELAS AVILA, Jose Luis", "RUELAS AVILA, Jose Maria", "Person", False),  # given names conflict
+    ("BOGDANOV, Vladimir Leonidovich", "BOGDANOV, Vladimir Mikhaylovich", "Person", False),  # patronymics
+    ("AL-TIKRITI, Jamal Mustafa", "AL-TIKRITI, Kamal Mustafa", "Person", False),  # first sounds differ
+    ("KINAHAN JUNIOR, Christopher Vincent", "KINAHAN, Christopher Vincent", "Person", False),
+    ("YV1003", "YV1004", "Aircraft", False),  # identifiers
+    ("Azizullah Pan", "ASSI, Salah", "Person", False),  # a surname run into a given name
+    ("Muhsin Zarate", "SAJJADI NIA, Mohsen", "Person", False),  # close only as lossy phonetics
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str, match: bool) -> None:
     from monitor.matching.pairs import compare_names

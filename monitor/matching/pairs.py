@@ -196,7 +196,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     suffix_a = {t.norm for t in a if t.norm in _GENERATION}
     suffix_b = {t.norm for t in b if t.norm in _GENERATION}
     if schema == "Person" and suffix_a != suffix_b:
-        score *= 0.8
+        score *= 0.7  # father and son
         penalties.append("junior and senior")
     # Numbers are identifiers: "11420 CORP" is not "BELLETECH CORP".
     nums_a = {t.norm for t in a if has_digit(t.norm)}
@@ -237,7 +237,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if schema == "Person" and not subset and any(
             t.role == "middle" and 2 <= len(t.norm) <= 3 for t in (*side_a, *side_b)):
         # "Kim Chol" ~ "KIM, Chol Sam": a syllable of a given name is missing, not a middle name.
-        score *= 0.8
+        score *= 0.75
         penalties.append("a short part of the given name on one side only")
     if not explain:
         return min(1.0, score), {}
@@ -355,21 +355,26 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
     if len(free_a) < 2 or not free_b or len(free_a) > 6:
         return []
     out = []
+    plain = similar is token_similarity
     for j in free_b:
         target = b[j].norm
+        size = len(target)
         best = None
         for p in free_a:
+            first = a[p].norm
+            if p in used_a or plain and (first[0] != target[0] or len(first) >= size):
+                continue
             for q in free_a:
-                if p == q or p in used_a or q in used_a:
+                if p == q or q in used_a:
                     continue
-                joined = a[p].norm + a[q].norm
-                if similar is token_similarity and (abs(len(joined) - len(target)) > 2 or joined[0] != target[0]):
+                second = a[q].norm
+                if plain and abs(len(first) + len(second) - size) > 2:
                     continue
-                sim, _how = similar(joined, target)
+                sim, _how = similar(first + second, target)
                 # A surname run into a given name needs more: "Azizullah" is not ASSI, Salah.
                 # Two-letter pieces ('al', 'ul', 'bu') join only what they spell nearly exactly.
                 needed = 0.85 if (a[p].role == "surname") == (a[q].role == "surname") else 0.9
-                if min(len(a[p].norm), len(a[q].norm)) == 2:
+                if min(len(first), len(second)) == 2:
                     needed = 0.9
                 if sim >= needed and (best is None or sim > best[0]):
                     best = (sim, p, q)
