@@ -407,10 +407,7 @@ def _query_hits(db: Database, status: str, source: str, entity: str, feed: str, 
         query = query.where(Entity.source == source)
     if entity:
         # The few entities named so first (the hit table's entity index does the rest).
-        like = f"%{entity.upper().replace('%', '').replace('_', '')}%"
-        with db.session() as session:
-            ids = list(session.scalars(select(Entity.id).where(func.upper(Entity.name).like(like)).limit(1000)))
-        query = query.where(Hit.entity_id.in_(ids or [-1]))
+        query = query.where(Hit.entity_id.in_(_entities_named(db, entity) or [-1]))
     if feed:
         query = query.join(Feed, Feed.id == Article.feed_id).where((Feed.name == feed) | (Feed.url == feed))
     if min_score:
@@ -431,6 +428,27 @@ def _query_hits(db: Database, status: str, source: str, entity: str, feed: str, 
         "article_url": r.link, "feed_id": r.feed_id, "created_at": r.created_at.isoformat(),
     } for r in rows[:PAGE_SIZE]]
     return out, len(rows) > PAGE_SIZE
+
+
+_NAMED: dict[tuple[str, str], tuple[float, list[int]]] = {}
+NAMED_TTL_S = 60.0
+
+
+def _entities_named(db: Database, fragment: str) -> list[int]:
+    """Ids of the entities whose name contains `fragment`, kept a minute: lists change by
+    import, a few times a day, while the queue is filtered by the same names again and again
+    (an entity a new list version adds shows in the filter within the minute)."""
+    key = (db.url, fragment.upper())
+    now = time.monotonic()
+    found = _NAMED.get(key)
+    if found is None or now - found[0] > NAMED_TTL_S:
+        like = f"%{fragment.upper().replace('%', '').replace('_', '')}%"
+        with db.session() as session:
+            ids = list(session.scalars(select(Entity.id).where(func.upper(Entity.name).like(like)).limit(1000)))
+        if len(_NAMED) > 1000:
+            _NAMED.clear()
+        found = _NAMED[key] = (now, ids)
+    return found[1]
 
 
 _COUNTS: dict[str, Any] = {"at": 0.0, "value": {}}
