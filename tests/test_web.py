@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import threading
@@ -61,15 +62,22 @@ def desk(db: Database, tmp_path: Path) -> Iterator[tuple[str, Database, dict[str
                 queue_alert(session, hit, ["desk@bank.example"])
                 ids[f"hit{i}"] = hit.id
     settings = load_settings(None, {"home": str(tmp_path)}, environ={})
+    with _serving(create_app(settings, db)) as base:
+        yield base, db, ids
+
+
+@contextlib.contextmanager
+def _serving(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The app behind a real uvicorn server in a thread, as `monitor serve` runs it."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
     while not server.started and time.time() < deadline:
         time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}", db, ids
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -103,7 +111,7 @@ def test_everything_but_login_and_health_needs_a_login(desk) -> None:
     assert anon.post(f"/hits/{ids['hit0']}/review", data={"status": "dismissed"}).status_code == 303
 
 
-def test_login_failures_are_limited_and_cookies_are_safe(desk) -> None:
+def test_login_failures_are_limited_and_cookies_are_safe(desk, tmp_path: Path) -> None:
     base, db, _ids = desk
     client = httpx.Client(base_url=base, follow_redirects=False, timeout=10)
     token = _csrf(client.get("/login").text)
@@ -112,6 +120,14 @@ def test_login_failures_are_limited_and_cookies_are_safe(desk) -> None:
         assert client.post("/login", data={"name": "ana", "password": "wrong!", "csrf": token}).status_code == 401
     limited = client.post("/login", data={"name": "ana", "password": PASSWORD, "csrf": token})
     assert limited.status_code == 429  # even the right password, until the window passes
+    # A second worker process over the same database keeps the count (it is in the audit log).
+    settings = load_settings(None, {"home": str(tmp_path / "second")}, environ={})
+    with _serving(create_app(settings, db)) as second:
+        worker = httpx.Client(base_url=second, follow_redirects=False, timeout=10)
+        token2 = _csrf(worker.get("/login").text)
+        assert worker.post("/login", data={"name": "ana", "password": PASSWORD, "csrf": token2}).status_code == 429
+        token2 = _csrf(worker.get("/login").text)
+        assert worker.post("/login", data={"name": "root", "password": PASSWORD, "csrf": token2}).status_code == 303
     ok = _login(base, "root")
     cookie = ok.cookies.jar
     assert any(c.name == "monitor_session" for c in cookie)

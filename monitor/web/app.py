@@ -13,7 +13,6 @@ import datetime as dt
 import hmac
 import secrets
 import time
-from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +99,6 @@ def _secret(settings: Settings) -> str:
 def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -> FastAPI:
     app = FastAPI(title="monitor review desk", docs_url="/api/docs", redoc_url=None,
                   openapi_url="/api/openapi.json")
-    failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
 
     app.add_middleware(SecurityHeaders)
 
@@ -162,10 +160,13 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
               csrf: str = Form("")) -> Response:
         check_csrf(request, csrf)
         client = request.client.host if request.client else "?"
-        recent = failures[(client, name)]
-        now = time.monotonic()
-        while recent and now - recent[0] > LOGIN_WINDOW_S:
-            recent.popleft()
+        # Failed attempts are counted in the audit log, so every worker process (and a restart)
+        # sees the same count.
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=LOGIN_WINDOW_S)
+        with db.session() as session:
+            recent = [d for d in session.scalars(
+                select(AuditLog.details).where(AuditLog.action == "login.failed", AuditLog.actor == (name[:128] or "?"),
+                                               AuditLog.at >= since)) if (d or {}).get("client") == client]
         if len(recent) >= LOGIN_LIMIT:
             return render(request, "login.html", status=429, error="Too many failed attempts; try again later.")
         with db.session() as session:
@@ -175,7 +176,6 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
                                  target_type="user", target_id=user.id if user else None,
                                  details={"client": client}))
         if found is None:
-            recent.append(now)
             return render(request, "login.html", status=401, error="Wrong name or password.")
         request.session.clear()  # a fresh session (and CSRF token) at login
         request.session["user"] = found
