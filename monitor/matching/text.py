@@ -27,7 +27,7 @@ from monitor.matching import vocab
 from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex, token_weight
 from monitor.matching.model import Mention
 from monitor.matching.normalize import Token, name_tokens, phonetic_keys, tokenize
-from monitor.matching.similarity import TOKEN_MATCH, initial_matches, token_similarity
+from monitor.matching.similarity import TOKEN_MATCH, has_digit, initial_matches, token_similarity
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
@@ -57,7 +57,8 @@ OBSCURE_PENALTY = "surname alone of a person few listed entities link to"
 # Roles that carry a name: in mixed-case prose only capitalised words fill them.
 NAME_ROLES = frozenset({"surname", "given", "middle", "patronymic", "core"})
 MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
-_JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»]{0,4}$")
+_JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/]{0,4}$")  # "Gems & Jewellery", "Import/Export"
+_PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
@@ -96,13 +97,15 @@ def _word_similarity(tok: Token, listed: str) -> tuple[float, str]:
     return token_similarity(norm, listed)
 
 
-def _joinable(tokens: list[Token], right: int) -> bool:
-    """Can token `right` continue a name that token `right - 1` belongs to?"""
+def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
+    """Can token `right` continue a name that token `right - 1` belongs to? (Across brackets
+    only for a name listed with brackets: "... JEWELLERY (HK) CO.", not "Motkova (Russia) 1".)"""
     gap = tokens[right].gap
-    if _JOINABLE_GAP.match(gap):
+    if (_PAREN_GAP if brackets else _JOINABLE_GAP).match(gap):
         return gap.count("\n") < 2  # a blank line (title | body, paragraphs) ends a name
-    # "Y. Prigozhin": a full stop after an initial.
-    return len(tokens[right - 1].norm) == 1 and re.match(r"^\.\s{0,2}$", gap) is not None
+    # "Y. Prigozhin": a full stop after an initial; "Hong Pang Co. Limited": after a legal form.
+    left = tokens[right - 1].norm
+    return (len(left) == 1 or left in vocab.LEGAL_FORMS) and re.match(r"^\.,?\s{0,2}$", gap) is not None
 
 
 def _headline_lines(text: str, tokens: list[Token]) -> list[bool]:
@@ -298,19 +301,22 @@ class TextMatcher:
         matched: dict[int, tuple[int, float, str]] = {pos: (j, sim, how)}
         first = last = j
         limit = len(name.tokens)
-        while first > 0 and len(matched) < limit and _joinable(tokens, first):
+        brackets = "(" in name.text
+        while first > 0 and len(matched) < limit and _joinable(tokens, first, brackets):
             found = self._match_word(tokens, first - 1, name, matched)
             if found is None:
                 break
             matched[found[0]] = (first - 1, found[1], found[2])
             first -= 1
-        while last + 1 < len(tokens) and len(matched) < limit and _joinable(tokens, last + 1):
+        prev = pos  # the listed position of the rightmost word matched so far
+        while last + 1 < len(tokens) and len(matched) < limit and _joinable(tokens, last + 1, brackets):
             found = self._match_word(tokens, last + 1, name, matched)
             if found is None:
                 break
-            if name.tokens[found[0]].role == "stop" and found[0] < max(matched):
+            if name.tokens[found[0]].role == "stop" and found[0] < prev:
                 break  # a particle goes before its word: "Zawahiri, al-Qaeda" is not AL ZAWAHIRI
             matched[found[0]] = (last + 1, found[1], found[2])
+            prev = found[0]
             last += 1
         # A span of only optional words ("al", "ltd") names nothing.
         return _Candidate(name=name, first=first, last=last, matched=matched)
@@ -362,7 +368,8 @@ class TextMatcher:
                 # generate a large volume of false hits" (Abu Ammar, El Chapo): only with support.
                 cand.status = "needs_support"
                 features["needs_support"] = "a weak (low-quality) alias of a person"
-            elif not name.is_person and len(core_words) == 2 and all(vocab.zipf(w) >= 4.5 for w in core_words):
+            elif not name.is_person and len(core_words) == 2 and all(
+                    vocab.zipf(w) >= 4.5 and not has_digit(w) for w in core_words):
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words as a name (National Bank)"
             elif schema in ("Vessel", "Aircraft") and (common or single):
@@ -499,6 +506,13 @@ class TextMatcher:
             else:
                 cand.status = "needs_support"
         self._finish(cand, features)
+        if cand.status == "needs_support" and cand.kind == "full" and not name.is_person and not stranger \
+                and any(ntoks[k].role == "legal" and h in ("exact", "inflection") for k, (_t, _s, h) in cand.matched.items()) \
+                and all(h in ("exact", "inflection") for _t, _s, h in cand.matched.values()):
+            # "Solid Ltd.", "Linker FZE": ordinary words with the listed legal form name the company.
+            cand.status = "accepted"
+            cand.score = max(cand.score * 0.9, PARTIAL_CONTEXT) * self._sim(cand)
+            features["support"] = "the legal form as listed"
         if cand.status == "needs_support" and not (
             (cand.kind == "partial" or schema not in ("Vessel", "Aircraft"))
             and vocab.zipf(ntoks[name.head].norm) >= 4.0
