@@ -24,17 +24,14 @@ import random
 import resource
 import statistics
 import string
-import tempfile
 import time
 
+from _bundled import bundled_index
 from rapidfuzz import fuzz, process, utils
 
-from monitor.db import Database
 from monitor.matching import vocab
 from monitor.matching.normalize import name_tokens, phonetic_keys
 from monitor.matching.pairs import search
-from monitor.pipeline import prepare
-from monitor.screening import build_index
 
 
 def customer_form(name: str, schema: str) -> str:
@@ -85,11 +82,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Database(f"sqlite:///{tmp}/bench.db")
-        prepare(db)
-        with db.session() as session:
-            index = build_index(session)
+    index = bundled_index()
     entities = list(index.entities.values())
     names = [(n.text, n.entity.entity_id, n.entity.schema) for n in index.names if n.kind != "weak"]
     print(f"index: {len(entities)} entities, {len(index.names)} names")

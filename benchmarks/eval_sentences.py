@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import tempfile
 import time
 from collections import Counter
 
-from monitor.db import Database
+from _bundled import bundled_index
+
 from monitor.matching import TextMatcher
-from monitor.pipeline import prepare
-from monitor.screening import build_index
 
 PERSON = ["{n} said on Monday that the deal was off.", "Officials met {n} in the capital last week.",
           "The ministry accused {n} of funding the group.", "According to the filing, {n} controls the firm."]
@@ -44,11 +42,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Database(f"sqlite:///{tmp}/eval.db")
-        prepare(db)
-        with db.session() as session:
-            index = build_index(session)
+    index = bundled_index()
     matcher = TextMatcher(index)
     entities = [e for e in index.entities.values() if e.schema != "Aircraft"]
     found: Counter[str] = Counter()
