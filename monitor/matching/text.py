@@ -507,7 +507,8 @@ class TextMatcher:
                 cand.status = "needs_support"
         self._finish(cand, features)
         if cand.status == "needs_support" and cand.kind == "full" and not name.is_person and not stranger \
-                and any(ntoks[k].role == "legal" and h in ("exact", "inflection") for k, (_t, _s, h) in cand.matched.items()) \
+                and any(ntoks[k].role == "legal" and len(ntoks[k].norm) > 1 and h in ("exact", "inflection")
+                        for k, (_t, _s, h) in cand.matched.items()) \
                 and all(h in ("exact", "inflection") for _t, _s, h in cand.matched.values()):
             # "Solid Ltd.", "Linker FZE": ordinary words with the listed legal form name the company.
             cand.status = "accepted"
