@@ -180,6 +180,10 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("YV1003", "YV1004", "Aircraft", False),  # identifiers
     ("Azizullah Pan", "ASSI, Salah", "Person", False),  # a surname run into a given name
     ("Muhsin Zarate", "SAJJADI NIA, Mohsen", "Person", False),  # close only as lossy phonetics
+    ("김정은", "KIM, Jong Un", "Person", True),  # Hangul: surname first; Gim = Kim, Jeong = Jong, Eun = Un
+    ("김정일", "KIM, Jong Un", "Person", False),
+    ("Иванов Иван Иванович", "IVANOV, Ivan Ivanovich", "Person", True),
+    ("BICENTENARIO VII", "BICENTENARIO VIII", "Vessel", False),  # roman numerals are numbers
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from monitor.matching import vocab
 from monitor.matching.model import EntityRecord
-from monitor.matching.normalize import name_tokens, phonetic_keys
+from monitor.matching.normalize import SYLLABIC, name_tokens, phonetic_keys
 
 # Roles that may be missing from a mention without making it partial.
 OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop", "title"})
@@ -84,7 +84,10 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             surnames, givens = name_tokens(surname_part), name_tokens(given_part)
         else:
             words = name_tokens(name)
-            surnames, givens = words[-1:], words[:-1]
+            if SYLLABIC.search(name):  # Korean and Chinese names put the surname first: 김정은
+                surnames, givens = words[:1], words[1:]
+            else:
+                surnames, givens = words[-1:], words[:-1]
             given_part = name
         # A hyphenated given name is one given name: "Chin-yo'ng", "Jong-un" (both parts count).
         joined = {w for seg in given_part.split() if "-" in seg for w in name_tokens(seg)[1:]}

@@ -25,7 +25,7 @@ _PRE_MAP = str.maketrans({
 
 _WORD = re.compile(r"[^\W_]+(?:['’‘`ʼ][^\W_]+)*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
-_SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
+SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -106,7 +106,8 @@ def _spelling(word: str) -> str:
 _SPELLING_RULES = (
     (re.compile(r"gu(?=[eiy])"), "g"), (re.compile(r"ou"), "u"),  # Evgueni, Oussama
     (re.compile(r"(?<=[aeiouy])[ae]h$"), "a"),  # Arabic final -eh/-ah/-a: Haniyeh = Haniya
-    (re.compile(r"^eu(?=[^aeiou])"), "ev"),  # Euro = Evro (Евро)
+    (re.compile(r"^eu(?=[^aeiou].)"), "ev"),  # Euro = Evro (Евро)
+    (re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"),  # Korean romanisations: Jeong = Jong, Eun = Un
     (re.compile(r"aw(?=[^aeiouy])"), "u"),  # Arabic و: Fawzi = Fouzi = Fuzi
 )
 
@@ -195,7 +196,7 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
 def _word_pieces(raw: str) -> tuple[tuple[int, int, tuple[str, tuple[str, ...], str, bool, bool] | None], ...]:
     """A word's pieces, once per distinct word: (offset, length, what the piece is). Hangul and
     Han characters are syllables, each a name part of its own; a possessive is stripped."""
-    if _SYLLABIC.search(raw):
+    if SYLLABIC.search(raw):
         return tuple((i, 1, _piece_info(ch)) for i, ch in enumerate(raw))
     piece = strip_possessive(raw)
     return ((0, len(piece), _piece_info(piece)),)
@@ -226,7 +227,7 @@ def name_tokens(name: str) -> list[str]:
     words: list[str] = []
     for match in _WORD.finditer(name):
         raw = match.group()
-        if _SYLLABIC.search(raw):
+        if SYLLABIC.search(raw):
             words.extend(fold(ch) for ch in raw)
             continue
         for part in _CAMEL.split(strip_possessive(raw)):

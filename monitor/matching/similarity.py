@@ -31,7 +31,10 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         for pb in phonetic_spellings(b)
     )
     if min(len(a), len(b)) <= 3:
-        # Short words: one letter is a different name (Ali/Eli, Act/AGD).
+        # Short words: one letter is a different name (Ali/Eli, Act/AGD), unless it is only
+        # spelled differently (Gim/Kim, Eun/Un: Korean romanisations).
+        if _SYLLABLE.match(a) and _SYLLABLE.match(b) and not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b)):
+            return 0.9, "phonetic"
         return lev * 0.8, "fuzzy"
     if 0.75 <= phon < 0.9 and min(len(a), len(b)) >= 6 and a[0] == b[0]:
         # Vowels drift most between romanisations (Hezbollah/Hizballah): same long
@@ -55,6 +58,9 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
 
 
 _DIGIT = re.compile(r"\d")
+# A short word that can be a name's syllable: a vowel in it, and no roman numeral (II, VIII)
+# nor code (MNC).
+_SYLLABLE = re.compile(r"^(?![ivxlc]+$)[a-z]*[aeiouy][a-z]*$")
 
 
 def has_digit(word: str) -> bool:
