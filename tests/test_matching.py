@@ -216,3 +216,14 @@ def test_a_lone_surname_is_not_the_listed_person_when_the_text_names_another(mat
     ours = matcher.screen("Yevgeny Prigozhin spoke. Prigozhin said he was leaving.")
     assert [m.entity.source_id for m in ours] == ["21171", "21171"]
     assert matcher.screen("their leader Rami al-Saadani was captured") == []
+
+
+def test_a_common_surname_waits_for_the_full_name(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    matcher = TextMatcher(sdn_index)
+    hits = matcher.screen("Kim Jong Un visited the plant on Monday. Later Kim said the tests would go on.")
+    kims = [h for h in hits if h.entity.name == "KIM, Jong Un"]
+    assert [h.text for h in kims] == ["Kim Jong Un", "Kim"]  # the short mention follows the full one
+    assert "coreference" in kims[1].features["support"]
+    assert matcher.screen("Later Kim said the tests would go on.") == []  # alone, Kim names nobody
+    # Thousands of lone common surnames make no candidates (bounded work and memory).
+    assert matcher.screen("Kim " * 20_000) == []

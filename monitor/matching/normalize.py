@@ -231,7 +231,7 @@ def name_tokens(name: str) -> list[str]:
             words.extend(fold(ch) for ch in raw)
             continue
         for part in _CAMEL.split(strip_possessive(raw)):
-            norm = fold(part)
+            norm = fold(part)[:64]  # as in text: a longer run of letters is no name word
             if norm:
                 words.append(norm)
     return words

@@ -470,7 +470,9 @@ class _SearchIndex:
 
 
 def _deletions(key: str) -> set[str]:
-    return {key} | {key[:k] + key[k + 1:] for k in range(len(key))} if len(key) >= 3 else {key}
+    if len(key) < 3 or len(key) > 24:  # long keys (a hash, a run of letters) have no near keys
+        return {key}
+    return {key} | {key[:k] + key[k + 1:] for k in range(len(key))}
 
 
 def _search_index(index: MatchIndex) -> _SearchIndex:

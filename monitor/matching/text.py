@@ -56,6 +56,7 @@ OBSCURE_SURNAME = 0.66  # below the default threshold: shown with --threshold 0.
 OBSCURE_PENALTY = "surname alone of a person few listed entities link to"
 # Roles that carry a name: in mixed-case prose only capitalised words fill them.
 NAME_ROLES = frozenset({"surname", "given", "middle", "patronymic", "core"})
+MAX_WAITING = 50  # short mentions kept per listed name until the text shows it named in full
 MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
 _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/]{0,4}$")  # "Gems & Jewellery", "Import/Export"
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for names listed with brackets
@@ -144,6 +145,7 @@ class TextMatcher:
         self.index = index
         self.threshold = threshold
         self._anchor_cache: dict[tuple[str, str], list[tuple[list[tuple[int, int]], float, str]]] = {}
+        self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
         for indexed in index.names:
             self._names_by_entity[indexed.entity.entity_id].append(indexed)
@@ -177,10 +179,15 @@ class TextMatcher:
         self._lower = self._lowercase_words(tokens)
         self._another_cache: dict[tuple[int, frozenset[str]], str] = {}
         self._positions_of: dict[str, list[int]] | None = None  # word -> where; made when needed
+        self._waiting: dict[int, list[tuple[int, int, float, str]]] = {}
         candidates = self._candidates(tokens)
         # A lone common surname ("Ali", "Khan") can only count through the same entity named in
         # full in this text, or a title before it: without either it is settled unscored.
         fuller = {c.name.entity.entity_id for c in candidates if len(c.matched) > 1 or len(c.name.required) == 1}
+        for name_idx, spans in self._waiting.items():
+            name = self.index.names[name_idx]
+            if name.entity.entity_id in fuller:
+                candidates.extend(self._grow(tokens, j, pos, sim, how, name) for j, pos, sim, how in spans)
         for cand in candidates:
             if self._hopeless_surname(cand, tokens, fuller):
                 cand.status = "rejected"
@@ -218,6 +225,9 @@ class TextMatcher:
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
                     initial_near = initial_near or len(tokens[k].norm) == 1
+            # A common word ("Kim", "Khan") alone is the surname of a listed person only if the
+            # text names that person in full too (see `_hopeless_surname`): such spans wait.
+            lone_common = vocab.is_common_word(tok.norm) and not (j > 0 and tokens[j - 1].norm in vocab.HONORIFICS)
             for postings, sim, how in anchors:
                 loose = sim < 0.9 or how not in ("exact", "inflection") and len(tok.norm) < 8
                 for name_idx, pos in postings:
@@ -231,12 +241,27 @@ class TextMatcher:
                     never_alone = not name.head_alone or sim < 0.9 or loose and len(name.required) == 1
                     if never_alone and not initial_near and name.keyset.isdisjoint(near):
                         continue  # it cannot grow here either
+                    if lone_common and not initial_near and name.is_person and len(name.required) > 1 \
+                            and name.entity.prominence < PROMINENT and self._other_keys(name_idx, pos).isdisjoint(near):
+                        waiting = self._waiting.setdefault(name_idx, [])
+                        if len(waiting) < MAX_WAITING:  # "Kim Kim Kim ...": bounded
+                            waiting.append((j, pos, sim, how))
+                        continue
                     cand = self._grow(tokens, j, pos, sim, how, name)
                     covered[name_idx] = cand.last
                     if never_alone and len(cand.matched) == 1:
                         continue
                     candidates.append(cand)
         return candidates
+
+    def _other_keys(self, name_idx: int, pos: int) -> frozenset[str]:
+        """The keys of a listed name's words but the one at `pos` (what it could grow with)."""
+        found = self._other_keys_cache.get((name_idx, pos))
+        if found is None:
+            tokens = self.index.names[name_idx].tokens
+            found = frozenset(k for i, t in enumerate(tokens) if i != pos for k in t.keys)
+            self._other_keys_cache[(name_idx, pos)] = found
+        return found
 
     def _anchors(self, tok: Token) -> list[tuple[list[tuple[int, int]], float, str]]:
         """The listed head words a text word matches, with their postings (cached per word)."""
