@@ -33,8 +33,9 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if min(len(a), len(b)) <= 3:
         # Short words: one letter is a different name (Ali/Eli, Act/AGD), unless it is only
         # spelled differently (Gim/Kim, Eun/Un: Korean romanisations).
-        if _korean(a) == _korean(b):
-            return 0.9, "phonetic"
+        if _korean(a) == _korean(b) or a[0] == b[0] and _SYLLABLE.match(a) and _SYLLABLE.match(b) \
+                and not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b)):
+            return 0.9, "phonetic"  # Abu/Abou, Max/Maks; not Kyi/Gui, Thai/Day
         return lev * 0.8, "fuzzy"
     if 0.75 <= phon < 0.9 and min(len(a), len(b)) >= 6 and a[0] == b[0]:
         # Vowels drift most between romanisations (Hezbollah/Hizballah): same long
@@ -59,11 +60,13 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
 
 _DIGIT = re.compile(r"\d")
 _KOREAN = (("eo", "o"), ("eu", "u"), ("ae", "e"))
+# A short word that can be a name's syllable: a vowel in it, and no roman numeral (II, VIII).
+_SYLLABLE = re.compile(r"^(?![ivxlc]+$)[a-z]*[aeiouy][a-z]*$")
 
 
 def _korean(word: str) -> str:
     """A Korean syllable however romanised (Revised or McCune-Reischauer): Gim = Kim, Eun = Un.
-    Only these: other short words one letter apart are other names (Su/Suu, Day/Thai)."""
+    Only these, and spellings of one sound with the same first letter (Abu/Abou, Max/Maks)."""
     if word[:1] == "g":
         word = "k" + word[1:]
     for src, dst in _KOREAN:

@@ -15,7 +15,10 @@ LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "a
     "obshchestvo", "obshestvo", "obschestvo", "ogranichennoi", "ogranichennoy", "ogranichennoj",
     "ogranichennoj", "otvetstvennostyu", "otvetstvennostiu", "otvetstvennostju", "otvetstvennost",
     "aktsionernoe", "aktsionernoye", "aktsionernoye", "publichnoe", "publichnoye", "zakrytoe", "zakrytoye",
-    "otkrytoe", "otkrytoye", "tovarystvo", "tovaristvo", "obmezhenoyu", "vidpovidalnistyu"])
+    "otkrytoe", "otkrytoye", "tovarystvo", "tovaristvo", "obmezhenoyu", "vidpovidalnistyu",
+    # Russian and Ukrainian organisation types: commercial bank, non-profit, research and
+    # production, state and municipal enterprises, autonomous non-profit, public/private JSC.
+    "akb", "kb", "nko", "npo", "npp", "fgup", "gup", "mup", "fgbu", "ano", "nao", "pat", "prat"])
 # Multi-word legal forms, in folded words; each word of the phrase is then a legal word.
 LEGAL_PHRASES = tuple(
     tuple(p.split())
