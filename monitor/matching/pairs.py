@@ -17,6 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from monitor.matching import vocab
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import _collapse, name_tokens, phonetic_keys
@@ -72,10 +73,23 @@ def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
     return tuple(out)
 
 
+def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameToken, ...]:
+    """An organisation's generic words in one language: 'banco' is 'bank', 'gruppa' 'group'."""
+    out = []
+    for tok in tokens:
+        canonical = vocab.ORG_SYNONYMS.get(tok.norm)
+        out.append(tok if canonical is None else NameToken(canonical, phonetic_keys(canonical), tok.role, tok.weight))
+    return tuple(out)
+
+
+def _for_pairs(tokens: list[NameToken] | tuple[NameToken, ...], schema: str) -> tuple[NameToken, ...]:
+    """A name's tokens as names are compared with names (not as the text matcher reads them)."""
+    return _merge_compounds(list(tokens)) if schema == "Person" else _org_words(tokens)
+
+
 @lru_cache(maxsize=100_000)
 def _analysed(name: str, schema: str) -> tuple[NameToken, ...]:
-    tokens = analyse_name(name, schema)
-    return _merge_compounds(tokens) if schema == "Person" else tuple(tokens)
+    return _for_pairs(analyse_name(name, schema), schema)
 
 
 def is_abjad(name: str) -> bool:
@@ -426,10 +440,7 @@ class _SearchIndex:
         self.size = [sum(t.weight for t in n.tokens if t.role not in ("stop", "legal", "title")) for n in index.names]
         # What a query is compared with: Arabic compounds joined, and whether the name is
         # written in an abjad script.
-        self.listed = [
-            (_merge_compounds(list(n.tokens)) if n.entity.schema == "Person" else n.tokens, is_abjad(n.text))
-            for n in index.names
-        ]
+        self.listed = [(_for_pairs(n.tokens, n.entity.schema), is_abjad(n.text)) for n in index.names]
         deletions: dict[str, set[str]] = defaultdict(set)
         for key in self.postings:
             for variant in _deletions(key):

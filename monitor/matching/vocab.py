@@ -18,7 +18,40 @@ LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "a
     "otkrytoe", "otkrytoye", "tovarystvo", "tovaristvo", "obmezhenoyu", "vidpovidalnistyu",
     # Russian and Ukrainian organisation types: commercial bank, non-profit, research and
     # production, state and municipal enterprises, autonomous non-profit, public/private JSC.
-    "akb", "kb", "nko", "npo", "npp", "fgup", "gup", "mup", "fgbu", "ano", "nao", "pat", "prat"])
+    "akb", "kb", "nko", "npo", "npp", "fgup", "gup", "mup", "fgbu", "ano", "nao", "pat", "prat",
+    "pvt", "dac", "fsue", "sue", "tnhh", "eireli", "ltda", "sdn", "bhd", "gmbh"])
+# The same generic word of an organisation's name in the languages lists use: compared as one
+# word by `compare` and `search` ("BANCO CENTRAL DE VENEZUELA" ~ "CENTRAL BANK OF VENEZUELA").
+ORG_SYNONYMS = {
+    word: canonical
+    for canonical, words in {
+        "bank": "banco banque banca bankasi banka banki bankas",
+        "group": "grupo gruppa groupe gruppe grup grupa",
+        "company": "compania compagnie kompaniya kompania sirketi",
+        "international": "internacional internationale internazionale interneshnl mezhdunarodnyi",
+        "central": "centrale",
+        "steel": "foolad fulad stal",
+        "system": "systems sistem sistema sistemy",
+        "technology": "technologies tekhnologii tekhnologiya tecnologia tecnologias technologie",
+        "engineering": "inzhiniring",
+        "insurance": "sigorta bimeh strakhovaya",
+        "oil": "neft naft",
+        "plant": "zavod",
+        "factory": "fabrika fabrica",
+        "center": "centre centro tsentr markaz",
+        "institute": "institut instituto",
+        "ministry": "ministerstvo vezarat",
+        "logistics": "logistika logistik logistica",
+        "electronics": "elektroniks elektronika electronica",
+        "finance": "finans finansy finanzas financial",
+        "mobile": "mobayl",
+        "media": "medya",
+        "trade": "torgovyi torgovyy",
+        "investment": "investments investitsii inversiones",
+        "shipping": "sudokhodnaya",
+    }.items()
+    for word in words.split()
+}
 # Multi-word legal forms, in folded words; each word of the phrase is then a legal word.
 LEGAL_PHRASES = tuple(
     tuple(p.split())
@@ -31,6 +64,10 @@ LEGAL_PHRASES = tuple(
         "federal state unitary enterprise", "state unitary enterprise", "limited company",
         "company limited", "sociedad anonima", "societe anonyme", "private limited company",
         "public limited company", "general trading", "limited partnership",
+        "private limited", "free zone establishment", "free zone company", "designated activity company",
+        "sociedad civil", "sociedad de responsabilidad limitada", "sanayi ve ticaret anonim sirketi",
+        "sanayi ve ticaret limited sirketi", "anonim sirketi", "limited sirketi", "san ve tic",
+        "cong ty tnhh", "cong ty co phan", "federal state budgetary institution",
     )
 )
 STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
