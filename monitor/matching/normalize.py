@@ -82,7 +82,7 @@ def _respell(word: str) -> str:
     )
 
 
-def _collapse(chars: str) -> str:
+def collapse(chars: str) -> str:
     out: list[str] = []
     for ch in chars:
         if not out or out[-1] != ch:
@@ -92,12 +92,12 @@ def _collapse(chars: str) -> str:
 
 def _skeleton(word: str) -> str:
     """The consonants of the respelled word, doubled ones collapsed: 'prigozhin' -> 'prksn'."""
-    return _collapse(ch for ch in _respell(word) if ch not in _VOWELS and ch != "'")
+    return collapse(ch for ch in _respell(word) if ch not in _VOWELS and ch != "'")
 
 
 def _spelling(word: str) -> str:
     """A phonetic spelling that keeps vowels: 'prigozhin' -> 'prikosin', 'yevgeniy' -> 'evkeni'."""
-    collapsed = _collapse(_respell(word).replace("y", "i"))
+    collapsed = collapse(_respell(word).replace("y", "i"))
     if len(collapsed) > 2 and collapsed[0] == "i" and collapsed[1] in "aeou":
         collapsed = collapsed[1:]
     return collapsed

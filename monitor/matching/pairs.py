@@ -8,19 +8,18 @@ different given names are told apart.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
+from monitor.matching.abjad import abjad_similarity, is_abjad
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
-from monitor.matching.normalize import _collapse, name_tokens, phonetic_keys
+from monitor.matching.normalize import name_tokens, phonetic_keys
 from monitor.matching.similarity import TOKEN_MATCH, has_digit, initial_matches, token_similarity
 
 SCHEMA_ALIASES = {
@@ -38,12 +37,9 @@ def canonical_schema(schema: str | None) -> str | None:
 
 
 _ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdur", "abdar", "abdus", "abdas",
-                  "abdel", "abdell", "bd"])
+                  "abdell", "bd"])
 _ARTICLES = frozenset(["al", "el", "ul", "ol", "ar", "ur", "er", "as", "us", "an", "ad", "ud", "ed", "ash", "az", "at"])
 _DIN = frozenset(["din", "deen", "dine", "dden", "ddin"])
-# Scripts that write consonants and long vowels only: their romanisation has no short vowels
-# ("صدام حسين" gives 'sdm hsyn'), so such names are compared by consonants.
-_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
@@ -90,52 +86,6 @@ def _for_pairs(tokens: list[NameToken] | tuple[NameToken, ...], schema: str) -> 
 @lru_cache(maxsize=100_000)
 def _analysed(name: str, schema: str) -> tuple[NameToken, ...]:
     return _for_pairs(analyse_name(name, schema), schema)
-
-
-def is_abjad(name: str) -> bool:
-    return _ABJAD.search(name) is not None
-
-
-# One class per Arabic letter however it is romanised: ظ ض ذ as dh/z/d, ق as q/k/g, ج as j/g.
-_ABJAD_GRAPHS = re.compile(r"kh|sh|ch|gh|dh|th|ph|[a-z]")
-_ABJAD_CLASS = {"kh": "x", "sh": "S", "ch": "S", "gh": "g", "dh": "d", "th": "d", "ph": "f", "z": "d",
-                "q": "k", "g": "j", "v": "f", "p": "b", "e": "", "a": "", "'": ""}
-
-
-@lru_cache(maxsize=200_000)
-def _consonants(norm: str, latin: bool, digraphs: bool = True) -> tuple[str, str]:
-    """Two consonant skeletons: without y/w (long vowels), and with them, where a Latin i/u/o
-    stands for the script's y/w ('yahia' ~ 'yhya')."""
-    graphs = _ABJAD_GRAPHS.findall(norm) if digraphs else list(norm)
-    letters = [_ABJAD_CLASS.get(g, g) for g in graphs]
-    if latin:
-        letters = [{"i": "y", "u": "w", "o": "w"}.get(ch, ch) for ch in letters]
-    with_yw = _collapse(ch for ch in letters if ch not in "aeiou")
-    if len(with_yw) > 2 and with_yw.endswith("h"):
-        with_yw = with_yw[:-1]  # ta marbuta: Hamza = حمزة 'hmzh'
-    return with_yw.replace("y", "").replace("w", ""), with_yw
-
-
-def abjad_similarity(abjad: str, latin: str) -> float:
-    """A word romanised from Arabic or Hebrew script against a Latin spelling, by consonants
-    ('ltkryty' ~ 'tikriti'), the article 'al-' optional on the script side. The script side is
-    read with and without digraphs: 'thr' is ط+ه (Taher) as often as ث+ر."""
-    best = 0.0
-    sk_l = _consonants(latin, True)
-    variants = []
-    for word in (abjad, abjad[1:] if abjad.startswith("l") and len(abjad) > 3 else ""):
-        if word:
-            variants += [_consonants(word, False), _consonants(word, False, False)]
-    for cand in variants:
-        for k in (0, 1):
-            x, y = cand[k], sk_l[k]
-            if not x or not y:
-                continue
-            if x == y and (len(x) >= 2 or min(len(abjad), len(latin)) >= 3):
-                return 0.92 if len(x) >= 2 else 0.85
-            if min(len(x), len(y)) >= 4:
-                best = max(best, OSA.normalized_similarity(x, y) * 0.95)
-    return best
 
 
 def _weight(tok: NameToken) -> float:
