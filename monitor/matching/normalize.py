@@ -61,7 +61,7 @@ def strip_possessive(word: str) -> str:
 
 
 _MULTIGRAPHS = (
-    ("shch", "s"), ("tsch", "c"), ("dzh", "j"), ("sch", "s"), ("tch", "c"), ("zh", "s"),
+    ("shch", "s"), ("tsch", "c"), ("dzh", "j"), ("sch", "s"), ("tch", "c"), ("zh", "s"), ("cz", "c"), ("sz", "s"),
     ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("dj", "j"), ("ck", "k"),
     ("gh", "k"), ("g", "k"), ("tz", "c"), ("ts", "c"), ("x", "ks"), ("q", "k"), ("w", "v"), ("f", "v"),
     ("z", "s"), ("d", "t"),
@@ -108,7 +108,7 @@ _SPELLING_RULES = (
     (re.compile(r"(?<=[aeiouy])[ae]h$"), "a"),  # Arabic final -eh/-ah/-a: Haniyeh = Haniya
     (re.compile(r"^eu(?=[^aeiou].)"), "ev"),  # Euro = Evro (Евро)
     (re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"),  # Korean romanisations: Jeong = Jong, Eun = Un
-    (re.compile(r"aw(?=[^aeiouy])"), "u"),  # Arabic و: Fawzi = Fouzi = Fuzi
+    (re.compile(r"aw(?=[zsdtkqfhj])"), "u"),  # Arabic و: Fawzi = Fouzi = Fuzi (not Lawrow: w = v)
 )
 
 

@@ -20,7 +20,13 @@ from monitor.matching.abjad import abjad_similarity, is_abjad
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import name_tokens, phonetic_keys
-from monitor.matching.similarity import TOKEN_MATCH, has_digit, initial_matches, token_similarity
+from monitor.matching.similarity import (
+    TOKEN_MATCH,
+    gendered,
+    has_digit,
+    initial_matches,
+    token_similarity,
+)
 
 SCHEMA_ALIASES = {
     "person": "Person", "individual": "Person", "organization": "Organization",
@@ -116,8 +122,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
             if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2 and similar is token_similarity:
                 continue  # nothing in common in sound nor in length: not worth a comparison
             sim, how = similar(ta.norm, tb.norm)
-            if sim >= TOKEN_MATCH:
-                pairs.append((sim, i, j, how))
+            if sim >= TOKEN_MATCH and not (ta.role in _GIVEN and tb.role in _GIVEN and gendered(ta.norm, tb.norm)):
+                pairs.append((sim, i, j, how))  # (Maria/Mario, Robert/Roberta: two people)
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))  # ties: names in their written order
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -157,6 +163,16 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         short, long_ = sorted((cov_a / total_a, cov_b / total_b), reverse=True)
         score = max(score, short * (0.65 + 0.35 * long_))
         penalties.append("one name adds parts to the other")
+    if schema == "Organization" and not subset and _org_subset(a, b, used_a, used_b):
+        # "Rosneft" ~ "ROSNEFT OIL COMPANY": the longer name only says what the firm does.
+        cov_a = sum(_weight(a[i]) * sim for i, _j, sim, _h in aligned) + sum(
+            sum(_weight(a[k]) for k in i) * sim for i, _j, sim, _h in joined)
+        cov_b = sum(_weight(b[j]) * sim for _i, j, sim, _h in aligned) + sum(
+            sum(_weight(b[k]) for k in j) * sim for _i, j, sim, _h in joined)
+        short, long_ = sorted((cov_a / total_a, cov_b / total_b), reverse=True)
+        score = max(score, short * (0.7 + 0.3 * long_))
+        subset = True
+        penalties.append("one name adds words that say what the firm does")
     suffix_a = {t.norm for t in a if t.norm in _GENERATION}
     suffix_b = {t.norm for t in b if t.norm in _GENERATION}
     if schema == "Person" and suffix_a != suffix_b:
@@ -219,6 +235,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     return min(1.0, score), features
 
 
+_GIVEN = frozenset(["given", "middle"])
 _INITIAL_ROLES = frozenset(["given", "middle", "patronymic", "stop"])  # "Y." is read as the stop word "y"
 _GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
 _NAME_PARTS = ("given", "middle", "surname")
@@ -238,6 +255,18 @@ def _first_given(tokens: tuple[NameToken, ...]) -> int | None:
         if tokens[k].norm not in _PIOUS_FIRST:
             return k
     return names[0]
+
+
+def _org_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int]) -> bool:
+    """Is one organisation's name all found in the other, which adds only descriptive words?"""
+    for x, used_x, y, used_y in ((a, used_a, b, used_b), (b, used_b, a, used_a)):
+        core = [k for k, t in enumerate(x) if t.role in ("core", "generic", "number")]
+        if not core or any(k not in used_x for k in core):
+            continue
+        extra = [t for k, t in enumerate(y) if k not in used_y and t.role in ("core", "generic", "number")]
+        if extra and all(t.role == "generic" or t.norm in vocab.ORG_DESCRIPTORS for t in extra):
+            return True
+    return False
 
 
 def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
@@ -296,7 +325,7 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
             continue
         best = None
         for j, tb in enumerate(b):
-            if j in used_b or tb.role not in ("given", "middle") or len(tb.norm) < 4:
+            if j in used_b or tb.role not in ("given", "middle") or len(tb.norm) < 4 or gendered(ta.norm, tb.norm):
                 continue
             sim, _how = similar(ta.norm, tb.norm)
             if sim >= GIVEN_VARIANT and (best is None or sim > best[0]) and (
@@ -359,11 +388,17 @@ def compare_names(name1: str, name2: str, schema: str | None = None, threshold: 
     return PairScore(score=round(score, 4), match=score >= threshold, features=features)
 
 
+_ORG_WORDS = vocab.LEGAL_FORMS | vocab.GENERIC_ORG_WORDS | vocab.ORG_DESCRIPTORS
+
+
 def _guess_schema(name1: str, name2: str) -> str:
+    """No schema given: an organisation if either name has a legal form or a word that says
+    what a firm does ("Rosneft Oil Company", "Mahan Airlines"), else a person."""
     from monitor.matching.index import _legal_positions  # noqa: PLC0415
 
     for name in (name1, name2):
-        if _legal_positions(name_tokens(name)):
+        words = name_tokens(name)
+        if _legal_positions(words) or any(vocab.ORG_SYNONYMS.get(w, w) in _ORG_WORDS for w in words):
             return "Organization"
     return "Person"
 

@@ -33,9 +33,10 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if min(len(a), len(b)) <= 3:
         # Short words: one letter is a different name (Ali/Eli, Act/AGD), unless it is only
         # spelled differently (Gim/Kim, Eun/Un: Korean romanisations).
-        if _korean(a) == _korean(b) or a[0] == b[0] and _SYLLABLE.match(a) and _SYLLABLE.match(b) \
-                and not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b)):
-            return 0.9, "phonetic"  # Abu/Abou, Max/Maks; not Kyi/Gui, Thai/Day
+        if _korean(a) == _korean(b) or a[0] == b[0] and _SYLLABLE.match(a) and _SYLLABLE.match(b) and (
+                not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b))
+                or a.replace("h", "") == b.replace("h", "")):
+            return 0.9, "phonetic"  # Abu/Abou, Max/Maks, Jon/John; not Kyi/Gui, Thai/Day
         return lev * 0.8, "fuzzy"
     if 0.75 <= phon < 0.9 and min(len(a), len(b)) >= 6 and a[0] == b[0]:
         # Vowels drift most between romanisations (Hezbollah/Hizballah): same long
@@ -72,6 +73,16 @@ def _korean(word: str) -> str:
     for src, dst in _KOREAN:
         word = word.replace(src, dst)
     return word
+
+
+def gendered(a: str, b: str) -> bool:
+    """The masculine and feminine of one name: Mario/Maria, Robert/Roberta, Aleksandr/Aleksandra."""
+    if min(len(a), len(b)) < 4:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] == "a":
+        return True
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in ({"a", "o"}, {"a", "e"})
 
 
 def has_digit(word: str) -> bool:

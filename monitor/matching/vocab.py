@@ -49,6 +49,7 @@ ORG_SYNONYMS = {
         "trade": "torgovyi torgovyy",
         "investment": "investments investitsii inversiones",
         "shipping": "sudokhodnaya",
+        "air": "airlines airline airways",
     }.items()
     for word in words.split()
 }
@@ -72,6 +73,14 @@ LEGAL_PHRASES = tuple(
 )
 STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
 GENERIC_ORG_WORDS = frozenset(["group", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
+
+# Words that say what an organisation does, not which one it is: "Rosneft" is "ROSNEFT OIL
+# COMPANY" whatever the words around the name (used by `compare`, with GENERIC_ORG_WORDS).
+ORG_DESCRIPTORS = frozenset(["oil", "gas", "petroleum", "petrochemical", "energy", "bank", "insurance", "shipping",
+                             "air", "mining", "steel", "chemical", "chemicals", "investment", "finance", "capital",
+                             "logistics", "technology", "solutions", "system", "media", "construction",
+                             "development", "engineering", "products", "exchange", "marine", "pharma",
+                             "pharmaceutical", "pharmaceuticals", "plant", "factory"])
 
 # Titles and honorifics written into listed names ("Mullah Naim Bareh", "Shaykh Ahmad Iman Ali"):
 # part of how a person is addressed, not of who they are, so optional when names are compared.
