@@ -109,33 +109,45 @@ def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
     return (len(left) == 1 or left in vocab.LEGAL_FORMS) and re.match(r"^\.,?\s{0,2}$", gap) is not None
 
 
-def _headline_lines(text: str, tokens: list[Token]) -> list[bool]:
-    """Mark tokens on lines written in Title Case or ALL CAPS, where capitals say nothing.
+class _Headlines:
+    """Which tokens are on lines written in Title Case or ALL CAPS, where capitals say nothing.
 
     A line is a headline when its ordinary words ("Says", "Plane", "Crash") are capitalised
     and no content word on it is in lowercase; in prose ("Andrei Medvedev (Ukraine) beat Jan
-    Kroslak") some are, whatever the names in it.
+    Kroslak") some are, whatever the names in it. Decided per line when a token on it is first
+    asked about: most lines hold no candidate.
     """
-    flags = [False] * len(tokens)
-    i = 0
-    while i < len(tokens):
-        line_end = text.find("\n", tokens[i].start)
-        line_end = len(text) if line_end < 0 else line_end
-        j = i
-        while j < len(tokens) and tokens[j].start < line_end:
-            j += 1
-        words = [t for t in tokens[i:j] if t.norm.isalpha()]
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lines: dict[int, bool] = {}  # line start -> is a headline
+
+    def __getitem__(self, i: int) -> bool:
+        start = self.text.rfind("\n", 0, self.tokens[i].start) + 1
+        found = self.lines.get(start)
+        if found is None:
+            found = self.lines[start] = self._decide(i, start)
+        return found
+
+    def _decide(self, i: int, line_start: int) -> bool:
+        tokens = self.tokens
+        line_end = self.text.find("\n", tokens[i].start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        first = i
+        while first > 0 and tokens[first - 1].start >= line_start:
+            first -= 1
+        last = i
+        while last + 1 < len(tokens) and tokens[last + 1].start < line_end:
+            last += 1
+        words = [t for t in tokens[first : last + 1] if t.norm.isalpha()]
         ordinary = [t for t in words[1:] if vocab.zipf(t.norm) >= 4.0]
-        lowercase_content = [
-            t for t in words
-            if not t.capitalized and not t.upper and len(t.norm) > 3
+        lowercase_content = any(
+            not t.capitalized and not t.upper and len(t.norm) > 3
             and t.norm not in vocab.DETERMINERS and t.norm not in vocab.STOP_WORDS
-        ]
-        if len(ordinary) >= 2 and not lowercase_content and sum(t.capitalized for t in ordinary) >= 0.6 * len(ordinary):
-            for k in range(i, j):
-                flags[k] = True
-        i = j if j > i else i + 1
-    return flags
+            for t in words
+        )
+        return len(ordinary) >= 2 and not lowercase_content and sum(t.capitalized for t in ordinary) >= 0.6 * len(ordinary)
 
 
 class TextMatcher:
@@ -169,7 +181,7 @@ class TextMatcher:
         tokens = tokenize(text)
         if not tokens:
             return []
-        headline = _headline_lines(text, tokens)
+        headline = _Headlines(text, tokens)
         letters = [t for t in tokens if t.norm.isalpha()]
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
         self._mixed_case = (
@@ -348,7 +360,7 @@ class TextMatcher:
 
     # -- 3 and 4: scoring -----------------------------------------------------------------
 
-    def _score(self, cand: _Candidate, tokens: list[Token], headline: list[bool]) -> None:
+    def _score(self, cand: _Candidate, tokens: list[Token], headline: _Headlines) -> None:
         name = cand.name
         ntoks = name.tokens
         matched_pos = set(cand.matched)
@@ -582,7 +594,7 @@ class TextMatcher:
                 return True
         return False
 
-    def _named_in_full_as_another(self, cand: _Candidate, tokens: list[Token], headline: list[bool]) -> str:
+    def _named_in_full_as_another(self, cand: _Candidate, tokens: list[Token], headline: _Headlines) -> str:
         """Another occurrence of the surname, glued to a capitalised word that is none of the
         entity's names: the text is about someone else of that surname."""
         surnames = {tokens[t].norm for k, (t, _s, _h) in cand.matched.items()
@@ -596,7 +608,7 @@ class TextMatcher:
         self._another_cache[key] = found
         return found
 
-    def _find_another(self, cand: _Candidate, tokens: list[Token], headline: list[bool], surnames: set[str]) -> str:
+    def _find_another(self, cand: _Candidate, tokens: list[Token], headline: _Headlines, surnames: set[str]) -> str:
         if self._positions_of is None:
             self._positions_of = defaultdict(list)
             for i, tok in enumerate(tokens):
@@ -680,7 +692,7 @@ class TextMatcher:
                 return tokens[i].norm
         return ""
 
-    def _context_cue(self, tokens: list[Token], headline: list[bool], first: int, last: int, schema: str) -> str:
+    def _context_cue(self, tokens: list[Token], headline: _Headlines, first: int, last: int, schema: str) -> str:
         if schema == "Person":
             # "Mr Prigozhin", "President Putin": a title right before the surname.
             i = first - 1
@@ -698,7 +710,7 @@ class TextMatcher:
         return ""
 
     @staticmethod
-    def _capitalised_neighbour(tokens: list[Token], headline: list[bool], first: int, last: int) -> str:
+    def _capitalised_neighbour(tokens: list[Token], headline: _Headlines, first: int, last: int) -> str:
         """A capitalised word glued to the span that starts or ends another proper name."""
         for i, side in ((first - 1, "left"), (last + 1, "right")):
             if i < 0 or i >= len(tokens):
