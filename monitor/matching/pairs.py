@@ -143,12 +143,14 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         sim, how = similar(joined_a, joined_b)
         if sim >= 0.9:
             return sim * 0.95, {"aligned": [{"a": joined_a, "b": joined_b, "similarity": round(sim, 3), "how": "joined"}]}
-    matched = sum((_weight(a[i]) + _weight(b[j])) / 2 * sim for i, j, sim, _how in aligned)
-    matched += sum((sum(_weight(a[k]) for k in i) + sum(_weight(b[k]) for k in j)) / 2 * sim
-                   for i, j, sim, _how in joined)
+    # How much of each name is found, by weight (a pair of words run together counts both).
+    found_a = sum(_weight(a[i]) * sim for i, _j, sim, _h in aligned) + sum(
+        sum(_weight(a[k]) for k in i) * sim for i, _j, sim, _h in joined)
+    found_b = sum(_weight(b[j]) * sim for _i, j, sim, _h in aligned) + sum(
+        sum(_weight(b[k]) for k in j) * sim for _i, j, sim, _h in joined)
     total_a = sum(_weight(t) for t in a)
     total_b = sum(_weight(t) for t in b)
-    score = 2 * matched / (total_a + total_b) if total_a + total_b else 0.0
+    score = (found_a + found_b) / (total_a + total_b) if total_a + total_b else 0.0
     penalties: list[str] = []
     # (Two parts at least must agree: "Abuobaidah Mehri" only adds to "ABU OBAIDAH", one word.)
     subset = schema == "Person" and len(aligned) + len(joined) >= 2 and _is_subset(a, b, used_a, used_b, aligned)
@@ -156,21 +158,11 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         # "Mustapha Kamel Mustapha" ~ "MOSTAFA KAMEL MOSTAFA IBRAHIM": every part of one name is
         # in the other, which only adds surnames, ancestors or middle names: scored by how much
         # of the shorter name is found, less a little for what the longer one adds.
-        cov_a = sum(_weight(a[i]) * sim for i, _j, sim, _h in aligned) + sum(
-            sum(_weight(a[k]) for k in i) * sim for i, _j, sim, _h in joined)
-        cov_b = sum(_weight(b[j]) * sim for _i, j, sim, _h in aligned) + sum(
-            sum(_weight(b[k]) for k in j) * sim for _i, j, sim, _h in joined)
-        short, long_ = sorted((cov_a / total_a, cov_b / total_b), reverse=True)
-        score = max(score, short * (0.65 + 0.35 * long_))
+        score = max(score, _contained(found_a / total_a, found_b / total_b, 0.65))
         penalties.append("one name adds parts to the other")
     if schema == "Organization" and not subset and _org_subset(a, b, used_a, used_b):
         # "Rosneft" ~ "ROSNEFT OIL COMPANY": the longer name only says what the firm does.
-        cov_a = sum(_weight(a[i]) * sim for i, _j, sim, _h in aligned) + sum(
-            sum(_weight(a[k]) for k in i) * sim for i, _j, sim, _h in joined)
-        cov_b = sum(_weight(b[j]) * sim for _i, j, sim, _h in aligned) + sum(
-            sum(_weight(b[k]) for k in j) * sim for _i, j, sim, _h in joined)
-        short, long_ = sorted((cov_a / total_a, cov_b / total_b), reverse=True)
-        score = max(score, short * (0.7 + 0.3 * long_))
+        score = max(score, _contained(found_a / total_a, found_b / total_b, 0.7))
         subset = True
         penalties.append("one name adds words that say what the firm does")
     suffix_a = {t.norm for t in a if t.norm in _GENERATION}
@@ -233,6 +225,13 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if penalties:
         features["penalties"] = penalties
     return min(1.0, score), features
+
+
+def _contained(share_a: float, share_b: float, floor: float) -> float:
+    """The score of a name found within another: how much of the shorter is found, from `floor`
+    up as more of the longer one is found too."""
+    short, long_ = sorted((share_a, share_b), reverse=True)
+    return short * (floor + (1 - floor) * long_)
 
 
 _GIVEN = frozenset(["given", "middle"])

@@ -32,11 +32,9 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     )
     if min(len(a), len(b)) <= 3:
         # Short words: one letter is a different name (Ali/Eli, Act/AGD), unless it is only
-        # spelled differently (Gim/Kim, Eun/Un: Korean romanisations).
-        if _korean(a) == _korean(b) or a[0] == b[0] and _SYLLABLE.match(a) and _SYLLABLE.match(b) and (
-                not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b))
-                or a.replace("h", "") == b.replace("h", "")):
-            return 0.9, "phonetic"  # Abu/Abou, Max/Maks, Jon/John; not Kyi/Gui, Thai/Day
+        # spelled differently.
+        if _short_spellings(a, b):
+            return 0.9, "phonetic"
         return lev * 0.8, "fuzzy"
     if 0.75 <= phon < 0.9 and min(len(a), len(b)) >= 6 and a[0] == b[0]:
         # Vowels drift most between romanisations (Hezbollah/Hizballah): same long
@@ -65,9 +63,17 @@ _KOREAN = (("eo", "o"), ("eu", "u"), ("ae", "e"))
 _SYLLABLE = re.compile(r"^(?![ivxlc]+$)[a-z]*[aeiouy][a-z]*$")
 
 
+def _short_spellings(a: str, b: str) -> bool:
+    """Two short words spelling one name: a Korean syllable however romanised (Gim/Kim, Eun/Un),
+    or one sound with the same first letter (Abu/Abou, Max/Maks, Jon/John); not Kyi/Gui, Thai/Day."""
+    if _korean(a) == _korean(b):
+        return True
+    return a[0] == b[0] and _SYLLABLE.match(a) is not None and _SYLLABLE.match(b) is not None and (
+        not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b)) or a.replace("h", "") == b.replace("h", ""))
+
+
 def _korean(word: str) -> str:
-    """A Korean syllable however romanised (Revised or McCune-Reischauer): Gim = Kim, Eun = Un.
-    Only these, and spellings of one sound with the same first letter (Abu/Abou, Max/Maks)."""
+    """A Korean syllable however romanised (Revised or McCune-Reischauer): Gim = Kim, Eun = Un."""
     if word[:1] == "g":
         word = "k" + word[1:]
     for src, dst in _KOREAN:

@@ -239,7 +239,7 @@ class TextMatcher:
                     initial_near = initial_near or len(tokens[k].norm) == 1
             # A common word ("Kim", "Khan") alone is the surname of a listed person only if the
             # text names that person in full too (see `_hopeless_surname`): such spans wait.
-            lone_common = vocab.is_common_word(tok.norm) and not (j > 0 and tokens[j - 1].norm in vocab.HONORIFICS)
+            lone_common = self._common_without_title(tokens, j)
             for postings, sim, how in anchors:
                 loose = sim < 0.9 or how not in ("exact", "inflection") and len(tok.norm) < 8
                 for name_idx, pos in postings:
@@ -296,9 +296,14 @@ class TextMatcher:
         if not name.is_person or len(cand.matched) != 1 or name.entity.entity_id in fuller:
             return False
         (t, _sim, _how), = cand.matched.values()
-        if not vocab.is_common_word(tokens[t].norm) or name.entity.prominence >= PROMINENT:
-            return False  # rare enough to be distinctive: scored as usual
-        return not (t > 0 and tokens[t - 1].norm in vocab.HONORIFICS)
+        if name.entity.prominence >= PROMINENT:
+            return False  # others link to this person: scored as usual
+        return TextMatcher._common_without_title(tokens, t)  # a rare word is distinctive: scored
+
+    @staticmethod
+    def _common_without_title(tokens: list[Token], t: int) -> bool:
+        """A common word ("Kim", "Khan") with no title before it ("Mr Kim")."""
+        return vocab.is_common_word(tokens[t].norm) and not (t > 0 and tokens[t - 1].norm in vocab.HONORIFICS)
 
     def _lowercase_words(self, tokens: list[Token]) -> list[bool]:
         """Words in lowercase in prose, where names are capitalised ("Jong-un" counts whole)."""
