@@ -162,17 +162,17 @@ def create_app(settings: Settings, db: Database, secure_cookies: bool = False) -
         client = request.client.host if request.client else "?"
         # Failed attempts are counted in the audit log, so every worker process (and a restart)
         # sees the same count.
+        actor = name[:128] or "?"
         since = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=LOGIN_WINDOW_S)
         with db.session() as session:
             recent = [d for d in session.scalars(
-                select(AuditLog.details).where(AuditLog.action == "login.failed", AuditLog.actor == (name[:128] or "?"),
+                select(AuditLog.details).where(AuditLog.action == "login.failed", AuditLog.actor == actor,
                                                AuditLog.at >= since)) if (d or {}).get("client") == client]
-        if len(recent) >= LOGIN_LIMIT:
-            return render(request, "login.html", status=429, error="Too many failed attempts; try again later.")
-        with db.session() as session:
+            if len(recent) >= LOGIN_LIMIT:
+                return render(request, "login.html", status=429, error="Too many failed attempts; try again later.")
             user = authenticate(session, name, password)
             found = {"id": user.id, "name": user.name, "role": user.role} if user else None
-            session.add(AuditLog(actor=name[:128] or "?", action="login" if user else "login.failed",
+            session.add(AuditLog(actor=actor, action="login" if user else "login.failed",
                                  target_type="user", target_id=user.id if user else None,
                                  details={"client": client}))
         if found is None:
