@@ -110,10 +110,21 @@ def test_offsets_with_html_and_line_breaks(matcher: TextMatcher) -> None:
     assert text[hit.start : hit.end] == "Yevgeny\nPrigozhin"
 
 
-def test_tokenize_keeps_offsets() -> None:
-    text = "Wagner's boss, Y. Prigozhin-linked"
-    for tok in tokenize(text):
+@pytest.mark.parametrize("text", [
+    "Wagner's boss, Y. Prigozhin-linked",
+    "Russia's  Wagner’s men' said" + " " * 60 + "the end's",  # possessives, a long gap
+    "Пригожина's\n\nВагнером ___ ² x",  # case endings; a word that folds to nothing
+    "김정은 met Kim's envoy",  # syllables are tokens of their own
+])
+def test_tokenize_keeps_offsets_and_gaps(text: str) -> None:
+    tokens = tokenize(text)
+    assert tokens
+    prev_end = 0
+    for tok in tokens:
         assert fold(text[tok.start : tok.end]) == tok.norm
+        assert tok.gap == text[prev_end : tok.start][:40]
+        assert not text[tok.start : tok.end].endswith(("'s", "’s", "'"))  # possessives stripped
+        prev_end = tok.end
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from anyascii import anyascii
@@ -202,8 +204,50 @@ def _word_pieces(raw: str) -> tuple[tuple[int, int, tuple[str, tuple[str, ...], 
     return ((0, len(piece), _piece_info(piece)),)
 
 
+@lru_cache(maxsize=300_000)
+def _plain_word(raw: str) -> tuple[str, tuple[str, ...], bool, bool, str, int] | None:
+    """A word that is one token (no syllables, not empty once folded), as Token fields:
+    (norm, keys, capitalized, upper, stem, letters cut off its end as a possessive)."""
+    pieces = _word_pieces(raw)
+    if len(pieces) != 1 or pieces[0][2] is None:
+        return None
+    _offset, length, (norm, keys, stem, capitalized, upper) = pieces[0]
+    return norm, keys, capitalized, upper, stem, len(raw) - length
+
+
+_new_token = partial(tuple.__new__, Token)  # Token._make without its Python frame
+_SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
+_GAP = slice(0, 40)  # a gap is kept up to 40 characters: enough to tell a space from a paragraph
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into `text` (Python string indices)."""
+    # Most of the work in C: split into [gap, word, gap, word, ..., gap], words looked up once
+    # per distinct word, offsets summed; a text with syllabic scripts takes the piecewise way.
+    parts = _SPLIT.split(text)
+    words = parts[1::2]
+    plain = list(map(_plain_word, words))
+    if None in plain:
+        return _tokenize_pieces(text)
+    ends = list(accumulate(map(len, parts)))
+    starts = ends[0:-1:2]  # a word starts where the gap before it ends
+    gaps = list(map(itemgetter(_GAP), parts[0:-1:2]))
+    cuts = [i for i, info in enumerate(plain) if info[5]]
+    word_ends = ends[1::2]
+    if cuts:  # "Russia's": the token ends before the possessive, the next gap starts there
+        word_ends = list(word_ends)
+        for i in cuts:
+            word_ends[i] -= plain[i][5]
+            if i + 1 < len(gaps):
+                gaps[i + 1] = text[word_ends[i] : starts[i + 1]][_GAP]
+    return list(map(_new_token, zip(
+        starts, word_ends, map(itemgetter(0), plain), map(itemgetter(1), plain), map(itemgetter(2), plain),
+        map(itemgetter(3), plain), gaps, map(itemgetter(4), plain), strict=True,
+    )))
+
+
+def _tokenize_pieces(text: str) -> list[Token]:
+    """`tokenize` word piece by word piece (Hangul and Han syllables are tokens of their own)."""
     tokens: list[Token] = []
     append = tokens.append
     prev_end = 0
