@@ -21,6 +21,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from monitor.matching import vocab
@@ -42,6 +44,10 @@ AMBIGUOUS_SURNAME_FACTOR = 0.85
 # 1.6, Hizbollah 1.6 on the Zipf scale); Arafat (2.9), Ivanov (2.8) or Gonzalez (3.5) alone
 # belong to too many people, unless others on the list link to the listed one (prominence).
 DISTINCTIVE_ZIPF = 2.5
+PROMINENT_DISTINCTIVE_ZIPF = 3.0  # the surname of a person others link to may be commoner
+# A main word this common (Moscow 4.9, Group 5.3) is helped by no context ("Bank of Moscow",
+# not "Moscow"): alone it names a listed entity only by coreference.
+CONTEXT_ZIPF = 4.0
 VERY_RARE_ZIPF = 1.5
 # Below this many units of information (see `_information`) a full person name is too common
 # to be a hit without support: "Mark Taylor" 2.2, "Ali Ahmed" 2.7, "Saddam Hussein" 3.5.
@@ -61,6 +67,9 @@ MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
 _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/]{0,4}$")  # "Gems & Jewellery", "Import/Export"
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
+_GLUED = re.compile(r"^(?:\s{1,2}|-)$")  # a space or a hyphen: one name runs on
+_NORM = attrgetter("norm")
+_STEM = attrgetter("stem")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -74,6 +83,32 @@ class _Candidate:
     score: float = 0.0
     status: str = "rejected"  # accepted | needs_support | rejected
     features: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _HeadWord:
+    """The listed names one listed word heads, arranged for the candidate loop: the ones this
+    word alone may name, and all of them by the keys of their words (a name that cannot stand
+    on its head word is only worth growing where a neighbour sounds like another of its words)."""
+
+    postings: list[tuple[int, int]]  # (name index, position of the head word)
+    alone: list[int]  # ordinals of names whose head word may stand alone
+    alone_strict: list[int]  # those of them with more words required (a loose spelling may do)
+    by_key: dict[str, list[int]]  # phonetic key -> ordinals of names with a word under it
+
+
+@dataclass(slots=True)
+class _Anchor:
+    """A listed head word that a text word matches."""
+
+    head: _HeadWord
+    sim: float
+    how: str
+    loose: bool  # spelled too loosely to name a one-word name alone
+    # Alone, the text word is neither distinctive (both words rare) nor helped by context (the
+    # listed word spelled alike and not too common, "Wagner mercenaries"): it names one of the
+    # longer names only by coreference ("Russia" for BANK ROSSIYA). See `TextMatcher._score`.
+    coreference_only: bool
 
 
 @lru_cache(maxsize=100_000)
@@ -156,7 +191,8 @@ class TextMatcher:
     def __init__(self, index: MatchIndex, threshold: float = 0.7) -> None:
         self.index = index
         self.threshold = threshold
-        self._anchor_cache: dict[tuple[str, str], list[tuple[list[tuple[int, int]], float, str]]] = {}
+        self._anchor_cache: dict[str, list[_Anchor]] = {}  # text word -> the head words it matches
+        self._head_words: dict[str, _HeadWord] = {}
         self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
         for indexed in index.names:
@@ -190,6 +226,8 @@ class TextMatcher:
         ) if letters else False
         self._lower = self._lowercase_words(tokens)
         self._another_cache: dict[tuple[int, frozenset[str]], str] = {}
+        # What surrounds a span, asked once per span: a common word heads many listed names.
+        self._context_cache: dict[tuple[int, int], tuple[str, str]] = {}
         self._positions_of: dict[str, list[int]] | None = None  # word -> where; made when needed
         self._waiting: dict[int, list[tuple[int, int, float, str]]] = {}
         candidates = self._candidates(tokens)
@@ -216,33 +254,38 @@ class TextMatcher:
         index = self.index
         covered: dict[int, int] = {}  # name_idx -> last token index already covered
         candidates: list[_Candidate] = []
-        anchor_cache = self._anchor_cache
-        for j, tok in enumerate(tokens):
-            anchors = anchor_cache.get((tok.norm, tok.stem))
-            if anchors is None:
-                anchors = self._anchors(tok)
-            if not anchors:
-                continue  # most words head no listed name: nothing more to do
-            if len(tok.norm) <= 2 and not tok.upper and not tok.norm.isdigit():
-                if vocab.zipf(tok.norm) >= 5.0:
-                    continue
-            elif vocab.zipf(tok.norm) >= 6.0:
+        for j, anchors in self._anchored(tokens):
+            tok = tokens[j]
+            if len(tok.norm) <= 2 and not tok.upper and not tok.norm.isdigit() and vocab.zipf(tok.norm) >= 5.0:
                 continue
             lowercase = self._lower[j]
             # Keys of the neighbours that could extend a name: most names cannot grow here,
             # and those are decided without growing them.
             near: set[str] = set()
+            plural_near: set[str] = set()  # and of their singulars: "Martyrs Brigades"
             initial_near = False
             for k in (j - 1, j + 1):
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
+                    plural_near.update(_singular_keys(tokens[k].norm))
                     initial_near = initial_near or len(tokens[k].norm) == 1
-            # A common word ("Kim", "Khan") alone is the surname of a listed person only if the
-            # text names that person in full too (see `_hopeless_surname`): such spans wait.
+            # A word that cannot grow here into more of a listed name, and alone names it only
+            # by coreference (a common surname, "Kim", see `_hopeless_surname`; a common main
+            # word, "Russia", see `_Anchor`), counts only if the text names that entity more
+            # fully: such spans wait, and are grown only for the entities named so.
             lone_common = self._common_without_title(tokens, j)
-            for postings, sim, how in anchors:
-                loose = sim < 0.9 or how not in ("exact", "inflection") and len(tok.norm) < 8
-                for name_idx, pos in postings:
+            for anchor in anchors:
+                head = anchor.head
+                sim, how, postings = anchor.sim, anchor.how, head.postings
+                if initial_near:
+                    ordinals: Any = range(len(postings))
+                else:
+                    # Names that may stand on this word alone, and those a neighbour could grow.
+                    alone = (head.alone_strict if anchor.loose else head.alone) if sim >= 0.9 else []
+                    grown = [head.by_key[k] for k in near if k in head.by_key]
+                    ordinals = sorted(set(alone).union(*grown)) if grown else alone
+                for ordinal in ordinals:
+                    name_idx, pos = postings[ordinal]
                     if covered.get(name_idx, -1) >= j:
                         continue
                     name = index.names[name_idx]
@@ -250,11 +293,14 @@ class TextMatcher:
                         continue  # "razed", "a slim": in prose a lowercase word is not a name
                     # The main word alone can never be this name's mention, or is spelled too
                     # loosely to stand alone (the rules of `_score`, decided early).
-                    never_alone = not name.head_alone or sim < 0.9 or loose and len(name.required) == 1
+                    never_alone = not name.head_alone or sim < 0.9 or anchor.loose and len(name.required) == 1
                     if never_alone and not initial_near and name.keyset.isdisjoint(near):
                         continue  # it cannot grow here either
-                    if lone_common and not initial_near and name.is_person and len(name.required) > 1 \
-                            and name.entity.prominence < PROMINENT and self._other_keys(name_idx, pos).isdisjoint(near):
+                    if not initial_near and len(name.required) > 1 and (
+                        lone_common and name.is_person and name.entity.prominence < PROMINENT
+                        or anchor.coreference_only
+                    ) and self._other_keys(name_idx, pos).isdisjoint(near) \
+                            and self._other_keys(name_idx, pos).isdisjoint(plural_near):
                         waiting = self._waiting.setdefault(name_idx, [])
                         if len(waiting) < MAX_WAITING:  # "Kim Kim Kim ...": bounded
                             waiting.append((j, pos, sim, how))
@@ -275,19 +321,57 @@ class TextMatcher:
             self._other_keys_cache[(name_idx, pos)] = found
         return found
 
-    def _anchors(self, tok: Token) -> list[tuple[list[tuple[int, int]], float, str]]:
-        """The listed head words a text word matches, with their postings (cached per word)."""
-        key = (tok.norm, tok.stem)
-        found = self._anchor_cache.get(key)
+    def _anchored(self, tokens: list[Token]) -> list[tuple[int, list[_Anchor]]]:
+        """The tokens that match a listed head word, with those words. Most tokens match none:
+        the words are looked up once each, and the tokens that match are picked out in C."""
+        norms = list(map(_NORM, tokens))
+        cache = self._anchor_cache
+        new = set(norms).difference(cache)
+        if len(cache) + len(new) > 200_000:
+            cache.clear()
+            new = set(norms)
+        for norm in new:
+            cache[norm] = self._anchors(norm, "", phonetic_keys(norm))
+        found = list(map(cache.__getitem__, norms))
+        for j in compress(range(len(tokens)), map(_STEM, tokens)):  # Cyrillic case endings
+            tok = tokens[j]
+            found[j] = self._anchors(tok.norm, tok.stem, tok.keys)
+        return [(j, found[j]) for j in compress(range(len(tokens)), found)]
+
+    def _anchors(self, norm: str, stem: str, keys: tuple[str, ...]) -> list[_Anchor]:
+        """The listed head words a text word matches, each with its names."""
+        if vocab.zipf(norm) >= 6.0:
+            return []  # "the", "of": never a name's main word in text
+        tok = Token(0, 0, norm, keys, False, False, "", stem)
+        found = []
+        for word in self.index.lookup_words(keys):
+            sim, how = _word_similarity(tok, word)
+            if sim >= TOKEN_MATCH:
+                loose = sim < 0.9 or how not in ("exact", "inflection") and len(norm) < 8
+                coreference_only = not (
+                    max(vocab.zipf(norm), vocab.zipf(word)) < PROMINENT_DISTINCTIVE_ZIPF
+                    or how in ("exact", "inflection") and vocab.zipf(word) < CONTEXT_ZIPF
+                )
+                found.append(_Anchor(self._head_word(word), sim, how, loose, coreference_only))
+        return found
+
+    def _head_word(self, word: str) -> _HeadWord:
+        found = self._head_words.get(word)
         if found is None:
-            found = []
-            for word, postings in self.index.lookup_words(tok.keys).items():
-                sim, how = _word_similarity(tok, word)
-                if sim >= TOKEN_MATCH:
-                    found.append((postings, sim, how))
-            if len(self._anchor_cache) > 200_000:
-                self._anchor_cache.clear()
-            self._anchor_cache[key] = found
+            postings = list(dict.fromkeys(
+                posting for key in phonetic_keys(word) for posting in self.index.by_word.get(key, {}).get(word, ())
+            ))
+            names = [self.index.names[name_idx] for name_idx, _pos in postings]
+            by_key: dict[str, list[int]] = defaultdict(list)
+            for ordinal, name in enumerate(names):
+                for k in name.keyset:
+                    by_key[k].append(ordinal)
+            found = self._head_words[word] = _HeadWord(
+                postings=postings,
+                alone=[i for i, name in enumerate(names) if name.head_alone],
+                alone_strict=[i for i, name in enumerate(names) if name.head_alone and len(name.required) != 1],
+                by_key=dict(by_key),
+            )
         return found
 
     @staticmethod
@@ -389,18 +473,30 @@ class TextMatcher:
         features: dict[str, Any] = {"name_kind": name.kind}  # "tokens" is added on output
         if missing_optional:
             features["missing_optional"] = missing_optional
-        negative = self._negative_context(tokens, cand.first, cand.last)
-        if negative:
-            features["negative_context"] = negative
-        stranger = self._capitalised_neighbour(tokens, headline, cand.first, cand.last)
         if name.is_person and not self._comma_order_ok(cand, tokens):
             cand.status = "rejected"  # "Ijaz Ahmed, Salim Malik": a list, not "SALIM, Ahmad"
             features["rejected"] = "a comma that does not follow the surname"
             return self._finish(cand, features)
-
-        if missing_required and name.kind == "weak":
-            cand.status = "rejected"  # a low-quality alias counts only when named whole
-            return self._finish(cand, features)
+        required_weight = sum(ntoks[k].weight for k in name.required) or 1.0
+        share = sum(ntoks[k].weight for k in matched_pos if k in name.required) / required_weight
+        missing_core = [ntoks[k].norm for k in missing_required if ntoks[k].role == "core"]
+        if missing_required:
+            # Most partial candidates fail on the name alone: decided before reading the context.
+            rejected = self._partial_rejection(cand, tokens, headline, share, missing_core)
+            if rejected:
+                cand.status = "rejected"
+                features["rejected"] = rejected
+                return self._finish(cand, features)
+        span = (cand.first, cand.last)
+        context = self._context_cache.get(span)
+        if context is None:
+            context = self._context_cache[span] = (
+                self._negative_context(tokens, cand.first, cand.last),
+                self._capitalised_neighbour(tokens, headline, cand.first, cand.last),
+            )
+        negative, stranger = context
+        if negative:
+            features["negative_context"] = negative
         if not missing_required:
             cand.kind = "full"
             cand.score = base
@@ -468,35 +564,9 @@ class TextMatcher:
                 features.setdefault("penalties", []).append("negative context")
         else:
             cand.kind = "partial"
-            features["mention"] = "partial"
+            features["mention"] = "surname" if name.is_person else "partial"
             features["missing"] = [ntoks[k].norm for k in sorted(missing_required)]
-            roles = {ntoks[k].role for k in matched_pos}
-            if name.is_person:
-                if not self._surname_of_primary(name, matched_pos):
-                    cand.status = "rejected"  # "ROSTOV, Nicholas" is one alias among many
-                    features["rejected"] = "surname of an alias only"
-                    return self._finish(cand, features)
-                if self._mixed_case and not any(tokens[cand.matched[k][0]].capitalized for k in matched_pos):
-                    cand.status = "rejected"
-                    features["rejected"] = "surname in lowercase"
-                    return self._finish(cand, features)
-                if "surname" not in roles:
-                    cand.status = "rejected"  # a given name alone names nobody
-                    features["mention"] = "given name only"
-                    return self._finish(cand, features)
-                surnames = [k for k, t in enumerate(ntoks) if t.role == "surname"]
-                if len(surnames) > 1 and surnames[0] not in matched_pos:
-                    # "GUTIERREZ PARRA, Jose Luis" goes by Gutierrez, not by Parra alone.
-                    cand.status = "rejected"
-                    features["rejected"] = "second surname without the first"
-                    return self._finish(cand, features)
-                features["mention"] = "surname"
-                elsewhere = self._named_in_full_as_another(cand, tokens, headline)
-                if elsewhere:
-                    cand.status = "rejected"  # "Alexei Chernyshev ... Chernyshev said": not ours
-                    features["rejected"] = f"the text names another {elsewhere}"
-                    return self._finish(cand, features)
-            rare_enough = DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else 3.0
+            rare_enough = DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else PROMINENT_DISTINCTIVE_ZIPF
             distinctive = any(
                 max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[cand.matched[k][0]].norm)) < rare_enough
                 and len(ntoks[k].norm) > 2
@@ -506,28 +576,6 @@ class TextMatcher:
                 for k in matched_pos
                 if ntoks[k].role not in OPTIONAL_ROLES
             )
-            required_weight = sum(ntoks[k].weight for k in name.required) or 1.0
-            share = sum(ntoks[k].weight for k in matched_pos if k in name.required) / required_weight
-            head = name.head
-            weak_tokens = [
-                ntoks[k].norm for k in matched_pos
-                if ntoks[k].role not in OPTIONAL_ROLES and cand.matched[k][1] < 0.9
-            ]
-            missing_core = [ntoks[k].norm for k in missing_required if ntoks[k].role == "core"]
-            if (
-                head not in matched_pos
-                or ntoks[head].role not in ("core", "surname")
-                or (not name.is_person and share < 0.5)
-                or weak_tokens
-                # "Kurdistan" of "KURDISTAN BRIGADES", "Baghdad" of "FLY BAGHDAD": only generic
-                # words ("group") may be missing, or common ones beside a rare word ("Rosneft").
-                or any(vocab.zipf(w) < 4.5 for w in missing_core)
-            ):
-                # "Russia" of "... BRANCH OF THE MVD OF RUSSIA", "harm" for "HARAM":
-                # a side word or a loose spelling is no mention of the whole.
-                cand.status = "rejected"
-                features["rejected"] = "partial mention without the name's main word"
-                return self._finish(cand, features)
             cand.score = base  # replaced below according to the support found
             features["base"] = round(base, 4)
             if negative or stranger:
@@ -558,7 +606,7 @@ class TextMatcher:
             features["support"] = "the legal form as listed"
         if cand.status == "needs_support" and not (
             (cand.kind == "partial" or schema not in ("Vessel", "Aircraft"))
-            and vocab.zipf(ntoks[name.head].norm) >= 4.0
+            and vocab.zipf(ntoks[name.head].norm) >= CONTEXT_ZIPF
         ):
             # ("White House" is no mention of "HOUSE OF ART LIMITED", nor "Moscow" of "BANK OF
             # MOSCOW", whatever the context.)
@@ -577,6 +625,42 @@ class TextMatcher:
             # full, which the same text would show (that is scored as coreference instead).
             cand.score = OBSCURE_SURNAME
             features.setdefault("penalties", []).append(OBSCURE_PENALTY)
+
+    def _partial_rejection(self, cand: _Candidate, tokens: list[Token], headline: _Headlines,
+                           share: float, missing_core: list[str]) -> str:
+        """Why a mention naming only part of a listed name is none of it ("" if it may be)."""
+        name = cand.name
+        ntoks = name.tokens
+        matched_pos = cand.matched.keys()
+        if name.kind == "weak":
+            return "a weak alias not named whole"  # a low-quality alias counts only whole
+        if name.is_person:
+            if not self._surname_of_primary(name, set(matched_pos)):
+                return "surname of an alias only"  # "ROSTOV, Nicholas" is one alias among many
+            if self._mixed_case and not any(tokens[cand.matched[k][0]].capitalized for k in matched_pos):
+                return "surname in lowercase"
+            if not any(ntoks[k].role == "surname" for k in matched_pos):
+                return "a given name alone"  # names nobody
+            surnames = [k for k, t in enumerate(ntoks) if t.role == "surname"]
+            if len(surnames) > 1 and surnames[0] not in matched_pos:
+                return "second surname without the first"  # "GUTIERREZ PARRA" goes by Gutierrez
+        if (
+            name.head not in matched_pos
+            or ntoks[name.head].role not in ("core", "surname")
+            or (not name.is_person and share < 0.5)
+            or any(ntoks[k].role not in OPTIONAL_ROLES and cand.matched[k][1] < 0.9 for k in matched_pos)
+            # "Kurdistan" of "KURDISTAN BRIGADES", "Baghdad" of "FLY BAGHDAD": only generic
+            # words ("group") may be missing, or common ones beside a rare word ("Rosneft").
+            or any(vocab.zipf(w) < 4.5 for w in missing_core)
+        ):
+            # "Russia" of "... BRANCH OF THE MVD OF RUSSIA", "harm" for "HARAM":
+            # a side word or a loose spelling is no mention of the whole.
+            return "partial mention without the name's main word"
+        if name.is_person:
+            elsewhere = self._named_in_full_as_another(cand, tokens, headline)
+            if elsewhere:
+                return f"the text names another {elsewhere}"  # "Alexei Chernyshev ... Chernyshev said"
+        return ""
 
     @staticmethod
     def _surname_of_primary(name: IndexedName, matched_pos: set[int]) -> bool:
@@ -709,8 +793,7 @@ class TextMatcher:
             tok = tokens[i]
             # A capitalised cue in prose belongs to another name ("West Bank", "City Bank");
             # in a headline ("Wagner Chief Prigozhin") capitals say nothing.
-            capital = self._mixed_case and tok.capitalized and not headline[i]
-            if tok.norm in cues and not capital:
+            if tok.norm in cues and not (self._mixed_case and tok.capitalized and not headline[i]):
                 return tok.norm
         return ""
 
@@ -720,23 +803,30 @@ class TextMatcher:
         for i, side in ((first - 1, "left"), (last + 1, "right")):
             if i < 0 or i >= len(tokens):
                 continue
-            tok = tokens[i]
-            if headline[i] and vocab.zipf(tok.norm) >= 3.0:
-                continue  # in "Wagner Chief Says" capitals say nothing; "Sara Thorsett" still does
-            boundary = tokens[first] if side == "left" else tok
-            if not re.match(r"^(?:\s{1,2}|-)$", boundary.gap):
-                continue  # punctuation or a possessive between: "Russia's Wagner"
-            if (side == "right" and tok.norm in _NAME_PARTICLES and i + 1 < len(tokens)
-                    and tokens[i + 1].capitalized and re.match(r"^(?:\s|-)$", tokens[i + 1].gap)):
-                return f"{tok.norm} {tokens[i + 1].norm}"  # "Rami al-Saadani", "Rami bin Laden"
-            if not tok.capitalized or tok.upper or not tok.norm.isalpha():
-                continue
-            if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
-                continue
-            if vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5:
-                continue
-            return tok.norm
+            found = TextMatcher._stranger(tokens, first, i, side)
+            # Asked last, as it reads the whole line: in "Wagner Chief Says" capitals say
+            # nothing; "Sara Thorsett" still does.
+            if found and not (vocab.zipf(tokens[i].norm) >= 3.0 and headline[i]):
+                return found
         return ""
+
+    @staticmethod
+    def _stranger(tokens: list[Token], first: int, i: int, side: str) -> str:
+        """The proper name that token `i`, glued to a span starting at `first`, begins or ends."""
+        tok = tokens[i]
+        boundary = tokens[first] if side == "left" else tok
+        if not _GLUED.match(boundary.gap):
+            return ""  # punctuation or a possessive between: "Russia's Wagner"
+        if (side == "right" and tok.norm in _NAME_PARTICLES and i + 1 < len(tokens)
+                and tokens[i + 1].capitalized and re.match(r"^(?:\s|-)$", tokens[i + 1].gap)):
+            return f"{tok.norm} {tokens[i + 1].norm}"  # "Rami al-Saadani", "Rami bin Laden"
+        if not tok.capitalized or tok.upper or not tok.norm.isalpha():
+            return ""
+        if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
+            return ""
+        if vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5:
+            return ""
+        return tok.norm
 
     # -- 5: resolution --------------------------------------------------------------------
 
