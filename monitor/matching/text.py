@@ -70,6 +70,8 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da"
 _GLUED = re.compile(r"^(?:\s{1,2}|-)$")  # a space or a hyphen: one name runs on
 _NORM = attrgetter("norm")
 _STEM = attrgetter("stem")
+_CAPITALIZED = attrgetter("capitalized")
+_UPPER = attrgetter("upper")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -95,6 +97,8 @@ class _HeadWord:
     alone: list[int]  # ordinals of names whose head word may stand alone
     alone_strict: list[int]  # those of them with more words required (a loose spelling may do)
     by_key: dict[str, list[int]]  # phonetic key -> ordinals of names with a word under it
+    in_lowercase: bool  # may a lowercase word of prose be it? (only if some name has it as a
+    # generic word, a legal form or a number, not as a name word: see `NAME_ROLES`)
 
 
 @dataclass(slots=True)
@@ -218,13 +222,14 @@ class TextMatcher:
         if not tokens:
             return []
         headline = _Headlines(text, tokens)
-        letters = [t for t in tokens if t.norm.isalpha()]
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
+        words = list(map(str.isalpha, map(_NORM, tokens)))
+        letters = sum(words)
         self._mixed_case = (
-            sum(t.capitalized for t in letters) >= 1
-            and sum(t.upper for t in letters) < 0.5 * len(letters)
+            any(compress(map(_CAPITALIZED, tokens), words))
+            and sum(compress(map(_UPPER, tokens), words)) < 0.5 * letters
         ) if letters else False
-        self._lower = self._lowercase_words(tokens)
+        self._tokens = tokens
         self._another_cache: dict[tuple[int, frozenset[str]], str] = {}
         # What surrounds a span, asked once per span: a common word heads many listed names.
         self._context_cache: dict[tuple[int, int], tuple[str, str]] = {}
@@ -258,7 +263,11 @@ class TextMatcher:
             tok = tokens[j]
             if len(tok.norm) <= 2 and not tok.upper and not tok.norm.isdigit() and vocab.zipf(tok.norm) >= 5.0:
                 continue
-            lowercase = self._lower[j]
+            lowercase = self._lowercase(j)
+            if lowercase:
+                anchors = [anchor for anchor in anchors if anchor.head.in_lowercase]
+                if not anchors:
+                    continue  # "razed", "a slim": in prose a lowercase word is not a name
             # Keys of the neighbours that could extend a name: most names cannot grow here,
             # and those are decided without growing them.
             near: set[str] = set()
@@ -305,7 +314,12 @@ class TextMatcher:
                         if len(waiting) < MAX_WAITING:  # "Kim Kim Kim ...": bounded
                             waiting.append((j, pos, sim, how))
                         continue
-                    cand = self._grow(tokens, j, pos, sim, how, name)
+                    if not initial_near and name.keyset.isdisjoint(near) and name.keyset.isdisjoint(plural_near) \
+                            and "(" not in name.text:
+                        # No neighbour sounds like a word of the name: `_grow` would stop here.
+                        cand = _Candidate(name=name, first=j, last=j, matched={pos: (j, sim, how)})
+                    else:
+                        cand = self._grow(tokens, j, pos, sim, how, name)
                     covered[name_idx] = cand.last
                     if never_alone and len(cand.matched) == 1:
                         continue
@@ -371,6 +385,7 @@ class TextMatcher:
                 alone=[i for i, name in enumerate(names) if name.head_alone],
                 alone_strict=[i for i, name in enumerate(names) if name.head_alone and len(name.required) != 1],
                 by_key=dict(by_key),
+                in_lowercase=any(name.tokens[pos].role not in NAME_ROLES for name, (_i, pos) in zip(names, postings, strict=True)),
             )
         return found
 
@@ -389,15 +404,14 @@ class TextMatcher:
         """A common word ("Kim", "Khan") with no title before it ("Mr Kim")."""
         return vocab.is_common_word(tokens[t].norm) and not (t > 0 and tokens[t - 1].norm in vocab.HONORIFICS)
 
-    def _lowercase_words(self, tokens: list[Token]) -> list[bool]:
-        """Words in lowercase in prose, where names are capitalised ("Jong-un" counts whole)."""
+    def _lowercase(self, i: int) -> bool:
+        """Is token `i` a word in lowercase in prose, where names are capitalised? ("Jong-un"
+        counts whole.)"""
         if not self._mixed_case:
-            return [False] * len(tokens)
-        return [
-            not tok.capitalized and not tok.norm.isdigit()
-            and not (i > 0 and tok.gap == "-" and tokens[i - 1].capitalized)
-            for i, tok in enumerate(tokens)
-        ]
+            return False
+        tokens = self._tokens
+        tok = tokens[i]
+        return not tok.capitalized and not tok.norm.isdigit() and not (i > 0 and tok.gap == "-" and tokens[i - 1].capitalized)
 
     def _match_word(self, tokens: list[Token], i: int, name: IndexedName,
                     used: dict[int, Any]) -> tuple[int, float, str] | None:
@@ -405,7 +419,7 @@ class TextMatcher:
         if len(tok.norm) > 1 and name.keyset.isdisjoint(tok.keys) and name.keyset.isdisjoint(_singular_keys(tok.norm)):
             return None  # no word of the name sounds like this one
         best: tuple[int, float, str] | None = None
-        lowercase = self._lower[i]
+        lowercase = self._lowercase(i)
         for k, ntok in enumerate(name.tokens):
             if k in used or lowercase and ntok.role in NAME_ROLES:
                 continue
