@@ -166,6 +166,17 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
 
 @pytest.mark.parametrize(("a", "b", "schema", "match"), [
     ("Ismail Haniyeh", "HANIYA, Ismail", "Person", True),  # Arabic final -eh/-a
+    ("Владимира Путина", "PUTIN, Vladimir Vladimirovich", "Person", True),  # Russian case endings
+    ("Oussama Ben Laden", "BIN LADIN, Usama", "Person", True),  # ben = bin inside a name
+    ("Ben Smith", "SMITH, Ben", "Person", True),  # first among the given names: a given name
+    ("Sayyid Ali Hosseini Khamenei", "KHAMENEI, Ali", "Person", True),  # a title and a middle name
+    ("Публичное акционерное общество Сбербанк России", "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA",
+     "Organization", True),
+    ("Министерство обороны Российской Федерации", "MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION",
+     "Organization", True),
+    ("Aeroflot", "AEROFLOT RUSSIAN AIRLINES", "Organization", True),  # a country says where, not which
+    ("China Shipping", "CHINA OCEAN SHIPPING COMPANY", "Organization", False),  # "Ocean" says which
+    ("Tupolev Design Bureau", "TUPOLEV PAO", "Organization", True),
     ("Euro Polis LLC", "EVRO POLIS LTD.", "Organization", True),  # Euro = Evro
     ("Uday Saddam Hussein", "HUSSEIN, Saddam", "Person", False),  # a given name on one side only
     ("Ismael Garcia", "ZAMBADA GARCIA, Ismael", "Person", False),  # the first surname missing

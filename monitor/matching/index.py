@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from monitor.matching import vocab
 from monitor.matching.model import EntityRecord
-from monitor.matching.normalize import SYLLABIC, name_tokens, phonetic_keys
+from monitor.matching.normalize import SYLLABIC, cyrillic_stems, name_tokens, phonetic_keys
 
 # Roles that may be missing from a mention without making it partial.
 OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop", "title"})
@@ -21,6 +21,7 @@ class NameToken:
     keys: tuple[str, ...]
     role: str  # surname | given | middle | patronymic | title | core | generic | legal | stop | number
     weight: float
+    stem: str = ""  # without a Russian case ending, when written in Cyrillic with one ('putina')
 
 
 @dataclass(slots=True)
@@ -107,6 +108,11 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
                 role = "middle"
             roles.append((word, role))
         roles = [(w, "stop" if w in vocab.STOP_WORDS else r) for w, r in roles]
+        # "Ben" and "Ould" ("son of") inside a name are particles: Oussama Ben Laden, BEN ALI,
+        # Zine; first among the given names they are given names (Ben Smith).
+        n_surnames = len(surnames)
+        roles = [(w, "stop") if w in vocab.SON_OF and (k < n_surnames - 1 or k > n_surnames) else (w, r)
+                 for k, (w, r) in enumerate(roles)]
         roles = _titles_first(roles, len(surnames))
     else:
         words = name_tokens(name)
@@ -124,11 +130,12 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             else:
                 role = "core"
             roles.append((word, role))
+    stems = cyrillic_stems(name)
     for word, role in roles:
-        tokens.append(NameToken(word, phonetic_keys(word), role, token_weight(word)))
+        tokens.append(NameToken(word, phonetic_keys(word), role, token_weight(word), stems.get(word, "")))
     if tokens and all(t.role in OPTIONAL_ROLES for t in tokens):
         # A name made only of "optional" words is all required.
-        tokens = [NameToken(t.norm, t.keys, "core", t.weight) for t in tokens]
+        tokens = [NameToken(t.norm, t.keys, "core", t.weight, t.stem) for t in tokens]
     return tokens
 
 

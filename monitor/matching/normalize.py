@@ -281,6 +281,20 @@ def name_tokens(name: str) -> list[str]:
     return words
 
 
+def cyrillic_stems(name: str) -> dict[str, str]:
+    """The folded words of a name written in Cyrillic that carry a case ending, each with its
+    stem: 'Владимира Путина' -> {'vladimira': 'vladimir', 'putina': 'putin'}."""
+    if not _CYRILLIC.search(name):
+        return {}
+    stems = {}
+    for match in _WORD.finditer(name):
+        raw = strip_possessive(match.group())
+        stem = _stem(raw) if _CYRILLIC.search(raw) else ""
+        if stem:
+            stems[fold(raw)[:64]] = stem
+    return stems
+
+
 def normalize_phrase(text: str) -> str:
     """A phrase as a suppression rule stores it: folded words joined by single spaces."""
     return " ".join(fold(m.group()) for m in _WORD.finditer(text) if fold(m.group()))

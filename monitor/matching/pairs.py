@@ -113,6 +113,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
             if ta.norm == tb.norm:
                 pairs.append((1.0, i, j, "exact"))
                 continue
+            if (ta.stem or tb.stem) and (ta.stem == tb.norm or tb.stem == ta.norm or ta.stem == tb.stem):
+                pairs.append((0.97, i, j, "inflection"))  # Путина / Putin: a Russian case ending
+                continue
             if a_short or len(tb.norm) == 1:
                 # An initial stands for a given name, never for a surname ("P." is not Petrov).
                 if ta.role in _INITIAL_ROLES and tb.role in _INITIAL_ROLES and (
@@ -263,7 +266,8 @@ def _org_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[
         if not core or any(k not in used_x for k in core):
             continue
         extra = [t for k, t in enumerate(y) if k not in used_y and t.role in ("core", "generic", "number")]
-        if extra and all(t.role == "generic" or t.norm in vocab.ORG_DESCRIPTORS for t in extra):
+        if extra and all(t.role == "generic" or t.norm in vocab.ORG_DESCRIPTORS or t.norm in vocab.PLACE_DESCRIPTORS
+                         for t in extra):
             return True
     return False
 

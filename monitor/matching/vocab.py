@@ -50,6 +50,14 @@ ORG_SYNONYMS = {
         "investment": "investments investitsii inversiones",
         "shipping": "sudokhodnaya",
         "air": "airlines airline airways",
+        # Words of state bodies' and banks' names, as Russian names transliterate them:
+        # "Сбербанк России" is SBERBANK OF RUSSIA, "Министерство обороны" the Ministry of Defence.
+        "russia": "russian rossii rossiya rossiyskoy rossiyskaya rossiyskiy rossiyskogo rossiiskoi rossiiskaya rossiiskii",
+        "federation": "federatsii federatsiya federatsiyi",
+        "defence": "defense oborony oboronnyi",
+        "republic": "respubliki respublika",
+        "bureau": "byuro biuro",
+        "design": "konstruktorskoe konstruktorskoye",
     }.items()
     for word in words.split()
 }
@@ -71,6 +79,7 @@ LEGAL_PHRASES = tuple(
         "cong ty tnhh", "cong ty co phan", "federal state budgetary institution",
     )
 )
+SON_OF = frozenset(["ben", "ould"])  # particles, unless they stand first among the given names
 STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
 GENERIC_ORG_WORDS = frozenset(["group", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
 
@@ -80,11 +89,26 @@ ORG_DESCRIPTORS = frozenset(["oil", "gas", "petroleum", "petrochemical", "energy
                              "air", "mining", "steel", "chemical", "chemicals", "investment", "finance", "capital",
                              "logistics", "technology", "solutions", "system", "media", "construction",
                              "development", "engineering", "products", "exchange", "marine", "pharma",
-                             "pharmaceutical", "pharmaceuticals", "plant", "factory"])
+                             "pharmaceutical", "pharmaceuticals", "plant", "factory", "design", "bureau",
+                             "aviation", "aircraft", "airport", "port", "telecom", "telecommunications",
+                             "electronics", "defence", "industrial", "manufacturing", "machinery"])
+
+# Countries and their adjectives in organisations' names say where, not which: "Aeroflot" is
+# AEROFLOT RUSSIAN AIRLINES, "Bank Melli" BANK MELLI IRAN (used by `compare` with ORG_DESCRIPTORS).
+PLACE_DESCRIPTORS = frozenset([
+    "russia", "iran", "iranian", "china", "chinese", "korea", "korean", "syria", "syrian", "belarus",
+    "belarusian", "venezuela", "venezuelan", "cuba", "cuban", "iraq", "iraqi", "libya", "libyan",
+    "lebanon", "lebanese", "yemen", "yemeni", "sudan", "sudanese", "myanmar", "burma", "burmese",
+    "afghanistan", "afghan", "pakistan", "pakistani", "turkey", "turkish", "ukraine", "ukrainian",
+    "crimea", "crimean", "nicaragua", "zimbabwe", "somalia", "somali", "eritrea", "serbia", "serbian",
+    "emirates", "dubai", "india", "indian", "kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan",
+    "armenia", "georgia", "azerbaijan", "moldova", "hongkong", "singapore", "malaysia", "indonesia",
+])
 
 # Titles and honorifics written into listed names ("Mullah Naim Bareh", "Shaykh Ahmad Iman Ali"):
 # part of how a person is addressed, not of who they are, so optional when names are compared.
-NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sheik", "shaykh", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulawi", "mawlavi", "molvi", "maulana", "mawlana", "haji", "hajji", "alhaji", "alhajji", "qari", "mufti", "general", "gen", "colonel", "col", "brigadier", "lieutenant", "lt", "captain", "capt", "admiral", "commander", "sir", "ayatollah"])
+NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sheik", "shaykh", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulawi", "mawlavi", "molvi", "maulana", "mawlana", "haji", "hajji", "alhaji", "alhajji", "qari", "mufti", "general", "gen", "colonel", "col", "brigadier", "lieutenant", "lt", "captain", "capt", "admiral", "commander", "sir", "ayatollah",
+                          "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed", "sayid"])
 PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "queen", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "ceo", "director", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "head", "warlord", "kingpin", "financier", "sanctioned", "associate", "ally", "confidant", "deputy", "spokesman", "spokeswoman"])
 # Words right before a surname that say a person is meant: "Mr Kirby", "President Putin".
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "warlord", "kingpin", "financier"])
