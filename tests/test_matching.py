@@ -177,6 +177,8 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("Aeroflot", "AEROFLOT RUSSIAN AIRLINES", "Organization", True),  # a country says where, not which
     ("China Shipping", "CHINA OCEAN SHIPPING COMPANY", "Organization", False),  # "Ocean" says which
     ("Tupolev Design Bureau", "TUPOLEV PAO", "Organization", True),
+    ("PART CONSULTING FORT", "FORT CONSULTING OOO", "Organization", False),  # ordinary words shared
+    ("ERVIN DANESH", "ERVIN DANESH ARYAN COMPANY", "Organization", True),  # rare words shared
     ("Euro Polis LLC", "EVRO POLIS LTD.", "Organization", True),  # Euro = Evro
     ("Uday Saddam Hussein", "HUSSEIN, Saddam", "Person", False),  # a given name on one side only
     ("Ismael Garcia", "ZAMBADA GARCIA, Ismael", "Person", False),  # the first surname missing

@@ -94,6 +94,9 @@ def _analysed(name: str, schema: str) -> tuple[NameToken, ...]:
     return _for_pairs(analyse_name(name, schema), schema)
 
 
+ORDINARY_ZIPF = 3.0  # English uses a word this often (Fort 4.2, Consulting 3.9; Danesh 1.6)
+
+
 def _weight(tok: NameToken) -> float:
     return tok.weight * OPTIONAL_WEIGHT.get(tok.role, 1.0)
 
@@ -209,6 +212,16 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         # A vessel or aircraft name is an identifier: "MAYAK STAR" is another ship than "MAYAK".
         score *= 0.8
         penalties.append("a vessel or aircraft name with a word the other lacks")
+    elif schema == "Organization" and not subset and any(
+            t.role == "core" and len(t.norm) > 2 and t.norm not in vocab.ORG_DESCRIPTORS
+            and t.norm not in vocab.PLACE_DESCRIPTORS
+            for t in (*side_a, *side_b)) and all(
+            vocab.zipf(a[i].norm) >= ORDINARY_ZIPF for i, _j, _s, _h in aligned if a[i].role == "core"):
+        # Ordinary words in common and a word that says which firm on one side only ("PART
+        # CONSULTING FORT" / FORT CONSULTING OOO): another firm. Rare words in common
+        # ("ERVIN DANESH" / ERVIN DANESH ARYAN COMPANY) name the same one.
+        score *= 0.85
+        penalties.append("ordinary words in common, a word that names the firm on one side only")
     if schema == "Person" and not subset and any(
             t.role == "middle" and 2 <= len(t.norm) <= 3 for t in (*side_a, *side_b)):
         # "Kim Chol" ~ "KIM, Chol Sam": a syllable of a given name is missing, not a middle name.
