@@ -48,6 +48,8 @@ class Token(NamedTuple):
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Fold one word to lowercase ASCII letters and digits: 'Пригожин' -> 'prigozhin'."""
+    if word.isascii() and word.isalnum():
+        return word.lower()  # most words of English text: nothing to normalise or transliterate
     word = unicodedata.normalize("NFKC", word).translate(_PRE_MAP)
     latin = anyascii(word).lower()
     latin = _APOSTROPHES.sub("", latin)
