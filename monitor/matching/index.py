@@ -51,6 +51,15 @@ def token_weight(norm: str) -> float:
 
 def _legal_positions(words: list[str]) -> set[int]:
     positions = {i for i, w in enumerate(words) if w in vocab.LEGAL_FORMS}
+    # A legal form written with full stops is a run of letters: "S.A.", "S.R.L.", "L.L.C.".
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and len(words[j]) == 1 and words[j].isalpha():
+            j += 1
+        if j - i >= 2 and "".join(words[i:j]) in vocab.LEGAL_FORMS:
+            positions.update(range(i, j))
+        i = max(j, i + 1)
     for phrase in vocab.LEGAL_PHRASES:
         n = len(phrase)
         for i in range(len(words) - n + 1):

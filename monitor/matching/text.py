@@ -68,6 +68,7 @@ _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/]{0,4}$")  # "Gems & Je
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
 _GLUED = re.compile(r"^(?:\s{1,2}|-)$")  # a space or a hyphen: one name runs on
+_SYNONYMS = vocab.ORG_SYNONYMS
 _NORM = attrgetter("norm")
 _STEM = attrgetter("stem")
 _CAPITALIZED = attrgetter("capitalized")
@@ -134,6 +135,8 @@ def _word_similarity(tok: Token, listed: str) -> tuple[float, str]:
     norm = tok.norm
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
+    if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
+        return 0.95, "synonym"  # an organisation's generic word in another language: Wagner-Gruppe
     return token_similarity(norm, listed)
 
 
