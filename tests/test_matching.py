@@ -33,6 +33,8 @@ def test_romanisations_meet(spelling: str) -> None:
         "Evgeny Prigozhin's mercenaries",
         "Prigozhin plane crash: what we know",
         "Задержан соратник Пригожина",
+        "Setkání s Jevgenijem Prigožinem",  # a Czech case ending
+        "Evgueni Prigojine, le patron du groupe Wagner",
     ],
 )
 def test_prigozhin_variants_found(matcher: TextMatcher, text: str) -> None:
@@ -42,7 +44,8 @@ def test_prigozhin_variants_found(matcher: TextMatcher, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["ЧВК Вагнер наступает", "PMC Wagner recruits convicts", "the Wagner Group said",
-     "Wagner mercenaries were seen in Mali", "WAGNER GROUP FIGHTERS ENTER TOWN"],
+     "Wagner mercenaries were seen in Mali", "WAGNER GROUP FIGHTERS ENTER TOWN",
+     "Der Chef der Wagner-Gruppe ist tot", "le patron du groupe Wagner"],
 )
 def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
     assert WAGNER in entity_ids(matcher, text)

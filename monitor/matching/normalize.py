@@ -178,6 +178,19 @@ def _stem(word: str) -> str:
     return ""
 
 
+# Case endings of names in Czech, Slovak, Polish and the other Slavic languages written in Latin
+# letters ("s Putinem", "Putinovi", "Prigožinem"); the short ones (-a, -u, -e) are left out:
+# they end too many names as written (Ivana, Maria).
+_LATIN_CASE_ENDINGS = ("ovi", "owi", "ego", "emu", "em", "om")
+
+
+def _latin_stem(norm: str) -> str:
+    for ending in _LATIN_CASE_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 4:
+            return norm[: -len(ending)]
+    return ""
+
+
 @lru_cache(maxsize=300_000)
 def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | None:
     """What a word piece is, once per distinct piece: (norm, keys, stem, capitalized, upper)."""
@@ -186,13 +199,16 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
         return None
     keys = phonetic_keys(norm)
     stem = ""
-    if _CYRILLIC.search(piece):
-        stem = _stem(piece)
-        keys = tuple(dict.fromkeys(keys + phonetic_keys(stem))) if stem else keys
-    if len(norm) > 64:  # not a word: a hash, base64, a URL fragment
-        norm = norm[:64]
     first = piece[0]
     capitalized = first.isupper() or (first.isalpha() and not first.islower())
+    if _CYRILLIC.search(piece):
+        stem = _stem(piece)
+    elif capitalized:
+        stem = _latin_stem(norm)
+    if stem:
+        keys = tuple(dict.fromkeys(keys + phonetic_keys(stem)))
+    if len(norm) > 64:  # not a word: a hash, base64, a URL fragment
+        norm = norm[:64]
     return norm, keys, stem, capitalized, piece.isupper() and len(piece) > 1
 
 

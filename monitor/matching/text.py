@@ -137,7 +137,13 @@ def _word_similarity(tok: Token, listed: str) -> tuple[float, str]:
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
         return 0.95, "synonym"  # an organisation's generic word in another language: Wagner-Gruppe
-    return token_similarity(norm, listed)
+    found = token_similarity(norm, listed)
+    if tok.stem and found[0] < 0.9:
+        # An inflected word spelled otherwise too: "Władimirem" is Wladimir, as "Vladimir" spells it.
+        sim, how = token_similarity(tok.stem, listed)
+        if sim > found[0]:
+            return sim, how
+    return found
 
 
 def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
