@@ -619,11 +619,13 @@ class TextMatcher:
             else:
                 cand.status = "needs_support"
         self._finish(cand, features)
+        legal_letters = "".join(ntoks[k].norm for k, (_t, _s, h) in cand.matched.items()
+                                if ntoks[k].role == "legal" and h in ("exact", "inflection"))
         if cand.status == "needs_support" and cand.kind == "full" and not name.is_person and not stranger \
-                and any(ntoks[k].role == "legal" and len(ntoks[k].norm) > 1 and h in ("exact", "inflection")
-                        for k, (_t, _s, h) in cand.matched.items()) \
+                and len(legal_letters) > 1 \
                 and all(h in ("exact", "inflection") for _t, _s, h in cand.matched.values()):
-            # "Solid Ltd.", "Linker FZE": ordinary words with the listed legal form name the company.
+            # "Solid Ltd.", "Linker FZE", "Capital S.A.L.": ordinary words with the listed legal
+            # form name the company.
             cand.status = "accepted"
             cand.score = max(cand.score * 0.9, PARTIAL_CONTEXT) * self._sim(cand)
             features["support"] = "the legal form as listed"
