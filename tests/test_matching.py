@@ -182,6 +182,8 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("Tupolev Design Bureau", "TUPOLEV PAO", "Organization", True),
     ("PART CONSULTING FORT", "FORT CONSULTING OOO", "Organization", False),  # ordinary words shared
     ("ERVIN DANESH", "ERVIN DANESH ARYAN COMPANY", "Organization", True),  # rare words shared
+    ("SOLID HOLDING CO", "SOLID LTD", "Organization", False),  # an ordinary word shared
+    ("Huawei", "HUAWEI TECHNOLOGIES CO., LTD.", "Organization", True),  # a name, however often in news
     ("Euro Polis LLC", "EVRO POLIS LTD.", "Organization", True),  # Euro = Evro
     ("Uday Saddam Hussein", "HUSSEIN, Saddam", "Person", False),  # a given name on one side only
     ("Ismael Garcia", "ZAMBADA GARCIA, Ismael", "Person", False),  # the first surname missing
