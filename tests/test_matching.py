@@ -183,6 +183,11 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("PART CONSULTING FORT", "FORT CONSULTING OOO", "Organization", False),  # ordinary words shared
     ("ERVIN DANESH", "ERVIN DANESH ARYAN COMPANY", "Organization", True),  # rare words shared
     ("SOLID HOLDING CO", "SOLID LTD", "Organization", False),  # an ordinary word shared
+    ("William Smith", "Bill Smith", "Person", True),  # a short form of the given name
+    ("John Smith", "Jane Smith", "Person", False),
+    ("Muammar Gaddafi", "Mu'ammar al-Qadhdhafi", "Person", True),  # dh is d
+    ("Alfa-Bank", "Alpha Bank", "Organization", True),  # ph is f
+    ("Kalashnikov Concern", "Kalashnikov Group", "Organization", True),  # a concern is a group
     ("Huawei", "HUAWEI TECHNOLOGIES CO., LTD.", "Organization", True),  # a name, however often in news
     ("Euro Polis LLC", "EVRO POLIS LTD.", "Organization", True),  # Euro = Evro
     ("Uday Saddam Hussein", "HUSSEIN, Saddam", "Person", False),  # a given name on one side only

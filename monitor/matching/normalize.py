@@ -66,7 +66,7 @@ def strip_possessive(word: str) -> str:
 
 _MULTIGRAPHS = (
     ("shch", "s"), ("tsch", "c"), ("dzh", "j"), ("sch", "s"), ("tch", "c"), ("zh", "s"), ("cz", "c"), ("sz", "s"),
-    ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("dj", "j"), ("ck", "k"),
+    ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ph", "v"), ("th", "t"), ("dh", "t"), ("dj", "j"), ("ck", "k"),
     ("gh", "k"), ("g", "k"), ("tz", "c"), ("ts", "c"), ("x", "ks"), ("q", "k"), ("w", "v"), ("f", "v"),
     ("z", "s"), ("d", "t"),
 )

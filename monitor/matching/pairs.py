@@ -116,6 +116,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
             if ta.norm == tb.norm:
                 pairs.append((1.0, i, j, "exact"))
                 continue
+            if ta.role in _GIVEN and tb.role in _GIVEN and frozenset((ta.norm, tb.norm)) in vocab.NICKNAMES:
+                pairs.append((0.9, i, j, "nickname"))  # Bill / William
+                continue
             if (ta.stem or tb.stem) and (ta.stem == tb.norm or tb.stem == ta.norm or ta.stem == tb.stem):
                 pairs.append((0.97, i, j, "inflection"))  # Путина / Putin: a Russian case ending
                 continue

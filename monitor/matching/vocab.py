@@ -26,7 +26,7 @@ ORG_SYNONYMS = {
     word: canonical
     for canonical, words in {
         "bank": "banco banque banca bankasi banka banki bankas",
-        "group": "grupo gruppa groupe gruppe grup grupa",
+        "group": "grupo gruppa groupe gruppe grup grupa concern kontsern",
         "company": "compania compagnie kompaniya kompania sirketi",
         "international": "internacional internationale internazionale interneshnl mezhdunarodnyi",
         "central": "centrale",
@@ -79,9 +79,28 @@ LEGAL_PHRASES = tuple(
         "cong ty tnhh", "cong ty co phan", "federal state budgetary institution",
     )
 )
+# Short forms of given names (hypocorisms) that spelling does not relate: Bill is William.
+_NICKNAMES = {
+    "william": "bill billy will willy liam", "robert": "bob bobby rob robbie bert", "richard": "dick rick ricky",
+    "james": "jim jimmy jamie", "john": "jack johnny", "joseph": "joe joey", "thomas": "tom tommy",
+    "charles": "charlie chuck", "edward": "ed eddie ted", "michael": "mike mickey", "christopher": "chris",
+    "daniel": "dan danny", "matthew": "matt", "anthony": "tony", "andrew": "andy drew", "alexander": "alex sandy",
+    "elizabeth": "liz beth betty eliza", "margaret": "maggie peggy meg", "katherine": "kate kathy katie",
+    "catherine": "kate cathy katie", "patricia": "pat patty tricia", "jennifer": "jen jenny", "susan": "sue",
+    "deborah": "deb debbie", "rebecca": "becky", "stephen": "steve", "steven": "steve", "benjamin": "ben",
+    "samuel": "sam", "nicholas": "nick", "jonathan": "jon", "timothy": "tim", "kenneth": "ken", "ronald": "ron",
+    "donald": "don", "gerald": "gerry jerry", "lawrence": "larry", "frederick": "fred freddie",
+    "henry": "harry hank", "theodore": "ted teddy", "vladimir": "volodya vova", "dmitry": "dima",
+    "yevgeny": "zhenya", "evgeny": "zhenya", "mikhail": "misha", "ivan": "vanya", "nikolai": "kolya",
+    "pavel": "pasha", "aleksandr": "sasha", "aleksei": "alyosha lyosha", "alexei": "alyosha lyosha",
+}
+NICKNAMES = frozenset(
+    frozenset((full, short)) for full, shorts in _NICKNAMES.items() for short in shorts.split()
+)
+
 SON_OF = frozenset(["ben", "ould"])  # particles, unless they stand first among the given names
 STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
-GENERIC_ORG_WORDS = frozenset(["group", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
+GENERIC_ORG_WORDS = frozenset(["group", "concern", "kontsern", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
 
 # Words that say what an organisation does, not which one it is: "Rosneft" is "ROSNEFT OIL
 # COMPANY" whatever the words around the name (used by `compare`, with GENERIC_ORG_WORDS).
@@ -91,7 +110,7 @@ ORG_DESCRIPTORS = frozenset(["oil", "gas", "petroleum", "petrochemical", "energy
                              "development", "engineering", "products", "exchange", "marine", "pharma",
                              "pharmaceutical", "pharmaceuticals", "plant", "factory", "design", "bureau",
                              "aviation", "aircraft", "airport", "port", "telecom", "telecommunications",
-                             "electronics", "defence", "industrial", "manufacturing", "machinery"])
+                             "electronics", "defence", "industrial", "manufacturing", "machinery", "digital"])
 
 # Countries and their adjectives in organisations' names say where, not which: "Aeroflot" is
 # AEROFLOT RUSSIAN AIRLINES, "Bank Melli" BANK MELLI IRAN (used by `compare` with ORG_DESCRIPTORS).
@@ -103,6 +122,11 @@ PLACE_DESCRIPTORS = frozenset([
     "crimea", "crimean", "nicaragua", "zimbabwe", "somalia", "somali", "eritrea", "serbia", "serbian",
     "emirates", "dubai", "india", "indian", "kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan",
     "armenia", "georgia", "azerbaijan", "moldova", "hongkong", "singapore", "malaysia", "indonesia",
+    # cities and provinces firms are named after ("Hangzhou Hikvision", "Bank of Moscow" stays a
+    # bank only with its other words)
+    "moscow", "tehran", "beijing", "shanghai", "shenzhen", "guangzhou", "hangzhou", "dalian", "tianjin",
+    "zhejiang", "jiangsu", "fujian", "guangdong", "shandong", "sichuan", "hubei", "beirut", "damascus",
+    "caracas", "havana", "pyongyang", "minsk", "kabul", "baghdad", "sanaa", "tripoli", "khartoum",
 ])
 
 # Titles and honorifics written into listed names ("Mullah Naim Bareh", "Shaykh Ahmad Iman Ali"):
@@ -115,7 +139,7 @@ HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "m
 ORG_CONTEXT = frozenset(["group", "mercenary", "mercenaries", "fighters", "fighter", "troops", "militia", "militias", "paramilitary", "paramilitaries", "forces", "soldiers", "contractors", "army", "pmc", "boss", "chief", "founder", "leader", "leaders", "commander", "commanders", "chiefs", "operatives", "units", "unit", "recruits", "convicts", "network", "company", "firm", "bank", "lender", "conglomerate", "sanctioned", "sanctions", "designated", "terrorist", "organisation", "organization", "cartel", "gang", "syndicate", "rebels", "insurgents", "faction", "patron", "chef", "mutiny", "mutineers", "rebellion", "uprising", "revolt", "insurrection", "coup", "convoy", "convoys", "recruit", "recruiter", "groupe", "mercenaires", "combattants", "gruppe", "soldner", "kampfer", "milizen"])
 VESSEL_CONTEXT = frozenset(["tanker", "tankers", "vessel", "vessels", "ship", "ships", "mv", "freighter", "carrier", "cargo", "oil", "crude", "flagged", "flag", "crew", "yacht", "superyacht", "boat", "shipping", "port", "imo", "dwt", "supertanker", "bulker"])
 AIRCRAFT_CONTEXT = frozenset(["aircraft", "plane", "planes", "jet", "jets", "airliner", "boeing", "airbus", "ilyushin", "tupolev", "antonov", "registration", "tail", "airline", "flight"])
-NEGATIVE_CONTEXT = frozenset(["composer", "composers", "opera", "operas", "operatic", "music", "musical", "musician", "symphony", "symphonic", "conductor", "orchestra", "bayreuth", "ring", "tristan", "isolde", "lohengrin", "parsifal", "tannhauser", "valkyrie", "walkure", "actor", "actress", "film", "films", "movie", "movies", "cinema", "hollywood", "singer", "band", "album", "song", "songs", "football", "soccer", "striker", "midfielder", "goalkeeper", "coach", "tennis", "basketball", "baseball", "nba", "nfl", "novel", "novelist", "poet", "painter", "artist", "sculptor", "philosopher", "pianist", "violinist", "tenor", "soprano", "festival", "premiere", "theatre", "theater", "rifle", "rifles", "gun", "guns", "pistol", "carbine", "mosque", "church", "cathedral", "temple", "shrine", "street", "avenue", "boulevard", "square", "stadium", "airport", "village", "province", "district", "valley", "river"])
+NEGATIVE_CONTEXT = frozenset(["composer", "composers", "opera", "operas", "operatic", "music", "musical", "musician", "symphony", "symphonic", "conductor", "orchestra", "bayreuth", "ring", "tristan", "isolde", "lohengrin", "parsifal", "tannhauser", "valkyrie", "walkure", "actor", "actress", "film", "films", "movie", "movies", "cinema", "hollywood", "singer", "band", "album", "song", "songs", "football", "soccer", "striker", "midfielder", "goalkeeper", "coach", "tennis", "basketball", "baseball", "nba", "nfl", "novel", "novelist", "poet", "painter", "artist", "sculptor", "philosopher", "pianist", "violinist", "tenor", "soprano", "festival", "premiere", "theatre", "theater", "rifle", "rifles", "gun", "guns", "pistol", "carbine", "automatic", "uzi", "firearm", "firearms", "mosque", "church", "cathedral", "temple", "shrine", "street", "avenue", "boulevard", "square", "stadium", "airport", "village", "province", "district", "valley", "river"])
 DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "for", "from", "by", "with", "as", "of", "to", "and", "or", "but", "if", "when", "while", "after", "before", "during", "since", "until", "about", "over", "under", "into", "onto", "upon", "his", "her", "its", "their", "our", "my", "your", "new", "old", "former", "ex", "says", "said", "say", "report", "reports", "breaking", "live", "update", "updates", "exclusive", "analysis", "why", "how", "what", "who", "where", "which", "why"])
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|can|ran|ani|ali|iot|ic|an)$")
 _MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
