@@ -184,6 +184,7 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("ERVIN DANESH", "ERVIN DANESH ARYAN COMPANY", "Organization", True),  # rare words shared
     ("SOLID HOLDING CO", "SOLID LTD", "Organization", False),  # an ordinary word shared
     ("William Smith", "Bill Smith", "Person", True),  # a short form of the given name
+    ("Mohammed bin Salman", "Muhammad bin Salman Al Saud", "Person", True),  # Salman is his father
     ("John Smith", "Jane Smith", "Person", False),
     ("Muammar Gaddafi", "Mu'ammar al-Qadhdhafi", "Person", True),  # dh is d
     ("Alfa-Bank", "Alpha Bank", "Organization", True),  # ph is f

@@ -267,8 +267,16 @@ _PIOUS_FIRST = frozenset(["muhammad", "mohammad", "mohammed", "muhammed", "moham
                           "mouhamad", "mohamud", "mahamed", "mehmet", "muhamad", "muhamed"])
 
 
+_SON_OF = vocab.SON_OF | {"bin", "ibn", "bint"}
+
+
 def _first_given(tokens: tuple[NameToken, ...]) -> int | None:
-    names = [k for k, t in enumerate(tokens) if t.role in ("given", "middle") and len(t.norm) > 1]
+    names: list[int] = []
+    for k, t in enumerate(tokens):
+        if t.norm in _SON_OF and names:
+            break  # what follows "bin" names the father: Muhammad bin Salman's given name is Muhammad
+        if t.role in ("given", "middle") and len(t.norm) > 1:
+            names.append(k)
     if not names or tokens[names[0]].role != "given":
         return next((k for k, t in enumerate(tokens) if t.role == "given"), None)
     for k in names:
