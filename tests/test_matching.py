@@ -184,6 +184,10 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("ERVIN DANESH", "ERVIN DANESH ARYAN COMPANY", "Organization", True),  # rare words shared
     ("SOLID HOLDING CO", "SOLID LTD", "Organization", False),  # an ordinary word shared
     ("William Smith", "Bill Smith", "Person", True),  # a short form of the given name
+    ("ZAVVOD TULA PAO", "ZAVOD TULA PAO", "Organization", True),  # a typo in a generic word
+    ("ENGINEERING CENTER OF INNOVATIVE TEHNOLOGIES", "ENGINEERING CENTER OF INNOVATIVE TECHNOLOGIES",
+     "Organization", True),
+    ("KOHLTSVUD LLC", "KHOLTSVUD LLC", "Organization", True),  # a slip at the start of a long word
     ("Mohammed bin Salman", "Muhammad bin Salman Al Saud", "Person", True),  # Salman is his father
     ("John Smith", "Jane Smith", "Person", False),
     ("Muammar Gaddafi", "Mu'ammar al-Qadhdhafi", "Person", True),  # dh is d

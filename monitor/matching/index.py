@@ -21,7 +21,9 @@ class NameToken:
     keys: tuple[str, ...]
     role: str  # surname | given | middle | patronymic | title | core | generic | legal | stop | number
     weight: float
-    stem: str = ""  # without a Russian case ending, when written in Cyrillic with one ('putina')
+    # Another form of the word: without a Russian case ending, when written in Cyrillic with one
+    # ('putina' -> 'putin'); as written, when compared as a generic word ('zavod', read 'plant')
+    stem: str = ""
 
 
 @dataclass(slots=True)

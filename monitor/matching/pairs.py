@@ -80,7 +80,9 @@ def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameTok
     out = []
     for tok in tokens:
         canonical = vocab.ORG_SYNONYMS.get(tok.norm)
-        out.append(tok if canonical is None else NameToken(canonical, phonetic_keys(canonical), tok.role, tok.weight))
+        # The word as written stays the token's other form, for misspellings of it ("TEHNOLOGIES").
+        out.append(tok if canonical is None else NameToken(canonical, phonetic_keys(canonical), tok.role, tok.weight,
+                                                           tok.norm))
     return tuple(out)
 
 
@@ -131,6 +133,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
             if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2 and similar is token_similarity:
                 continue  # nothing in common in sound nor in length: not worth a comparison
             sim, how = similar(ta.norm, tb.norm)
+            if sim < TOKEN_MATCH and (ta.stem or tb.stem):  # a misspelled word that has another form
+                sim, how = max((sim, how), similar(ta.stem or ta.norm, tb.stem or tb.norm))
             if sim >= TOKEN_MATCH and not (ta.role in _GIVEN and tb.role in _GIVEN and gendered(ta.norm, tb.norm)):
                 pairs.append((sim, i, j, how))  # (Maria/Mario, Robert/Roberta: two people)
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))  # ties: names in their written order
