@@ -102,7 +102,9 @@ def _skeleton(word: str) -> str:
 def _spelling(word: str) -> str:
     """A phonetic spelling that keeps vowels: 'prigozhin' -> 'prikosin', 'yevgeniy' -> 'evkeni'."""
     collapsed = collapse(_respell(word).replace("y", "i"))
-    if len(collapsed) > 2 and collapsed[0] == "i" and collapsed[1] in "aeou":
+    if len(collapsed) > 2 and collapsed[0] == "i" and collapsed[1] in "eo":
+        # Е and Ё begin names as Ye/E and Yo/E (Yevgeny, Evgeny); Я and Ю keep theirs (Yuzhik is
+        # not Usyk, Yakub not Akub).
         collapsed = collapsed[1:]
     return collapsed
 
