@@ -205,6 +205,7 @@ class TextMatcher:
         self.index = index
         self.threshold = threshold
         self._anchor_cache: dict[str, list[_Anchor]] = {}  # text word -> the head words it matches
+        self._inflected_anchor_cache: dict[tuple[str, str], list[_Anchor]] = {}  # (word, stem) -> the same
         self._head_words: dict[str, _HeadWord] = {}
         self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
@@ -356,9 +357,16 @@ class TextMatcher:
         for norm in new:
             cache[norm] = self._anchors(norm, "", phonetic_keys(norm))
         found = list(map(cache.__getitem__, norms))
-        for j in compress(range(len(tokens)), map(_STEM, tokens)):  # Cyrillic case endings
+        inflected = self._inflected_anchor_cache
+        for j in compress(range(len(tokens)), map(_STEM, tokens)):  # words with a case ending
             tok = tokens[j]
-            found[j] = self._anchors(tok.norm, tok.stem, tok.keys)
+            key = (tok.norm, tok.stem)
+            anchors = inflected.get(key)
+            if anchors is None:
+                if len(inflected) > 50_000:
+                    inflected.clear()
+                anchors = inflected[key] = self._anchors(tok.norm, tok.stem, tok.keys)
+            found[j] = anchors
         return [(j, found[j]) for j in compress(range(len(tokens)), found)]
 
     def _anchors(self, norm: str, stem: str, keys: tuple[str, ...]) -> list[_Anchor]:
