@@ -309,9 +309,9 @@ def cyrillic_stems(name: str) -> dict[str, str]:
     stems = {}
     for match in _WORD.finditer(name):
         raw = strip_possessive(match.group())
-        stem = _stem(raw) if _CYRILLIC.search(raw) else ""
-        if stem:
-            stems[fold(raw)[:64]] = stem
+        info = _piece_info(raw) if _CYRILLIC.search(raw) else None  # as text words are read
+        if info and info[2]:
+            stems[info[0]] = info[2]
     return stems
 
 

@@ -173,7 +173,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         # of the shorter name is found, less a little for what the longer one adds.
         score = max(score, _contained(found_a / total_a, found_b / total_b, 0.65))
         penalties.append("one name adds parts to the other")
-    ordinary = all(vocab.zipf(a[i].norm) >= ORDINARY_ZIPF for i, _j, _s, _h in aligned if a[i].role == "core")
+    # Do the two organisations share only ordinary English words? (Asked of organisations only.)
+    ordinary = schema == "Organization" and all(
+        vocab.zipf(a[i].norm) >= ORDINARY_ZIPF for i, _j, _s, _h in aligned if a[i].role == "core")
     if schema == "Organization" and not subset and not ordinary and _org_subset(a, b, used_a, used_b):
         # (Not for ordinary words: "SOLID HOLDING CO" is not SOLID LTD, nor "BANK INVESTMENTS"
         # INTERNATIONAL INVESTMENT BANK.)
@@ -209,8 +211,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     side_b = [t for k, t in enumerate(b) if k not in used_b and t.role in ("given", "middle", "surname", "core")]
     if side_a and side_b:
         # Conflicting given names weigh most (Jose Luis / Jose Maria, Kim Chol Sam / Kim Chol Nam).
-        score *= 0.75 if schema == "Person" and {t.role for t in side_a} & {"given", "middle"} and \
-            {t.role for t in side_b} & {"given", "middle"} else 0.85
+        score *= 0.75 if schema == "Person" and {t.role for t in side_a} & _GIVEN and \
+            {t.role for t in side_b} & _GIVEN else 0.85
         penalties.append("each name has a part the other lacks")
     elif schema == "Person" and not subset and any(t.role in ("given", "surname") for t in (*side_a, *side_b)):
         # One name states a given name or surname the other lacks: Uday Saddam Hussein is not
@@ -279,7 +281,7 @@ def _first_given(tokens: tuple[NameToken, ...]) -> int | None:
     for k, t in enumerate(tokens):
         if t.norm in _SON_OF and names:
             break  # what follows "bin" names the father: Muhammad bin Salman's given name is Muhammad
-        if t.role in ("given", "middle") and len(t.norm) > 1:
+        if t.role in _GIVEN and len(t.norm) > 1:
             names.append(k)
     if not names or tokens[names[0]].role != "given":
         return next((k for k, t in enumerate(tokens) if t.role == "given"), None)
@@ -354,11 +356,11 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
     if not any(a[i].role == "surname" and sim >= 0.9 for i, _j, sim, _h in aligned):
         return
     for i, ta in enumerate(a):
-        if i in used_a or ta.role not in ("given", "middle") or len(ta.norm) < 4:
+        if i in used_a or ta.role not in _GIVEN or len(ta.norm) < 4:
             continue
         best = None
         for j, tb in enumerate(b):
-            if j in used_b or tb.role not in ("given", "middle") or len(tb.norm) < 4 or gendered(ta.norm, tb.norm):
+            if j in used_b or tb.role not in _GIVEN or len(tb.norm) < 4 or gendered(ta.norm, tb.norm):
                 continue
             sim, _how = similar(ta.norm, tb.norm)
             if sim >= GIVEN_VARIANT and (best is None or sim > best[0]) and (

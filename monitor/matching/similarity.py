@@ -51,8 +51,7 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         sim, how = phon * 0.98, "phonetic"
     else:
         sim, how = lev, "fuzzy"
-    firsts_a = {sp[:1] for sp in phonetic_spellings(a)}
-    if lev < 0.85 and firsts_a.isdisjoint(sp[:1] for sp in phonetic_spellings(b)):
+    if lev < 0.85 and {sp[:1] for sp in phonetic_spellings(a)}.isdisjoint(sp[:1] for sp in phonetic_spellings(b)):
         # Names differ most by their first sound: Jamal/Kamal, Radic/Tadic, Ahmed/Hamed; a long
         # word one slip away keeps its score (KOHLTSVUD / KHOLTSVUD, AL-JNIHAH / AL-AJNIHAH).
         sim *= 0.9

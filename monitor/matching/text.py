@@ -129,18 +129,18 @@ def _singular_keys(norm: str) -> tuple[str, ...]:
     return phonetic_keys(norm[:-1]) + (phonetic_keys(norm[:-2]) if norm.endswith("es") else ())
 
 
-def _word_similarity(tok: Token, listed: str) -> tuple[float, str]:
-    if tok.stem and tok.stem == listed:
+def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
+    """How alike a text word (and its stem, when it has a case ending) and a listed word are."""
+    if stem and stem == listed:
         return 1.0, "inflection"
-    norm = tok.norm
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
         return 0.95, "synonym"  # an organisation's generic word in another language: Wagner-Gruppe
     found = token_similarity(norm, listed)
-    if tok.stem and found[0] < 0.9:
+    if stem and found[0] < 0.9:
         # An inflected word spelled otherwise too: "Władimirem" is Wladimir, as "Vladimir" spells it.
-        sim, how = token_similarity(tok.stem, listed)
+        sim, how = token_similarity(stem, listed)
         if sim > found[0]:
             return sim, how
     return found
@@ -239,7 +239,6 @@ class TextMatcher:
             any(compress(map(_CAPITALIZED, tokens), words))
             and sum(compress(map(_UPPER, tokens), words)) < 0.5 * letters
         ) if letters else False
-        self._tokens = tokens
         self._another_cache: dict[tuple[int, frozenset[str]], str] = {}
         # What surrounds a span, asked once per span: a common word heads many listed names.
         self._context_cache: dict[tuple[int, int], tuple[str, str]] = {}
@@ -273,7 +272,7 @@ class TextMatcher:
             tok = tokens[j]
             if len(tok.norm) <= 2 and not tok.upper and not tok.norm.isdigit() and vocab.zipf(tok.norm) >= 5.0:
                 continue
-            lowercase = self._lowercase(j)
+            lowercase = self._lowercase(tokens, j)
             if lowercase:
                 anchors = [anchor for anchor in anchors if anchor.head.in_lowercase]
                 if not anchors:
@@ -318,8 +317,8 @@ class TextMatcher:
                     if not initial_near and len(name.required) > 1 and (
                         lone_common and name.is_person and name.entity.prominence < PROMINENT
                         or anchor.coreference_only
-                    ) and self._other_keys(name_idx, pos).isdisjoint(near) \
-                            and self._other_keys(name_idx, pos).isdisjoint(plural_near):
+                    ) and (other := self._other_keys(name_idx, pos)).isdisjoint(near) \
+                            and other.isdisjoint(plural_near):
                         waiting = self._waiting.setdefault(name_idx, [])
                         if len(waiting) < MAX_WAITING:  # "Kim Kim Kim ...": bounded
                             waiting.append((j, pos, sim, how))
@@ -373,10 +372,9 @@ class TextMatcher:
         """The listed head words a text word matches, each with its names."""
         if vocab.zipf(norm) >= 6.0:
             return []  # "the", "of": never a name's main word in text
-        tok = Token(0, 0, norm, keys, False, False, "", stem)
         found = []
         for word in self.index.lookup_words(keys):
-            sim, how = _word_similarity(tok, word)
+            sim, how = _word_similarity(norm, stem, word)
             if sim >= TOKEN_MATCH:
                 loose = sim < 0.9 or how not in ("exact", "inflection") and len(norm) < 8
                 coreference_only = not (
@@ -421,12 +419,11 @@ class TextMatcher:
         """A common word ("Kim", "Khan") with no title before it ("Mr Kim")."""
         return vocab.is_common_word(tokens[t].norm) and not (t > 0 and tokens[t - 1].norm in vocab.HONORIFICS)
 
-    def _lowercase(self, i: int) -> bool:
+    def _lowercase(self, tokens: list[Token], i: int) -> bool:
         """Is token `i` a word in lowercase in prose, where names are capitalised? ("Jong-un"
         counts whole.)"""
         if not self._mixed_case:
             return False
-        tokens = self._tokens
         tok = tokens[i]
         return not tok.capitalized and not tok.norm.isdigit() and not (i > 0 and tok.gap == "-" and tokens[i - 1].capitalized)
 
@@ -436,7 +433,7 @@ class TextMatcher:
         if len(tok.norm) > 1 and name.keyset.isdisjoint(tok.keys) and name.keyset.isdisjoint(_singular_keys(tok.norm)):
             return None  # no word of the name sounds like this one
         best: tuple[int, float, str] | None = None
-        lowercase = self._lowercase(i)
+        lowercase = self._lowercase(tokens, i)
         for k, ntok in enumerate(name.tokens):
             if k in used or lowercase and ntok.role in NAME_ROLES:
                 continue
@@ -446,7 +443,7 @@ class TextMatcher:
                 if best is None or best[1] < 0.9:
                     best = (k, 0.9, "initial")
                 continue
-            sim, how = _word_similarity(tok, ntok.norm)
+            sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
             if ntok.role in ("given", "middle") and sim < GIVEN_NAME_MATCH:
                 continue  # Hassan is not Ghassan
             if sim >= TOKEN_MATCH and (best is None or sim > best[1]):
@@ -740,7 +737,7 @@ class TextMatcher:
             tok = tokens[i]
             other = self._capitalised_neighbour(tokens, headline, i, i)
             if other and other.split()[0] not in own and not any(
-                _word_similarity(tokens[j], word)[0] >= GIVEN_NAME_MATCH
+                _word_similarity(tokens[j].norm, tokens[j].stem, word)[0] >= GIVEN_NAME_MATCH
                 for j in (i - 1, i + 1) if 0 <= j < len(tokens) and tokens[j].norm == other.split()[0]
                 for word in own
             ):
