@@ -279,3 +279,27 @@ def test_a_common_surname_waits_for_the_full_name(sdn_index) -> None:  # type: i
     assert matcher.screen("Later Kim said the tests would go on.") == []  # alone, Kim names nobody
     # Thousands of lone common surnames make no candidates (bounded work and memory).
     assert matcher.screen("Kim " * 20_000) == []
+
+
+def test_spellings_set_apart_only_words_that_cannot_match(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    """The C pre-filter of text words against listed words keeps every listed word that
+    `token_similarity` scores TOKEN_MATCH or more, and sets most others apart."""
+    import json
+
+    from monitor.matching.similarity import TOKEN_MATCH, Spellings, token_similarity
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    texts = [json.loads(line)["text"] for line in (fixtures / "labelled_mentions.jsonl").read_text().splitlines()]
+    words = {t.norm for text in texts for t in tokenize(text)}
+    words |= {"prigoschin", "prigojine", "jewgeni", "hizballah", "gim", "eun", "abou", "maks", "tareq", "fouzi"}
+    compared = kept_total = 0
+    for word in sorted(words):
+        for key in phonetic_keys(word):
+            listed = sdn_index.by_word.get(key, {})
+            kept = Spellings(listed).alike(word)
+            for other in listed:
+                if token_similarity(word, other)[0] >= TOKEN_MATCH:
+                    assert other in kept, (word, other)
+            compared += len(listed)
+            kept_total += len(kept)
+    assert compared > 10_000 and kept_total < compared / 3

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from monitor.matching.normalize import phonetic_keys, phonetic_spellings
@@ -25,17 +27,17 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if has_digit(a) or has_digit(b):
         return 0.0, "number"  # identifiers: YV1003 is not YV1004, 71st is not 72nd
     lev = OSA.normalized_similarity(a, b)  # a swap of two letters is one edit (Tahli/Talhi)
-    phon = max(
-        OSA.normalized_similarity(pa, pb)
-        for pa in phonetic_spellings(a)
-        for pb in phonetic_spellings(b)
-    )
     if min(len(a), len(b)) <= 3:
         # Short words: one letter is a different name (Ali/Eli, Act/AGD), unless it is only
         # spelled differently.
         if _short_spellings(a, b):
             return 0.9, "phonetic"
         return lev * 0.8, "fuzzy"
+    phon = max(
+        OSA.normalized_similarity(pa, pb)
+        for pa in phonetic_spellings(a)
+        for pb in phonetic_spellings(b)
+    )
     if 0.75 <= phon < 0.9 and min(len(a), len(b)) >= 6 and a[0] == b[0]:
         # Vowels drift most between romanisations (Hezbollah/Hizballah): same long
         # consonant skeleton, same name; but only where the spellings are close anyway
@@ -58,8 +60,48 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     return sim, how
 
 
+# Below these, `token_similarity` of two words of four letters or more stays under TOKEN_MATCH
+# whatever its other rules do: the written words' similarity is its floor, and the phonetic
+# spellings' similarity (raised to 0.92 from 0.75 up for a shared skeleton) its only way up.
+# (Less a margin: rapidfuzz's batch functions drop a score equal to the cutoff, 0.8 for
+# Hill/Hilal, by rounding in the conversion to a distance.)
+_PLAIN_FLOOR = TOKEN_MATCH - 0.005
+_PHONETIC_FLOOR = 0.75 - 0.005
+
+
+class Spellings:
+    """Listed words arranged to find, in C, the ones `token_similarity` may score a word
+    TOKEN_MATCH or more against; for every other word it is certain to score less."""
+
+    __slots__ = ("short", "longer", "spellings", "owners")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.short = [w for w in words if len(w) <= 3]
+        self.longer = [w for w in words if len(w) > 3]
+        self.spellings = [sp for w in self.longer for sp in phonetic_spellings(w)]
+        self.owners = [w for w in self.longer for _sp in phonetic_spellings(w)]
+
+    def alike(self, word: str) -> set[str]:
+        # A pair with a short word scores 0.9 only if one is a spelling of the other (see
+        # `_short_spellings`: the same first letter, or Korean syllables: Gim/Kim, Eo/O).
+        first = word[0]
+        soft = first in _KOREAN_FIRST
+        short = self.short if len(word) > 3 else self.short + self.longer
+        kept = {w for w in short if w[0] == first or soft and w[0] in _KOREAN_FIRST}
+        if len(word) <= 3 or not self.longer:
+            return kept
+        kept.update(self.longer[i] for _w, _s, i in process.extract(
+            word, self.longer, scorer=OSA.normalized_similarity, score_cutoff=_PLAIN_FLOOR, limit=None))
+        owners = self.owners
+        for mine in phonetic_spellings(word):
+            kept.update(owners[i] for _w, _s, i in process.extract(
+                mine, self.spellings, scorer=OSA.normalized_similarity, score_cutoff=_PHONETIC_FLOOR, limit=None))
+        return kept
+
+
 _DIGIT = re.compile(r"\d")
 _KOREAN = (("eo", "o"), ("eu", "u"), ("ae", "e"))
+_KOREAN_FIRST = frozenset("gkeoua")  # first letters `_korean` may change, and what to
 # A short word that can be a name's syllable: a vowel in it, and no roman numeral (II, VIII).
 _SYLLABLE = re.compile(r"^(?![ivxlc]+$)[a-z]*[aeiouy][a-z]*$")
 

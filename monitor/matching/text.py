@@ -29,7 +29,13 @@ from monitor.matching import vocab
 from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex, token_weight
 from monitor.matching.model import Mention
 from monitor.matching.normalize import Token, name_tokens, phonetic_keys, tokenize
-from monitor.matching.similarity import TOKEN_MATCH, has_digit, initial_matches, token_similarity
+from monitor.matching.similarity import (
+    TOKEN_MATCH,
+    Spellings,
+    has_digit,
+    initial_matches,
+    token_similarity,
+)
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
@@ -129,14 +135,18 @@ def _singular_keys(norm: str) -> tuple[str, ...]:
     return phonetic_keys(norm[:-1]) + (phonetic_keys(norm[:-2]) if norm.endswith("es") else ())
 
 
-def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
-    """How alike a text word (and its stem, when it has a case ending) and a listed word are."""
+def _word_similarity(norm: str, stem: str, listed: str, spelled_apart: bool = False) -> tuple[float, str]:
+    """How alike a text word (and its stem, when it has a case ending) and a listed word are.
+    `spelled_apart`: the caller knows `token_similarity(norm, listed)` is below TOKEN_MATCH
+    (see `may_match`), and asks only whether the word is another form of the listed one."""
     if stem and stem == listed:
         return 1.0, "inflection"
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
         return 0.95, "synonym"  # an organisation's generic word in another language: Wagner-Gruppe
+    if spelled_apart:
+        return 0.0, "fuzzy"
     found = token_similarity(norm, listed)
     if stem and found[0] < 0.9:
         # An inflected word spelled otherwise too: "Władimirem" is Wladimir, as "Vladimir" spells it.
@@ -207,6 +217,7 @@ class TextMatcher:
         self._anchor_cache: dict[str, list[_Anchor]] = {}  # text word -> the head words it matches
         self._inflected_anchor_cache: dict[tuple[str, str], list[_Anchor]] = {}  # (word, stem) -> the same
         self._head_words: dict[str, _HeadWord] = {}
+        self._spellings_by_key: dict[str, Spellings] = {}  # phonetic key -> its listed words
         self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
         for indexed in index.names:
@@ -373,8 +384,12 @@ class TextMatcher:
         if vocab.zipf(norm) >= 6.0:
             return []  # "the", "of": never a name's main word in text
         found = []
-        for word in self.index.lookup_words(keys):
-            sim, how = _word_similarity(norm, stem, word)
+        words = self.index.lookup_words(keys)
+        # About one listed word in twenty under a word's keys is spelled like it: the others are
+        # set apart in C first (a word with a case ending is compared whole, stem included).
+        alike = set(words) if stem else set().union(*(self._spellings(key).alike(norm) for key in keys))
+        for word in words:
+            sim, how = _word_similarity(norm, stem, word, word not in alike)
             if sim >= TOKEN_MATCH:
                 loose = sim < 0.9 or how not in ("exact", "inflection") and len(norm) < 8
                 coreference_only = not (
@@ -382,6 +397,12 @@ class TextMatcher:
                     or how in ("exact", "inflection") and vocab.zipf(word) < CONTEXT_ZIPF
                 )
                 found.append(_Anchor(self._head_word(word), sim, how, loose, coreference_only))
+        return found
+
+    def _spellings(self, key: str) -> Spellings:
+        found = self._spellings_by_key.get(key)
+        if found is None:
+            found = self._spellings_by_key[key] = Spellings(self.index.by_word.get(key, {}))
         return found
 
     def _head_word(self, word: str) -> _HeadWord:
