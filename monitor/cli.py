@@ -242,12 +242,14 @@ def screen(obj: Context, file: str | None, jsonl: str | None, threshold: float |
 @click.option("--schema", help="Person, Organization (Company), Vessel or Aircraft.")
 @click.option("--jsonl", "jsonl", metavar="FILE|-", help='Lines {"id", "name1", "name2", "schema"} in.')
 @click.option("--threshold", type=click.FloatRange(0, 1), help="Match threshold (default 0.7).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="Output for one pair (--jsonl always writes JSON lines).")
 @click.pass_obj
 def compare(obj: Context, name1: str | None, name2: str | None, schema: str | None,
-            jsonl: str | None, threshold: float | None) -> None:
+            jsonl: str | None, threshold: float | None, fmt: str) -> None:
     """Score one pair of names: {"score", "match", "features"}.
 
-    Example: monitor compare "Jewgeni Prigoschin" "PRIGOZHIN, Yevgeniy Viktorovich"
+    Example: monitor compare "Jewgeni Prigoschin" "PRIGOZHIN, Yevgeniy Viktorovich" --format json
     """
     from monitor.matching.pairs import compare_names
 
@@ -267,7 +269,15 @@ def compare(obj: Context, name1: str | None, name2: str | None, schema: str | No
     if name1 is None or name2 is None:
         raise click.UsageError("give NAME1 and NAME2, or --jsonl FILE")
     result = compare_names(name1, name2, schema, limit)
-    _emit_json({"score": result.score, "match": result.match, "features": result.features})
+    if fmt == "json":
+        _emit_json({"score": result.score, "match": result.match, "features": result.features})
+        return
+    click.echo(f"{result.score:.3f}  {'match' if result.match else 'no match'} (threshold {limit})")
+    for pair in result.features.get("aligned", []):
+        click.echo(f"  {pair['a']!r} ~ {pair['b']!r}: {pair['similarity']} ({pair['how']})")
+    for key, value in result.features.items():
+        if key != "aligned":
+            click.echo(f"  {key}: {value}")
 
 
 @cli.command("eval")
@@ -459,13 +469,15 @@ def watchlist_show(obj: Context, entity: str, fmt: str) -> None:
 @click.option("--schema", help="Person, Organization (Company), Vessel or Aircraft.")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--jsonl", "jsonl", metavar="FILE|-", help='Lines {"id", "name", "schema"?} in.')
-@click.option("--threshold", type=click.FloatRange(0, 1))
+@click.option("--threshold", type=click.FloatRange(0, 1), help="Match threshold (default 0.7).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="Output for one name (--jsonl always writes JSON lines).")
 @click.pass_obj
 def watchlist_search(obj: Context, name: str | None, schema: str | None, limit: int,
-                     jsonl: str | None, threshold: float | None) -> None:
+                     jsonl: str | None, threshold: float | None, fmt: str) -> None:
     """The best listed entities for a name.
 
-    Example: monitor watchlist search "Evgeny Prigozhin" --schema Person
+    Example: monitor watchlist search "Evgeny Prigozhin" --schema Person --format json
     """
     from monitor.matching.pairs import search
     from monitor.screening import build_index
@@ -488,7 +500,13 @@ def watchlist_search(obj: Context, name: str | None, schema: str | None, limit: 
         return
     if not name:
         raise click.UsageError("give NAME, or --jsonl FILE")
-    _emit_json({"results": search(index, name, schema, limit, limit_score)})
+    results = search(index, name, schema, limit, limit_score)
+    if fmt == "json":
+        _emit_json({"results": results})
+        return
+    for r in results:
+        click.echo(f"{r['score']:.3f} {'match' if r['match'] else '     '}  {r['name']} [{r['source']}:{r['source_id']}] "
+                   f"{r['schema']}  as {r['matched_name']!r}")
 
 
 # -- feeds, run, digest --------------------------------------------------------------------

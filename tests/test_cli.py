@@ -91,6 +91,24 @@ def test_compare_and_search(tmp_path: Path) -> None:
     assert json.loads(found.stdout)["results"][0]["source_id"] == "21171"
 
 
+def test_compare_and_search_take_format(tmp_path: Path) -> None:
+    """`--format json` is the contract's spelling for every matcher command; text is for people."""
+    env = {"MONITOR_HOME": str(tmp_path / "h")}
+    pair = ("Jewgeni Prigoschin", "PRIGOZHIN, Yevgeniy Viktorovich")
+    compared = run("compare", *pair, "--format", "json", env=env)
+    assert compared.returncode == 0, compared.stderr
+    assert set(json.loads(compared.stdout)) >= {"score", "match", "features"}
+    readable = run("compare", *pair, "--format", "text", env=env)
+    assert readable.returncode == 0 and readable.stdout.split()[1] == "match"
+    assert "'prigoschin' ~ 'prigozhin'" in readable.stdout
+    found = run("watchlist", "search", "Evgeny Prigozhin", "--schema", "Person", "--format", "json", env=env)
+    assert found.returncode == 0, found.stderr
+    results = json.loads(found.stdout)["results"]
+    assert {"entity_id", "source", "source_id", "name", "matched_name", "score", "match", "schema"} <= set(results[0])
+    lines = run("watchlist", "search", "Evgeny Prigozhin", "--format", "text", env=env).stdout.splitlines()
+    assert "PRIGOZHIN, Yevgeniy Viktorovich [ofac-sdn:21171]" in lines[0] and "match" in lines[0]
+
+
 def test_config_errors_are_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[smtp\n")
