@@ -236,6 +236,19 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("Rosneft", "Rosneft Oil Company", None, True),  # the longer name says what the firm does
     ("Mahan Air", "Mahan Airlines", None, True),
     ("CENTRAL BANK OF VENEZUELA", "BANCO CENTRAL DE VENEZUELA", "Organization", True),
+    ("FRADKOV, Pyotr Mikhailovich", "FRADKOV, Petr Mikhailovich", "Person", True),  # ё: yo = e
+    ("Fyodor Lukyanov", "LUKYANOV, Fedor", "Person", True),
+    ("PATRIOT", "PATRIS", "Vessel", False),  # English -iot is no ё
+    ("DAHIR, Ibrahim", "DAHER, Ibrahim Ali", "Person", True),  # Ali is a whole name, not a syllable
+    ("CHAN, Eric", "CHAN, Eric Kwok-ki", "Person", True),  # a Chinese given name beside an English one
+    ("Kim Chol", "KIM, Chol Sam", "Person", False),  # (still: a syllable of the given name missing)
+    # Belarusian and Ukrainian romanisations beside Russian (dz = d, h = g, u = v, -au = -ov):
+    ("NAUMOV, Vladimir Vladimirovich", "NAUMAU, Uladzimir Uladzimiravich", "Person", True),
+    ("FILIPCHUK, Pavel Igorevich", "FILIPCHUK, Pavlo Ihorovych", "Person", True),
+    ("BUTKEVICH, Igor Yevgenievich", "BUTKEVICH, Ihar Yauhenavich", "Person", True),
+    ("PETROV, Oleg", "PETROV, Olga", "Person", False),  # his and her given names
+    ("IVANOV, Pavel", "IVANOV, Pyotr", "Person", False),
+    ("EHSAN, Muhammad", "HUSAYN, Muhammad", "Person", False),  # not an East Slavic name: h is h
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

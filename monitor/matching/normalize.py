@@ -115,6 +115,9 @@ _SPELLING_RULES = (
     (re.compile(r"^eu(?=[^aeiou].)"), "ev"),  # Euro = Evro (Евро)
     (re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"),  # Korean romanisations: Jeong = Jong, Eun = Un
     (re.compile(r"aw(?=[zsdtkqfhj])"), "u"),  # Arabic و: Fawzi = Fouzi = Fuzi (not Lawrow: w = v)
+    # Russian ё after a consonant is yo, io or e: Pyotr = Piotr = Petr, Fyodor = Fedor, Artyom = Artem
+    # (io not before a last consonant: patriot, junior).
+    (re.compile(r"(?<=[bcdfgklmnprstvz])(?:yo|io(?=[bcdfgklmnprstvz].))(?=[bcdfgklmnprstvz])"), "e"),
 )
 
 
@@ -164,6 +167,24 @@ def phonetic_keys(norm: str) -> tuple[str, ...]:
     if not keys:  # all vowels ('ua', 'aya'): keep the word itself
         keys.append(norm)
     return tuple(keys)
+
+
+# Belarusian and Ukrainian official romanisations beside Russian: dz for d (Dzmitry, Vadzim), h
+# for g (Ihor, Siarhei, Oleh), u for v (Uladzimir, Yauhen, -au for -ov: Naumau). Vowels drift
+# (akanye: Alyaksei, Alehavich), and the key keeps consonants only.
+_EAST_SLAVIC = (
+    (re.compile(r"dz"), "d"), (re.compile(r"(?<![cgkpstz])h"), "g"), (re.compile(r"^ul(?=[aeiouy])"), "vl"),
+    (re.compile(r"(?<=[aeiouy])[u](?![aeiouy])"), "v"),
+)
+
+
+@lru_cache(maxsize=50_000)
+def east_slavic_key(norm: str) -> str:
+    """One consonant skeleton for the Russian, Belarusian and Ukrainian romanisations of a name
+    part: Dzmitry = Dmitry, Ihar = Igor, Uladzimiravich = Vladimirovich, Naumau = Naumov."""
+    for pattern, repl in _EAST_SLAVIC:
+        norm = pattern.sub(repl, norm)
+    return _skeleton(norm)
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -8,6 +8,7 @@ different given names are told apart.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
@@ -19,7 +20,7 @@ from monitor.matching import vocab
 from monitor.matching.abjad import abjad_similarity, is_abjad
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
-from monitor.matching.normalize import name_tokens, phonetic_keys
+from monitor.matching.normalize import east_slavic_key, name_tokens, phonetic_keys
 from monitor.matching.similarity import (
     TOKEN_MATCH,
     gendered,
@@ -148,6 +149,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         used_b.add(j)
         aligned.append((i, j, sim, how))
     _align_given_variants(a, b, used_a, used_b, aligned, similar)
+    _align_east_slavic(a, b, used_a, used_b, aligned)
     joined = _align_joined(a, b, used_a, used_b, similar) + [
         (i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
     if not aligned and len(a) > 1 and len(b) > 1:
@@ -233,8 +235,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         # ("ERVIN DANESH" / ERVIN DANESH ARYAN COMPANY) name the same one.
         score *= 0.85
         penalties.append("ordinary words in common, a word that names the firm on one side only")
-    if schema == "Person" and not subset and any(
-            t.role == "middle" and 2 <= len(t.norm) <= 3 for t in (*side_a, *side_b)):
+    if schema == "Person" and not subset and (_lost_syllable(a, used_a) or _lost_syllable(b, used_b)):
         # "Kim Chol" ~ "KIM, Chol Sam": a syllable of a given name is missing, not a middle name.
         score *= 0.75
         penalties.append("a short part of the given name on one side only")
@@ -326,10 +327,20 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
             continue
         if len(surnames) > 1 and surnames[0] not in used_y:
             continue
-        if any(k not in used_y and t.role == "middle" and len(t.norm) <= 3 for k, t in enumerate(y)):
+        if _lost_syllable(y, used_y, 1):
             continue  # "KIM, Chol Sam" adds a syllable to the given name, not a name: not Kim Chol
         return True
     return False
+
+
+def _lost_syllable(x: tuple[NameToken, ...], used: set[int], shortest: int = 2) -> bool:
+    """Is a short middle part of `x` unmatched beside a matched short part of its given name?
+    Then a syllable of one given name is missing (KIM, Chol Sam ~ Kim Chol), not a whole name
+    (DAHER, Ibrahim Ali ~ DAHIR, Ibrahim; CHAN, Eric Kwok-ki ~ CHAN, Eric)."""
+    return any(
+        k not in used and t.role == "middle" and shortest <= len(t.norm) <= 3
+        and any(n in used and x[n].role in _GIVEN and len(x[n].norm) <= 4 for n in (k - 1, k + 1) if 0 <= n < len(x))
+        for k, t in enumerate(x))
 
 
 GIVEN_VARIANT = 0.7  # a given name this close is a variant when the surname agrees (Pyotr/Petr)
@@ -370,6 +381,46 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
             used_a.add(i)
             used_b.add(best[1])
             aligned.append((i, best[1], best[0], "given-name variant"))
+
+
+# A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
+_EAST_SLAVIC_SURNAME = re.compile(r"(?:[oe]v|[oe]va|au|enk[oa]|[cy]?uk|yk|vich|vych|sk[iy]y?|ska(?:ya)?)$")
+_EAST_SLAVIC_ROLES = {"given": "given", "middle": "given", "patronymic": "patronymic", "surname": "surname"}
+
+
+def _east_slavic(x: tuple[NameToken, ...]) -> bool:
+    return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm) for t in x)
+
+
+def _align_east_slavic(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
+                       used_b: set[int], aligned: list) -> None:
+    """An East Slavic name in Russian and in Belarusian or Ukrainian romanisation (NAUMOV,
+    Vladimir Vladimirovich / NAUMAU, Uladzimir Uladzimiravich; Pavel Igorevich / Pavlo
+    Ihorovych): parts left over whose consonants agree once those spellings are undone. Two
+    parts at least must agree in all, so that one given name alone makes no match."""
+    if len(a) == len(used_a) or len(b) == len(used_b) or not (_east_slavic(a) or _east_slavic(b)):
+        return
+    found = []
+    taken: set[int] = set()
+    for i, ta in enumerate(a):
+        role = _EAST_SLAVIC_ROLES.get(ta.role)
+        if i in used_a or role is None or len(ta.norm) < 3:
+            continue
+        key = east_slavic_key(ta.norm)
+        for j, tb in enumerate(b):
+            if j in used_b or j in taken or _EAST_SLAVIC_ROLES.get(tb.role) != role or len(tb.norm) < 3:
+                continue
+            if len(key) >= 2 and key == east_slavic_key(tb.norm) and ta.norm[0] in tb.norm[0] + "vu" + "aoeiy" \
+                    and not (role == "given" and (ta.norm[-1] == "a") != (tb.norm[-1] == "a")):  # Oleg / Olga
+                found.append((i, j))
+                taken.add(j)
+                break
+    if len(aligned) + len(found) < 2:
+        return
+    for i, j in found:
+        used_a.add(i)
+        used_b.add(j)
+        aligned.append((i, j, 0.9, "East Slavic romanisation"))
 
 
 def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
