@@ -249,6 +249,8 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("PETROV, Oleg", "PETROV, Olga", "Person", False),  # his and her given names
     ("IVANOV, Pavel", "IVANOV, Pyotr", "Person", False),
     ("EHSAN, Muhammad", "HUSAYN, Muhammad", "Person", False),  # not an East Slavic name: h is h
+    ("AL-ZAYN, Mazin", "AL-ZEIN, Mazen Hassan", "Person", True),  # Arabic ay = ai = ei
+    ("Sayf Allah Umar bin Hassayn", "SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE", "Person", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

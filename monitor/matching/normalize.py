@@ -118,6 +118,8 @@ _SPELLING_RULES = (
     # Russian ё after a consonant is yo, io or e: Pyotr = Piotr = Petr, Fyodor = Fedor, Artyom = Artem
     # (io not before a last consonant: patriot, junior).
     (re.compile(r"(?<=[bcdfgklmnprstvz])(?:yo|io(?=[bcdfgklmnprstvz].))(?=[bcdfgklmnprstvz])"), "e"),
+    # Arabic ay (ي after a fatha) is ay, ai, ei or e: Zayn = Zain = Zein, Husayn = Hussein, Sayf = Seif.
+    (re.compile(r"(?<=[bdfhklmnrstvwz])(?:ay|ai|ei|ey)(?=[bdfhklmnrstvwz])"), "e"),
 )
 
 
