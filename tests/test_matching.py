@@ -249,6 +249,10 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("PETROV, Oleg", "PETROV, Olga", "Person", False),  # his and her given names
     ("IVANOV, Pavel", "IVANOV, Pyotr", "Person", False),
     ("EHSAN, Muhammad", "HUSAYN, Muhammad", "Person", False),  # not an East Slavic name: h is h
+    ("RI, Jong Chol", "RI, Chong Chol", "Person", True),  # Korean: McCune-Reischauer and Revised
+    ("RYO'M, Hu'i-pong", "RYOM, Hui-bong", "Person", True),
+    ("KIM, Jong Un", "KIM, Chong Il", "Person", False),  # (another given name, however spelled)
+    ("RYU, Jin", "YU, Jin", "Person", False),  # two surnames on the lists
     ("AL-ZAYN, Mazin", "AL-ZEIN, Mazen Hassan", "Person", True),  # Arabic ay = ai = ei
     ("Sayf Allah Umar bin Hassayn", "SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE", "Person", True),
 ])

@@ -189,6 +189,25 @@ def east_slavic_key(norm: str) -> str:
     return _skeleton(norm)
 
 
+# Korean syllables in McCune-Reischauer (North Korea, OFAC) and Revised Romanisation: unaspirated
+# ch/j, p/b, t/d, k/g begin syllables either way; eo = o, eu = u, ae = e, oe = oi = e, wo = o;
+# Ri = Li = Yi (not Ryu = Yu: two names on the lists).
+_KOREAN_SYLLABLE = (
+    (re.compile(r"^(?:ch|j)"), "j"), (re.compile(r"^ph?"), "b"), (re.compile(r"^th?"), "d"), (re.compile(r"^kh?"), "g"),
+    (re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"), (re.compile(r"ae"), "e"), (re.compile(r"o[ei]$"), "e"),
+    (re.compile(r"wo"), "o"), (re.compile(r"^[rl](?=i)"), ""), (re.compile(r"^y(?=i)"), ""),
+)
+
+
+@lru_cache(maxsize=20_000)
+def korean_key(norm: str) -> str:
+    """One spelling for a Korean syllable however romanised: Chong = Jong, Pong = Bong,
+    T'aek = Taek = Daek, Ri = Li = Yi."""
+    for pattern, repl in _KOREAN_SYLLABLE:
+        norm = pattern.sub(repl, norm)
+    return norm
+
+
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Russian and Ukrainian case endings: "Пригожина", "Пригожиным", "Вагнером".
 _CASE_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ою",

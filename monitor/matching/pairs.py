@@ -20,7 +20,7 @@ from monitor.matching import vocab
 from monitor.matching.abjad import abjad_similarity, is_abjad
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
-from monitor.matching.normalize import east_slavic_key, name_tokens, phonetic_keys
+from monitor.matching.normalize import east_slavic_key, korean_key, name_tokens, phonetic_keys
 from monitor.matching.similarity import (
     TOKEN_MATCH,
     gendered,
@@ -149,7 +149,10 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         used_b.add(j)
         aligned.append((i, j, sim, how))
     _align_given_variants(a, b, used_a, used_b, aligned, similar)
-    _align_east_slavic(a, b, used_a, used_b, aligned)
+    if _east_slavic(a) or _east_slavic(b):
+        _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3)
+    elif _korean(a) and _korean(b):
+        _align_romanised(a, b, used_a, used_b, aligned, korean_key, "Korean romanisation", 2)
     joined = _align_joined(a, b, used_a, used_b, similar) + [
         (i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
     if not aligned and len(a) > 1 and len(b) > 1:
@@ -385,32 +388,47 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
 
 # A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
 _EAST_SLAVIC_SURNAME = re.compile(r"(?:[oe]v|[oe]va|au|enk[oa]|[cy]?uk|yk|vich|vych|sk[iy]y?|ska(?:ya)?)$")
-_EAST_SLAVIC_ROLES = {"given": "given", "middle": "given", "patronymic": "patronymic", "surname": "surname"}
+_ROMANISED_ROLES = {"given": "given", "middle": "given", "patronymic": "patronymic", "surname": "surname"}
 
 
 def _east_slavic(x: tuple[NameToken, ...]) -> bool:
     return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm) for t in x)
 
 
-def _align_east_slavic(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
-                       used_b: set[int], aligned: list) -> None:
-    """An East Slavic name in Russian and in Belarusian or Ukrainian romanisation (NAUMOV,
-    Vladimir Vladimirovich / NAUMAU, Uladzimir Uladzimiravich; Pavel Igorevich / Pavlo
-    Ihorovych): parts left over whose consonants agree once those spellings are undone. Two
-    parts at least must agree in all, so that one given name alone makes no match."""
-    if len(a) == len(used_a) or len(b) == len(used_b) or not (_east_slavic(a) or _east_slavic(b)):
+# Korean surnames as romanised on the lists (North and South): a name is Korean when one of
+# them is its surname and all its parts are syllables.
+_KOREAN_SURNAMES = frozenset(["kim", "ri", "li", "yi", "lee", "pak", "park", "choe", "choi", "chong", "jong", "jeong", "cho", "jo", "jang", "chang", "ryom", "yom", "o", "oh", "yun", "yoon", "hwang", "kang", "paek", "baek", "han", "rim", "im", "ju", "song", "kwak", "sin", "shin", "hong", "kwon", "ko", "pae", "bae", "nam", "mun", "moon", "yang", "cha", "ryu", "yu", "kye", "thae", "tae", "so", "sok", "jon", "chon", "ju", "chu", "ho", "ha", "an", "ahn"])
+
+
+_SOFT_STARTS = frozenset("aeiouyv")  # Uladzimir / Vladimir, Alyaksei / Aleksei, Yauhen / Evgeny
+
+
+def _korean(x: tuple[NameToken, ...]) -> bool:
+    return any(t.role == "surname" and t.norm in _KOREAN_SURNAMES for t in x) and all(len(t.norm) <= 6 for t in x)
+
+
+def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
+                     aligned: list, key: Callable[[str], str], how: str, shortest: int) -> None:
+    """A name in two romanisations of its script: East Slavic (NAUMOV, Vladimir Vladimirovich /
+    NAUMAU, Uladzimir Uladzimiravich; Pavel Igorevich / Pavlo Ihorovych, see `east_slavic_key`)
+    or Korean (RI, Chong Chol / RI, Jong Chol, see `korean_key`): parts of one role left over
+    whose keys agree. Two parts at least must agree in all, so that one given name alone makes
+    no match."""
+    if len(a) == len(used_a) or len(b) == len(used_b):
         return
     found = []
     taken: set[int] = set()
     for i, ta in enumerate(a):
-        role = _EAST_SLAVIC_ROLES.get(ta.role)
-        if i in used_a or role is None or len(ta.norm) < 3:
+        role = _ROMANISED_ROLES.get(ta.role)
+        if i in used_a or role is None or len(ta.norm) < shortest:
             continue
-        key = east_slavic_key(ta.norm)
+        mine = key(ta.norm)
         for j, tb in enumerate(b):
-            if j in used_b or j in taken or _EAST_SLAVIC_ROLES.get(tb.role) != role or len(tb.norm) < 3:
+            if j in used_b or j in taken or _ROMANISED_ROLES.get(tb.role) != role or len(tb.norm) < shortest:
                 continue
-            if len(key) >= 2 and key == east_slavic_key(tb.norm) and ta.norm[0] in tb.norm[0] + "vu" + "aoeiy" \
+            # (East Slavic keys drop vowels: a first letter may differ only as a vowel or a v.)
+            if len(mine) >= 2 and mine == key(tb.norm) and (key is korean_key or ta.norm[0] == tb.norm[0]
+                                                            or {ta.norm[0], tb.norm[0]} <= _SOFT_STARTS) \
                     and not (role == "given" and (ta.norm[-1] == "a") != (tb.norm[-1] == "a")):  # Oleg / Olga
                 found.append((i, j))
                 taken.add(j)
@@ -420,7 +438,7 @@ def _align_east_slavic(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_
     for i, j in found:
         used_a.add(i)
         used_b.add(j)
-        aligned.append((i, j, 0.9, "East Slavic romanisation"))
+        aligned.append((i, j, 0.9, how))
 
 
 def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
