@@ -115,11 +115,14 @@ _SPELLING_RULES = (
     (re.compile(r"^eu(?=[^aeiou].)"), "ev"),  # Euro = Evro (Евро)
     (re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"),  # Korean romanisations: Jeong = Jong, Eun = Un
     (re.compile(r"aw(?=[zsdtkqfhj])"), "u"),  # Arabic و: Fawzi = Fouzi = Fuzi (not Lawrow: w = v)
+)
+# Other readings, as spellings of their own beside the plain one (a word keeps what it had):
+_ALTERNATIVE_RULES = (
     # Russian ё after a consonant is yo, io or e: Pyotr = Piotr = Petr, Fyodor = Fedor, Artyom = Artem
     # (io not before a last consonant: patriot, junior).
     (re.compile(r"(?<=[bcdfgklmnprstvz])(?:yo|io(?=[bcdfgklmnprstvz].))(?=[bcdfgklmnprstvz])"), "e"),
     # Arabic ay (ي after a fatha) is ay, ai, ei or e: Zayn = Zain = Zein, Husayn = Hussein, Sayf = Seif.
-    (re.compile(r"(?<=[bdfhklmnrstvwz])(?:ay|ai|ei|ey)(?=[bdfhklmnrstvwz])"), "e"),
+    (re.compile(r"(?<=[bdfhklmnrstvwz])(?:ay|ai|ey)(?=[bdfhklmnrstvwz])"), "ei"),
 )
 
 
@@ -136,7 +139,10 @@ def phonetic_spellings(norm: str) -> tuple[str, ...]:
     """Phonetic spellings of a folded word, one per reading of an ambiguous 'j'."""
     if not norm or norm.isdigit():
         return (norm,)
-    spellings = {_spelling(v) for v in _j_variants(norm)}
+    variants = _j_variants(norm)
+    spellings = {_spelling(v) for v in variants}
+    for pattern, repl in _ALTERNATIVE_RULES:
+        spellings.update(_spelling(alt) for v in variants if (alt := pattern.sub(repl, v)) != v)
     # Arabic and Persian names drift between e/i and o/u (Tareq/Tariq, Mohammed/Muhammad);
     # one-syllable words do not (Chen is not Chin, Chun is not Chon).
     if len(_VOWEL_GROUPS.findall(norm)) >= 2:
