@@ -500,13 +500,8 @@ def watchlist_search(obj: Context, name: str | None, schema: str | None, limit: 
         return
     if not name:
         raise click.UsageError("give NAME, or --jsonl FILE")
-    results = search(index, name, schema, limit, limit_score)
-    if fmt == "json":
-        _emit_json({"results": results})
-        return
-    for r in results:
-        click.echo(f"{r['score']:.3f} {'match' if r['match'] else '     '}  {r['name']} [{r['source']}:{r['source_id']}] "
-                   f"{r['schema']}  as {r['matched_name']!r}")
+    _emit_rows(fmt, "results", search(index, name, schema, limit, limit_score),
+               ["score", "match", "name", "source", "source_id", "schema", "matched_name"])
 
 
 # -- feeds, run, digest --------------------------------------------------------------------

@@ -106,7 +106,8 @@ def test_compare_and_search_take_format(tmp_path: Path) -> None:
     results = json.loads(found.stdout)["results"]
     assert {"entity_id", "source", "source_id", "name", "matched_name", "score", "match", "schema"} <= set(results[0])
     lines = run("watchlist", "search", "Evgeny Prigozhin", "--format", "text", env=env).stdout.splitlines()
-    assert "PRIGOZHIN, Yevgeniy Viktorovich [ofac-sdn:21171]" in lines[0] and "match" in lines[0]
+    assert lines[0].split()[:2] == ["SCORE", "MATCH"]
+    assert "PRIGOZHIN, Yevgeniy Viktorovich" in lines[1] and "21171" in lines[1] and " True " in lines[1]
 
 
 def test_config_errors_are_one_line(tmp_path: Path) -> None:
