@@ -149,6 +149,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         used_b.add(j)
         aligned.append((i, j, sim, how))
     _align_given_variants(a, b, used_a, used_b, aligned, similar)
+    _align_titles(a, b, used_a, used_b, aligned)
     if _east_slavic(a) or _east_slavic(b):
         _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3)
     elif _korean(a) and _korean(b):
@@ -361,6 +362,20 @@ def _abjad_b(a: str, b: str) -> tuple[float, str]:
 
 def _swapped(similar: Callable[[str, str], tuple[float, str]]) -> Callable[[str, str], tuple[float, str]]:
     return {_abjad_a: _abjad_b, _abjad_b: _abjad_a}.get(similar, similar)
+
+
+def _align_titles(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
+                  aligned: list) -> None:
+    """One title in two spellings (Seyed / Sayyed, Shaykh / Sheikh): the same title."""
+    for i, ta in enumerate(a):
+        if i in used_a or ta.role != "title":
+            continue
+        for j, tb in enumerate(b):
+            if j not in used_b and tb.role == "title" and not set(ta.keys).isdisjoint(tb.keys):
+                used_a.add(i)
+                used_b.add(j)
+                aligned.append((i, j, 0.95, "title"))
+                break
 
 
 def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
