@@ -256,6 +256,8 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("AL-ZAYN, Mazin", "AL-ZEIN, Mazen Hassan", "Person", True),  # Arabic ay = ai = ei
     ("HAIDER, Farhan Hussein", "HAYDAR, Farhan Hussein", "Person", True),  # (the plain spelling kept too)
     ("HASHEMI, Sayyed Mohammad", "HASHEMI, Seyed Mohammad", "Person", True),  # one title, two spellings
+    ("RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD OAO", "URALVAGONZAVOD", "Organization", True),
+    ("NPP AEROSILA, AO", "JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE AEROSILA", "Organization", True),
     ("SARWAR, Tofail Mostafa", "SORWAR, Tofayel Mustafa", "Person", True),
     ("Sayf Allah Umar bin Hassayn", "SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE", "Person", True),
 ])

@@ -110,7 +110,9 @@ ORG_DESCRIPTORS = frozenset(["oil", "gas", "petroleum", "petrochemical", "energy
                              "development", "engineering", "products", "exchange", "marine", "pharma",
                              "pharmaceutical", "pharmaceuticals", "plant", "factory", "design", "bureau",
                              "aviation", "aircraft", "airport", "port", "telecom", "telecommunications",
-                             "electronics", "defence", "industrial", "manufacturing", "machinery", "digital"])
+                             "electronics", "defence", "industrial", "manufacturing", "machinery", "digital",
+                             "research", "production", "scientific", "electronic", "export", "import",
+                             "equipment", "logistic", "technologies"])
 
 # Countries and their adjectives in organisations' names say where, not which: "Aeroflot" is
 # AEROFLOT RUSSIAN AIRLINES, "Bank Melli" BANK MELLI IRAN (used by `compare` with ORG_DESCRIPTORS).
