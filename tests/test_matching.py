@@ -258,6 +258,9 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("HASHEMI, Sayyed Mohammad", "HASHEMI, Seyed Mohammad", "Person", True),  # one title, two spellings
     ("RESEARCH AND PRODUCTION CORPORATION URALVAGONZAVOD OAO", "URALVAGONZAVOD", "Organization", True),
     ("NPP AEROSILA, AO", "JOINT STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE AEROSILA", "Organization", True),
+    ("KOREA HYOKSIN EXPORT AND IMPORT CORPORATION", "KOREA HYOKSIN TRADING CORPORATION", "Organization", True),
+    ("INTERNATIONAL TRADING LTD", "INTERNATIONAL EXPORT LTD", "Organization", False),  # no word says which
+    ("ROSNEFT TRADING SA", "ROSNEFT OIL COMPANY", "Organization", False),  # a subsidiary
     ("SARWAR, Tofail Mostafa", "SORWAR, Tofayel Mustafa", "Person", True),
     ("Sayf Allah Umar bin Hassayn", "SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE", "Person", True),
 ])

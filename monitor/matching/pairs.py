@@ -215,7 +215,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     # Both names have a part the other lacks (Kim Jong Un / Kim Jong Il): a different name.
     side_a = [t for k, t in enumerate(a) if k not in used_a and t.role in ("given", "middle", "surname", "core")]
     side_b = [t for k, t in enumerate(b) if k not in used_b and t.role in ("given", "middle", "surname", "core")]
-    if side_a and side_b:
+    if side_a and side_b and not (schema == "Organization" and subset):
         # Conflicting given names weigh most (Jose Luis / Jose Maria, Kim Chol Sam / Kim Chol Nam).
         score *= 0.75 if schema == "Person" and {t.role for t in side_a} & _GIVEN and \
             {t.role for t in side_b} & _GIVEN else 0.85
@@ -296,17 +296,26 @@ def _first_given(tokens: tuple[NameToken, ...]) -> int | None:
     return names[0]
 
 
+def _descriptive(t: NameToken) -> bool:
+    """A word of an organisation's name that says what or where the firm is, not which."""
+    return t.role == "generic" or t.norm in vocab.ORG_DESCRIPTORS or t.norm in vocab.PLACE_DESCRIPTORS
+
+
 def _org_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int]) -> bool:
-    """Is one organisation's name all found in the other, which adds only descriptive words?"""
+    """Is one organisation's name all found in the other, which adds only descriptive words? Or
+    do both name the firm by the same word and differ only in such words (KOREA HYOKSIN EXPORT
+    AND IMPORT CORPORATION / KOREA HYOKSIN TRADING CORPORATION)?"""
     for x, used_x, y, used_y in ((a, used_a, b, used_b), (b, used_b, a, used_a)):
         core = [k for k, t in enumerate(x) if t.role in ("core", "generic", "number")]
         if not core or any(k not in used_x for k in core):
             continue
         extra = [t for k, t in enumerate(y) if k not in used_y and t.role in ("core", "generic", "number")]
-        if extra and all(t.role == "generic" or t.norm in vocab.ORG_DESCRIPTORS or t.norm in vocab.PLACE_DESCRIPTORS
-                         for t in extra):
+        if extra and all(_descriptive(t) for t in extra):
             return True
-    return False
+    extra_a = [t for k, t in enumerate(a) if k not in used_a and t.role in ("core", "generic", "number")]
+    extra_b = [t for k, t in enumerate(b) if k not in used_b and t.role in ("core", "generic", "number")]
+    return bool(extra_a and extra_b) and all(_descriptive(t) for t in (*extra_a, *extra_b)) and any(
+        t.role == "core" and not _descriptive(t) and not has_digit(t.norm) for k, t in enumerate(a) if k in used_a)
 
 
 def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
