@@ -208,6 +208,10 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("BANDARABADI, Mohammad Reza Jafari", "JAFARIBANDARABADI, Mohammadreza", "Person", True),
     ("أيمن محمد ربيع الظواهري", "AIMAN MUHAMMED RABI AL-ZAWAHIRI", "Person", True),  # by consonants
     ("محمد طاهر أنوري", "MUHAMMAD TAHER ANWARI", "Person", True),  # ط+ه, not ث
+    ("عدي صدام حسين التكريتي", "UDAY SADDAM HUSSEIN AL-TIKRITI", "Person", True),  # a first U is ع, not و
+    ("يحيى جوادي", "DJOUADI, YAHIA", "Person", True),  # French dj = ج
+    ("نور محمد ثاقب", "SAQIB, NOOR MOHAMMAD", "Person", True),  # ث is s in Urdu and Persian
+    ("عدي صدام حسين التكريتي", "QUSAY SADDAM HUSSEIN AL-TIKRITI", "Person", False),  # his brother
     ("Mustapha Kamel Mustapha", "MOSTAFA KAMEL MOSTAFA IBRAHIM", "Person", True),  # adds an ancestor
     ("Mohammad Arif Qasmani", "QASMANI, ARIF", "Person", True),  # the opening Muhammad left out
     ("DUBINSKY, Alexander", "DUBINSKY, Oleksandr", "Person", True),  # a given-name variant

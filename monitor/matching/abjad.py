@@ -22,8 +22,9 @@ def is_abjad(name: str) -> bool:
 
 
 # One class per Arabic letter however it is romanised: ظ ض ذ as dh/z/d, ق as q/k/g, ج as j/g.
-_ABJAD_GRAPHS = re.compile(r"kh|sh|ch|gh|dh|th|ph|[a-z]")
-_ABJAD_CLASS = {"kh": "x", "sh": "S", "ch": "S", "gh": "g", "dh": "d", "th": "d", "ph": "f", "z": "d",
+# French transcriptions write ج as dj (Djouadi, Djermane).
+_ABJAD_GRAPHS = re.compile(r"kh|sh|ch|gh|dh|th|ph|dj|[a-z]")
+_ABJAD_CLASS = {"kh": "x", "sh": "S", "ch": "S", "gh": "g", "dh": "d", "th": "d", "ph": "f", "dj": "j", "z": "d",
                 "q": "k", "g": "j", "v": "f", "p": "b", "e": "", "a": "", "'": ""}
 
 
@@ -33,8 +34,8 @@ def _consonants(norm: str, latin: bool, digraphs: bool = True) -> tuple[str, str
     stands for the script's y/w ('yahia' ~ 'yhya')."""
     graphs = _ABJAD_GRAPHS.findall(norm) if digraphs else list(norm)
     letters = [_ABJAD_CLASS.get(g, g) for g in graphs]
-    if latin:
-        letters = [{"i": "y", "u": "w", "o": "w"}.get(ch, ch) for ch in letters]
+    if latin:  # (not a first vowel: that is the script's alif or ain, Uday = عدي 'dy')
+        letters = letters[:1] + [{"i": "y", "u": "w", "o": "w"}.get(ch, ch) for ch in letters[1:]]
     with_yw = collapse(ch for ch in letters if ch not in "aeiou")
     if len(with_yw) > 2 and with_yw.endswith("h"):
         with_yw = with_yw[:-1]  # ta marbuta: Hamza = حمزة 'hmzh'
@@ -51,6 +52,8 @@ def abjad_similarity(abjad: str, latin: str) -> float:
     for word in (abjad, abjad[1:] if abjad.startswith("l") and len(abjad) > 3 else ""):
         if word:
             variants += [_consonants(word, False), _consonants(word, False, False)]
+            if "th" in word:  # ث is s in Persian and Urdu names: ثاقب 'thqb' is Saqib
+                variants.append(_consonants(word.replace("th", "s"), False))
     for cand in variants:
         for k in (0, 1):
             x, y = cand[k], sk_l[k]
