@@ -346,12 +346,17 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
     return False
 
 
+# The Arabic article in South Asian spellings of compound names (Mati-ur-Rehman, Zia-ul-Haq,
+# Nizam-ud-Din): no syllable of a given name.
+_SOUTH_ASIAN_ARTICLE = frozenset(["ur", "ul", "ud", "us", "uz", "un"])
+
+
 def _lost_syllable(x: tuple[NameToken, ...], used: set[int], shortest: int = 2) -> bool:
     """Is a short middle part of `x` unmatched beside a matched short part of its given name?
     Then a syllable of one given name is missing (KIM, Chol Sam ~ Kim Chol), not a whole name
     (DAHER, Ibrahim Ali ~ DAHIR, Ibrahim; CHAN, Eric Kwok-ki ~ CHAN, Eric)."""
     return any(
-        k not in used and t.role == "middle" and shortest <= len(t.norm) <= 3
+        k not in used and t.role == "middle" and shortest <= len(t.norm) <= 3 and t.norm not in _SOUTH_ASIAN_ARTICLE
         and any(n in used and x[n].role in _GIVEN and len(x[n].norm) <= 4 for n in (k - 1, k + 1) if 0 <= n < len(x))
         for k, t in enumerate(x))
 
