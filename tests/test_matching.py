@@ -212,6 +212,7 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     ("يحيى جوادي", "DJOUADI, YAHIA", "Person", True),  # French dj = ج
     ("نور محمد ثاقب", "SAQIB, NOOR MOHAMMAD", "Person", True),  # ث is s in Urdu and Persian
     ("مطیع الرحمن علی محمد", "ALI MUHAMMAD, MATI UR-REHMAN", "Person", True),  # ur is the article
+    ("Doctor Muthanna al-Dari", "MUTHANNA HARITH SALMAN AL-DARI", "Person", True),  # a title
     ("عدي صدام حسين التكريتي", "QUSAY SADDAM HUSSEIN AL-TIKRITI", "Person", False),  # his brother
     ("Mustapha Kamel Mustapha", "MOSTAFA KAMEL MOSTAFA IBRAHIM", "Person", True),  # adds an ancestor
     ("Mohammad Arif Qasmani", "QASMANI, ARIF", "Person", True),  # the opening Muhammad left out
