@@ -167,6 +167,16 @@ def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[
     assert all(r["score"] > 0 for r in search(sdn_index, "John Smith"))  # no zero-score filler
 
 
+def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    """A query of no stated schema that reads as a person's name does not match a firm's name
+    that lacks its given name; the firm's own name, and the person, still match."""
+    assert not any(r["match"] for r in search(sdn_index, "Vladimir Khalil"))  # HALEEL LTD
+    assert search(sdn_index, "Haleel Ltd")[0]["name"] == "HALEEL LTD"
+    assert search(sdn_index, "Haleel Ltd")[0]["match"] is True
+    found = search(sdn_index, "Yevgeny Prigozhin")[0]
+    assert found["source_id"] == PRIGOZHIN and found["match"] is True
+
+
 @pytest.mark.parametrize(("a", "b", "schema", "match"), [
     ("Ismail Haniyeh", "HANIYA, Ismail", "Person", True),  # Arabic final -eh/-a
     ("Владимира Путина", "PUTIN, Vladimir Vladimirovich", "Person", True),  # Russian case endings

@@ -559,6 +559,14 @@ class _SearchIndex:
         # What a query is compared with: Arabic compounds joined, and whether the name is
         # written in an abjad script.
         self.listed = [(_for_pairs(n.tokens, n.entity.schema), is_abjad(n.text)) for n in index.names]
+        # Given names as the listed persons' names have them, and how many persons have each.
+        given: dict[str, set[int]] = defaultdict(set)
+        for n in index.names:
+            if n.is_person:
+                for tok in n.tokens:
+                    if tok.role == "given":
+                        given[tok.norm].add(n.entity.entity_id)
+        self.given_names = frozenset(w for w, ids in given.items() if len(ids) >= GIVEN_NAME_PERSONS)
         deletions: dict[str, set[str]] = defaultdict(set)
         for key in self.postings:
             for variant in _deletions(key):
@@ -613,6 +621,8 @@ def _search_index(index: MatchIndex) -> _SearchIndex:
 
 
 SEARCH_CANDIDATES = 40  # names scored in full per query, the best by shared words
+GIVEN_NAME_PERSONS = 3  # a word is a given name if this many listed persons have it as one
+PERSON_QUERY_ORGANISATION = 0.85
 
 
 def search(index: MatchIndex, query: str, schema: str | None = None, limit: int = 10,
@@ -629,6 +639,11 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         for _choice, _score, idx in process.extract(" ".join(words), choices, scorer=fuzz.token_sort_ratio, limit=50):
             candidates.add(idx)
     best: dict[int, tuple[float, str]] = {}
+    # A query of no stated schema that reads as a person's name (a given name first, no word of a
+    # firm's): an organisation's name without that given name is someone else's business
+    # ("Vladimir Khalil" is not HALEEL LTD).
+    person_like = schema is None and len(words) >= 2 and words[0] in seeker.given_names \
+        and _guess_schema(query, "") == "Person"
     for name_idx in candidates:
         name = index.names[name_idx]
         if schema and name.entity.schema != schema and not (schema == "Organization" and name.entity.schema not in ("Person",)):
@@ -638,6 +653,8 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_abjad, listed_abjad), False)
         if name.kind == "weak":
             score *= 0.85
+        if person_like and not name.is_person and words[0] not in {t.norm for t in listed}:
+            score *= PERSON_QUERY_ORGANISATION
         eid = name.entity.entity_id
         if eid not in best or score > best[eid][0]:
             best[eid] = (score, name.text)
