@@ -332,7 +332,11 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
             continue
         given = _first_given(y)
         surnames = [k for k, t in enumerate(y) if t.role == "surname"]
-        if given is not None and given not in used_y:
+        # Two surnames stated and found on both sides (CARDENAS GUILLEN, Antonio Ezequiel ~
+        # CARDENAS GUILLEN, Ezequiel): a first given name more is a name the person also has.
+        two_surnames = len(surnames) >= 2 and all(k in used_y for k in surnames) \
+            and sum(t.role == "surname" for t in x) >= 2
+        if given is not None and given not in used_y and not two_surnames:
             continue
         x_given = _first_given(x)
         if given is not None and x_given is not None and given in partner and \
