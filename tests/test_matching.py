@@ -225,6 +225,8 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Doctor Muthanna al-Dari", "MUTHANNA HARITH SALMAN AL-DARI", "Person", True),  # a title
     ("CARDENAS GUILLEN, Antonio Ezequiel", "CARDENAS GUILLEN, Ezequiel", "Person", True),  # two surnames found
     ("CARDENAS, Antonio Ezequiel", "CARDENAS, Ezequiel", "Person", False),  # one surname: another given name
+    ("KULYK, Kostyantyn", "KULYK, Konstantin", "Person", True),  # a given-name variant sharing no key
+    ("AL HOUTHI, Abdul Malik", "AL-HUTHI, Abd al-Khaliq", "Person", False),  # Abd al- is shared, not the name
     ("عدي صدام حسين التكريتي", "QUSAY SADDAM HUSSEIN AL-TIKRITI", "Person", False),  # his brother
     ("Mustapha Kamel Mustapha", "MOSTAFA KAMEL MOSTAFA IBRAHIM", "Person", True),  # adds an ancestor
     ("Mohammad Arif Qasmani", "QASMANI, ARIF", "Person", True),  # the opening Muhammad left out

@@ -411,7 +411,10 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
                 continue
             sim, _how = similar(ta.norm, tb.norm)
             if sim >= GIVEN_VARIANT and (best is None or sim > best[0]) and (
-                    similar is not token_similarity or not set(ta.keys).isdisjoint(tb.keys)):
+                    similar is not token_similarity or not set(ta.keys).isdisjoint(tb.keys)
+                    # (or close and of one first letter, Kostyantyn / Konstantin; not Abd al-
+                    # compounds, alike by their shared start: Abdulmalik / Abdalkhaliq)
+                    or sim >= 0.78 and ta.norm[0] == tb.norm[0] and not ta.norm.startswith("abd")):
                 best = (sim, j)
         if best:
             used_a.add(i)
