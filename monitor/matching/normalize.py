@@ -126,9 +126,15 @@ _ALTERNATIVE_RULES = (
 )
 
 
+def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """`word` with each rule of a table applied in turn."""
+    for pattern, repl in rules:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def _j_variants(norm: str) -> set[str]:
-    for pattern, repl in _SPELLING_RULES:  # Evgueni = Evgeni, Haniyeh = Haniya, Euro = Evro
-        norm = pattern.sub(repl, norm)
+    norm = _rewrite(norm, _SPELLING_RULES)  # Evgueni = Evgeni, Haniyeh = Haniya, Euro = Evro
     if "j" not in norm:
         return {norm}
     return {norm.replace("j", "y"), norm.replace("j", "zh"), norm}
@@ -190,9 +196,7 @@ _EAST_SLAVIC = (
 def east_slavic_key(norm: str) -> str:
     """One consonant skeleton for the Russian, Belarusian and Ukrainian romanisations of a name
     part: Dzmitry = Dmitry, Ihar = Igor, Uladzimiravich = Vladimirovich, Naumau = Naumov."""
-    for pattern, repl in _EAST_SLAVIC:
-        norm = pattern.sub(repl, norm)
-    return _skeleton(norm)
+    return _skeleton(_rewrite(norm, _EAST_SLAVIC))
 
 
 # Korean syllables in McCune-Reischauer (North Korea, OFAC) and Revised Romanisation: unaspirated
@@ -209,9 +213,7 @@ _KOREAN_SYLLABLE = (
 def korean_key(norm: str) -> str:
     """One spelling for a Korean syllable however romanised: Chong = Jong, Pong = Bong,
     T'aek = Taek = Daek, Ri = Li = Yi."""
-    for pattern, repl in _KOREAN_SYLLABLE:
-        norm = pattern.sub(repl, norm)
-    return norm
+    return _rewrite(norm, _KOREAN_SYLLABLE)
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -151,9 +151,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     _align_given_variants(a, b, used_a, used_b, aligned, similar)
     _align_titles(a, b, used_a, used_b, aligned)
     if _east_slavic(a) or _east_slavic(b):
-        _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3)
+        _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3, _SOFT_STARTS)
     elif _korean(a) and _korean(b):
-        _align_romanised(a, b, used_a, used_b, aligned, korean_key, "Korean romanisation", 2)
+        _align_romanised(a, b, used_a, used_b, aligned, korean_key, "Korean romanisation", 2, None)
     joined = _align_joined(a, b, used_a, used_b, similar) + [
         (i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
     if not aligned and len(a) > 1 and len(b) > 1:
@@ -433,23 +433,27 @@ def _east_slavic(x: tuple[NameToken, ...]) -> bool:
 
 # Korean surnames as romanised on the lists (North and South): a name is Korean when one of
 # them is its surname and all its parts are syllables.
-_KOREAN_SURNAMES = frozenset(["kim", "ri", "li", "yi", "lee", "pak", "park", "choe", "choi", "chong", "jong", "jeong", "cho", "jo", "jang", "chang", "ryom", "yom", "o", "oh", "yun", "yoon", "hwang", "kang", "paek", "baek", "han", "rim", "im", "ju", "song", "kwak", "sin", "shin", "hong", "kwon", "ko", "pae", "bae", "nam", "mun", "moon", "yang", "cha", "ryu", "yu", "kye", "thae", "tae", "so", "sok", "jon", "chon", "ju", "chu", "ho", "ha", "an", "ahn"])
-
-
-_SOFT_STARTS = frozenset("aeiouyv")  # Uladzimir / Vladimir, Alyaksei / Aleksei, Yauhen / Evgeny
+_KOREAN_SURNAMES = frozenset(["kim", "ri", "li", "yi", "lee", "pak", "park", "choe", "choi", "chong", "jong", "jeong", "cho", "jo", "jang", "chang", "ryom", "yom", "o", "oh", "yun", "yoon", "hwang", "kang", "paek", "baek", "han", "rim", "im", "ju", "song", "kwak", "sin", "shin", "hong", "kwon", "ko", "pae", "bae", "nam", "mun", "moon", "yang", "cha", "ryu", "yu", "kye", "thae", "tae", "so", "sok", "jon", "chon", "chu", "ho", "ha", "an", "ahn"])
 
 
 def _korean(x: tuple[NameToken, ...]) -> bool:
     return any(t.role == "surname" and t.norm in _KOREAN_SURNAMES for t in x) and all(len(t.norm) <= 6 for t in x)
 
 
+# The first letters an East Slavic name part may change between romanisations (its key drops
+# vowels): Uladzimir / Vladimir, Alyaksei / Aleksei, Yauhen / Evgeny.
+_SOFT_STARTS = frozenset("aeiouyv")
+
+
 def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
-                     aligned: list, key: Callable[[str], str], how: str, shortest: int) -> None:
+                     aligned: list, key: Callable[[str], str], how: str, shortest: int,
+                     soft_starts: frozenset[str] | None) -> None:
     """A name in two romanisations of its script: East Slavic (NAUMOV, Vladimir Vladimirovich /
     NAUMAU, Uladzimir Uladzimiravich; Pavel Igorevich / Pavlo Ihorovych, see `east_slavic_key`)
     or Korean (RI, Chong Chol / RI, Jong Chol, see `korean_key`): parts of one role left over
-    whose keys agree. Two parts at least must agree in all, so that one given name alone makes
-    no match."""
+    whose keys agree, beginning with one letter or with two of `soft_starts` (None: the key
+    says how a part may begin). Two parts at least must agree in all, so that one given name
+    alone makes no match."""
     if len(a) == len(used_a) or len(b) == len(used_b):
         return
     found = []
@@ -462,9 +466,8 @@ def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
         for j, tb in enumerate(b):
             if j in used_b or j in taken or _ROMANISED_ROLES.get(tb.role) != role or len(tb.norm) < shortest:
                 continue
-            # (East Slavic keys drop vowels: a first letter may differ only as a vowel or a v.)
-            if len(mine) >= 2 and mine == key(tb.norm) and (key is korean_key or ta.norm[0] == tb.norm[0]
-                                                            or {ta.norm[0], tb.norm[0]} <= _SOFT_STARTS) \
+            if len(mine) >= 2 and mine == key(tb.norm) and (soft_starts is None or ta.norm[0] == tb.norm[0]
+                                                            or {ta.norm[0], tb.norm[0]} <= soft_starts) \
                     and not (role == "given" and (ta.norm[-1] == "a") != (tb.norm[-1] == "a")):  # Oleg / Olga
                 found.append((i, j))
                 taken.add(j)
@@ -640,7 +643,8 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     words = name_tokens(query)
     seeker = _search_index(index)
     # Seeded as the query reads: "MEGHEL OAO" has a legal form, so "OAO" is no surname to look up.
-    candidates = set(seeker.candidates(_analysed(query, schema or _guess_schema(query, "")), SEARCH_CANDIDATES))
+    read_as = schema or _guess_schema(query, "")
+    candidates = set(seeker.candidates(_analysed(query, read_as), SEARCH_CANDIDATES))
     if not candidates and words:
         choices = {i: " ".join(t.norm for t in n.tokens) for i, n in enumerate(index.names)}
         for _choice, _score, idx in process.extract(" ".join(words), choices, scorer=fuzz.token_sort_ratio, limit=50):
@@ -649,8 +653,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     # A query of no stated schema that reads as a person's name (a given name first, no word of a
     # firm's): an organisation's name without that given name is someone else's business
     # ("Vladimir Khalil" is not HALEEL LTD).
-    person_like = schema is None and len(words) >= 2 and words[0] in seeker.given_names \
-        and _guess_schema(query, "") == "Person"
+    person_like = schema is None and read_as == "Person" and len(words) >= 2 and words[0] in seeker.given_names
     for name_idx in candidates:
         name = index.names[name_idx]
         if schema and name.entity.schema != schema and not (schema == "Organization" and name.entity.schema not in ("Person",)):
@@ -660,7 +663,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_abjad, listed_abjad), False)
         if name.kind == "weak":
             score *= 0.85
-        if person_like and not name.is_person and words[0] not in {t.norm for t in listed}:
+        if person_like and not name.is_person and all(t.norm != words[0] for t in listed):
             score *= PERSON_QUERY_ORGANISATION
         eid = name.entity.entity_id
         if eid not in best or score > best[eid][0]:

@@ -76,10 +76,18 @@ class Spellings:
     __slots__ = ("short", "longer", "spellings", "owners")
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.short = [w for w in words if len(w) <= 3]
-        self.longer = [w for w in words if len(w) > 3]
-        self.spellings = [sp for w in self.longer for sp in phonetic_spellings(w)]
-        self.owners = [w for w in self.longer for _sp in phonetic_spellings(w)]
+        self.short: list[str] = []
+        self.longer: list[str] = []
+        self.spellings: list[str] = []  # the longer words' phonetic spellings ...
+        self.owners: list[str] = []  # ... and the word each belongs to
+        for w in words:
+            if len(w) <= 3:
+                self.short.append(w)
+                continue
+            self.longer.append(w)
+            for sp in phonetic_spellings(w):
+                self.spellings.append(sp)
+                self.owners.append(w)
 
     def alike(self, word: str) -> set[str]:
         # A pair with a short word scores 0.9 only if one is a spelling of the other (see

@@ -138,7 +138,7 @@ def _singular_keys(norm: str) -> tuple[str, ...]:
 def _word_similarity(norm: str, stem: str, listed: str, spelled_apart: bool = False) -> tuple[float, str]:
     """How alike a text word (and its stem, when it has a case ending) and a listed word are.
     `spelled_apart`: the caller knows `token_similarity(norm, listed)` is below TOKEN_MATCH
-    (see `may_match`), and asks only whether the word is another form of the listed one."""
+    (see `Spellings.alike`), and asks only whether the word is another form of the listed one."""
     if stem and stem == listed:
         return 1.0, "inflection"
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
@@ -645,11 +645,9 @@ class TextMatcher:
             else:
                 cand.status = "needs_support"
         self._finish(cand, features)
-        legal_letters = "".join(ntoks[k].norm for k, (_t, _s, h) in cand.matched.items()
-                                if ntoks[k].role == "legal" and h in ("exact", "inflection"))
         if cand.status == "needs_support" and cand.kind == "full" and not name.is_person and not stranger \
-                and len(legal_letters) > 1 \
-                and all(h in ("exact", "inflection") for _t, _s, h in cand.matched.values()):
+                and all(h in ("exact", "inflection") for _t, _s, h in cand.matched.values()) \
+                and sum(len(ntoks[k].norm) for k in cand.matched if ntoks[k].role == "legal") > 1:
             # "Solid Ltd.", "Linker FZE", "Capital S.A.L.": ordinary words with the listed legal
             # form name the company.
             cand.status = "accepted"
