@@ -75,6 +75,9 @@ _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
 _GLUED = re.compile(r"^(?:\s{1,2}|-)$")  # a space or a hyphen: one name runs on
 _SYNONYMS = vocab.ORG_SYNONYMS
+_SYNONYM_GROUPS: dict[str, set[str]] = defaultdict(set)  # canonical word -> the words it stands for
+for _word, _canonical in _SYNONYMS.items():
+    _SYNONYM_GROUPS[_canonical].update((_word, _canonical))
 _NORM = attrgetter("norm")
 _STEM = attrgetter("stem")
 _CAPITALIZED = attrgetter("capitalized")
@@ -135,18 +138,14 @@ def _singular_keys(norm: str) -> tuple[str, ...]:
     return phonetic_keys(norm[:-1]) + (phonetic_keys(norm[:-2]) if norm.endswith("es") else ())
 
 
-def _word_similarity(norm: str, stem: str, listed: str, spelled_apart: bool = False) -> tuple[float, str]:
-    """How alike a text word (and its stem, when it has a case ending) and a listed word are.
-    `spelled_apart`: the caller knows `token_similarity(norm, listed)` is below TOKEN_MATCH
-    (see `Spellings.alike`), and asks only whether the word is another form of the listed one."""
+def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
+    """How alike a text word (and its stem, when it has a case ending) and a listed word are."""
     if stem and stem == listed:
         return 1.0, "inflection"
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
         return 0.95, "synonym"  # an organisation's generic word in another language: Wagner-Gruppe
-    if spelled_apart:
-        return 0.0, "fuzzy"
     found = token_similarity(norm, listed)
     if stem and found[0] < 0.9:
         # An inflected word spelled otherwise too: "Władimirem" is Wladimir, as "Vladimir" spells it.
@@ -386,10 +385,19 @@ class TextMatcher:
         found = []
         words = self.index.lookup_words(keys)
         # About one listed word in twenty under a word's keys is spelled like it: the others are
-        # set apart in C first (a word with a case ending is compared whole, stem included).
-        alike = set(words) if stem else set().union(*(self._spellings(key).alike(norm) for key in keys))
+        # set apart in C first (a word with a case ending is compared whole, stem included), and
+        # only an English plural or a synonym of it may still match (see `_word_similarity`).
+        if stem:
+            alike = words.keys()
+        else:
+            alike = set().union(*(self._spellings(key).alike(norm) for key in keys))
+            alike.update(_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
+            if norm[-1:] == "s":
+                alike.update((norm[:-1], norm[:-2]))
         for word in words:
-            sim, how = _word_similarity(norm, stem, word, word not in alike)
+            if word not in alike:
+                continue
+            sim, how = _word_similarity(norm, stem, word)
             if sim >= TOKEN_MATCH:
                 loose = sim < 0.9 or how not in ("exact", "inflection") and len(norm) < 8
                 coreference_only = not (

@@ -5,10 +5,11 @@ How common a word is comes from `wordfreq` (Zipf scale: 7 is 'the', 3 is a rare 
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import freq_to_zipf, get_frequency_dict, zipf_frequency
 
 LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "gmbh", "ag", "sa", "sas", "sarl", "sarlu", "bv", "nv", "inc", "incorporated", "corp", "corporation", "co", "plc", "srl", "spa", "fze", "fzco", "fzc", "fz", "llp", "lp", "pte", "pty", "kg", "ug", "sro", "doo", "dd", "ad", "tov", "pp", "ltda", "cv", "sdn", "bhd", "tbk", "ooo", "mchj", "chp", "gie", "eurl", "eirl", "sae", "sal", "wll", "bsc", "qsc", "psc", "kft", "zrt", "nyrt", "spzoo", "sp", "oy", "ab", "as", "establishment", "est",
     # Russian legal forms, transliterated many ways: no company is named by these words.
@@ -148,10 +149,23 @@ _MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june"
 PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ichna|ich|ogly|oglu|kyzy|qizi)$")
 
 
+_FREQUENCIES = get_frequency_dict("en", "best")  # the table wordfreq itself keeps in memory
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    """How common a folded word is in English news and web text (Zipf scale)."""
-    return zipf_frequency(word, "en")
+    """How common a folded word is in English news and web text (Zipf scale).
+
+    A lowercase ASCII word is wordfreq's one token: its frequency is read from wordfreq's table
+    directly, rounded as `zipf_frequency` rounds it (the same figure for every such word of the
+    table, a tenth of the time: wordfreq tokenises every word it is asked about). Others go
+    through wordfreq."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return zipf_frequency(word, "en")
+    freq = _FREQUENCIES.get(word)
+    if freq is None:
+        return 0.0
+    return round(freq_to_zipf(round(freq, math.floor(-math.log(freq, 10)) + 3)), 2)
 
 
 def is_common_word(word: str) -> bool:
