@@ -283,6 +283,29 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("ROSNEFT TRADING SA", "ROSNEFT OIL COMPANY", "Organization", False),  # a subsidiary
     ("SARWAR, Tofail Mostafa", "SORWAR, Tofayel Mustafa", "Person", True),
     ("Sayf Allah Umar bin Hassayn", "SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE", "Person", True),
+    # Ukrainian and Belarusian given names that begin otherwise than the Russian, and their
+    # patronymics (-ivna, -auna are patronymics too):
+    ("TODOROVA, Anna Yurievna", "TODOROVA, Hanna Yuriyivna", "Person", True),
+    ("DOLGOPOLOV, Andrey Nikolayevich", "DOLHOPOLOV, Andriy Mikolaiovich", "Person", True),
+    ("KARPENKOV, Nikolai", "KARPIANKOU, Mikalai", "Person", True),
+    ("LUKASHENKO, Aleksandr Grigorevich", "LUKASHENKA, Alyaksandr Ryhorovich", "Person", True),
+    ("SIDORENKO, Galina Gennadievna", "SIDORENKO, Halyna Hennadiyivna", "Person", True),
+    ("PETRENKO, Nikolai Ivanovich", "PETRENKO, Mykola", "Person", True),  # (Mykola is his, not hers)
+    ("PETRENKO, Nikolai Ivanovich", "PETRENKO, Mykhailo", "Person", False),
+    ("TODOROVA, Anna Yurievna", "TODOROVA, Inna Yurievna", "Person", False),
+    ("JANG, Chang Ha", "CHANG, Chang-ha", "Person", True),  # equal words pair by role first
+    ("LEE, John", "LEE, John Ka-chiu", "Person", True),  # a whole Chinese given name more, not a syllable
+    # Legal forms misspelled on the lists, and more of them; Russian words of what a firm is:
+    ("OBSHCHESTVO S ORGANICHENNOI OTVETSTVENNOSTYU AKVAMARIN", "AKVAMARIN LIMITED LIABILITY COMPANY", "Organization", True),
+    ("TRANSMART AG", "TRANSMART DMCC", "Organization", True),
+    ("LOTTERY DISTRIBUTIONS LTD", "LOTTERY DISTRIBUTIONS OOD", "Organization", True),
+    ("AFORRA MENEDZHMENT OOO", "LIMITED LIABILITY COMPANY AFORRA MANAGEMENT", "Organization", True),
+    ("NPP GURAMI ELEKTRONIKS", "NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE GURAMI ELEKTRONIKS", "Organization", True),
+    # A firm's initials apart or as one word:
+    ("B.S. COMPANY OFFSHORE", "BS COMPANY OFFSHORE", "Organization", True),
+    ("MDS IMPORT EXPORT CO., LTD.", "M. D. S. IMPORT EXPORT CO., LTD.", "Organization", True),
+    ("G&S DIAMOND FZE", "G AND S DIAMOND FZE", "Organization", True),
+    ("ABC TRADING LTD", "A.B.D. TRADING LTD", "Organization", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names
@@ -315,6 +338,23 @@ def test_a_lone_surname_is_not_the_listed_person_when_the_text_names_another(mat
     ours = matcher.screen("Yevgeny Prigozhin spoke. Prigozhin said he was leaving.")
     assert [m.entity.source_id for m in ours] == ["21171", "21171"]
     assert matcher.screen("their leader Rami al-Saadani was captured") == []
+
+
+def test_a_blank_line_ends_a_name(matcher: TextMatcher) -> None:
+    """A headline's last word is not glued to the body's first: "... killed Prigozhin" then
+    "Yevgeny Prigozhin, leader of ...", each a mention of its own."""
+    text = "The Russian crash that possibly killed Prigozhin\n\nYevgeny Prigozhin, leader of the group, was aboard."
+    assert [m.text for m in matcher.screen(text) if m.entity.source_id == PRIGOZHIN] == ["Prigozhin", "Yevgeny Prigozhin"]
+    text = "Mercenary boss was a disaster waiting to happen for Putin\n\nWagner boss Yevgeny Prigozhin is now a problem."
+    assert WAGNER in entity_ids(matcher, text)
+
+
+def test_ordinary_words_inside_a_longer_name_need_support(matcher: TextMatcher) -> None:
+    """NATIONAL LOTTERY AD (a listed Bulgarian firm) is all ordinary words with a legal form: in
+    "the National Lottery Heritage Fund" they are part of another name."""
+    text = "The museum opened after a grant from the National Lottery Heritage Fund."
+    assert all(m.entity.name != "NATIONAL LOTTERY AD" for m in matcher.screen(text, threshold=0.5))
+    assert any(m.entity.name.startswith("NATIONAL LOTTERY") for m in matcher.screen("National Lottery AD was sanctioned."))
 
 
 def test_a_common_surname_waits_for_the_full_name(sdn_index) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from monitor.matching import vocab
 from monitor.matching.model import EntityRecord
 from monitor.matching.normalize import SYLLABIC, cyrillic_stems, name_tokens, phonetic_keys
@@ -51,8 +54,23 @@ def token_weight(norm: str) -> float:
     return 1.0 + max(0.0, 5.0 - vocab.zipf(norm)) * 0.5
 
 
+# Long legal-form words, which lists misspell (ORGANICHENNOI, OBSHSCHESTVO): one slip away is
+# the same word (no firm is named by a word one letter from "otvetstvennostyu").
+_LONG_LEGAL_WORDS = sorted(w for w in vocab.LEGAL_FORMS if len(w) >= 9)
+
+
+def _legal_word(word: str) -> bool:
+    if word in vocab.LEGAL_FORMS:
+        return True
+    return len(word) >= 9 and process.extractOne(
+        word, _LONG_LEGAL_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
+
+
 def _legal_positions(words: list[str]) -> set[int]:
-    positions = {i for i, w in enumerate(words) if w in vocab.LEGAL_FORMS}
+    positions = {i for i, w in enumerate(words) if _legal_word(w)}
+    # "OBSHCHESTVO S OGRANICHENNOI ...": a letter between two legal words is one of them.
+    positions.update(i for i in range(1, len(words) - 1)
+                     if len(words[i]) == 1 and i - 1 in positions and i + 1 in positions)
     # A legal form written with full stops is a run of letters: "S.A.", "S.R.L.", "L.L.C.".
     i = 0
     while i < len(words):

@@ -186,17 +186,33 @@ def phonetic_keys(norm: str) -> tuple[str, ...]:
 # Belarusian and Ukrainian official romanisations beside Russian: dz for d (Dzmitry, Vadzim), h
 # for g (Ihor, Siarhei, Oleh), u for v (Uladzimir, Yauhen, -au for -ov: Naumau). Vowels drift
 # (akanye: Alyaksei, Alehavich), and the key keeps consonants only.
+# Belarusian ts before i is a soft t (Tatsiana, Tsimafei, Kanstantsin).
 _EAST_SLAVIC = (
     (re.compile(r"dz"), "d"), (re.compile(r"(?<![cgkpstz])h"), "g"), (re.compile(r"^ul(?=[aeiouy])"), "vl"),
-    (re.compile(r"(?<=[aeiouy])[u](?![aeiouy])"), "v"),
+    (re.compile(r"(?<=[aeiouy])[u](?![aeiouy])"), "v"), (re.compile(r"ts(?=i)"), "t"),
+)
+# Given names (and the patronymics made of them) whose Ukrainian or Belarusian form begins
+# otherwise than the Russian: Mykola / Mikalai / Nikolai, Hanna / Anna, Volha / Olga, Ryhor /
+# Grigory, Kostiantyn / Konstantin.
+_EAST_SLAVIC_NAMES = (
+    (re.compile(r"^m[iy]kola$"), "nikolai"), (re.compile(r"^(?:m[iy]k[oa]l|nikal)"), "nikol"),
+    (re.compile(r"^hann?a$"), "anna"), (re.compile(r"^vol[hg]a$"), "olga"), (re.compile(r"^ryh"), "hryh"),
+    (re.compile(r"^kost(?=[iy]a?nt)"), "konst"),
 )
 
 
 @lru_cache(maxsize=50_000)
+def east_slavic_spelling(norm: str) -> str:
+    """A name part spelled as the Russian romanisation would, near enough for its key and its
+    first letter: Uladzimir -> vladimir, Ihor -> igor, Mykolaiovych -> nikolaiovych."""
+    return _rewrite(_rewrite(norm, _EAST_SLAVIC_NAMES), _EAST_SLAVIC)
+
+
 def east_slavic_key(norm: str) -> str:
     """One consonant skeleton for the Russian, Belarusian and Ukrainian romanisations of a name
-    part: Dzmitry = Dmitry, Ihar = Igor, Uladzimiravich = Vladimirovich, Naumau = Naumov."""
-    return _skeleton(_rewrite(norm, _EAST_SLAVIC))
+    part: Dzmitry = Dmitry, Ihar = Igor, Uladzimiravich = Vladimirovich, Naumau = Naumov,
+    Mikalai = Nikolai."""
+    return _skeleton(east_slavic_spelling(norm))
 
 
 # Korean syllables in McCune-Reischauer (North Korea, OFAC) and Revised Romanisation: unaspirated

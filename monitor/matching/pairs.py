@@ -20,7 +20,13 @@ from monitor.matching import vocab
 from monitor.matching.abjad import abjad_similarity, is_abjad
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
-from monitor.matching.normalize import east_slavic_key, korean_key, name_tokens, phonetic_keys
+from monitor.matching.normalize import (
+    east_slavic_key,
+    east_slavic_spelling,
+    korean_key,
+    name_tokens,
+    phonetic_keys,
+)
 from monitor.matching.similarity import (
     TOKEN_MATCH,
     gendered,
@@ -138,7 +144,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
                 sim, how = max((sim, how), similar(ta.stem or ta.norm, tb.stem or tb.norm))
             if sim >= TOKEN_MATCH and not (ta.role in _GIVEN and tb.role in _GIVEN and gendered(ta.norm, tb.norm)):
                 pairs.append((sim, i, j, how))  # (Maria/Mario, Robert/Roberta: two people)
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))  # ties: names in their written order
+    # Ties: a pair of one role first (JANG, Chang Ha / CHANG, Chang-ha: the given names pair,
+    # not a given name with the surname), then the names' written order.
+    pairs.sort(key=lambda p: (-p[0], _ROLE_GROUP.get(a[p[1]].role) != _ROLE_GROUP.get(b[p[2]].role), p[1], p[2]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     aligned = []
@@ -151,11 +159,15 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     _align_given_variants(a, b, used_a, used_b, aligned, similar)
     _align_titles(a, b, used_a, used_b, aligned)
     if _east_slavic(a) or _east_slavic(b):
-        _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3, _SOFT_STARTS)
+        _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3, _SOFT_STARTS,
+                         east_slavic_spelling)
     elif _korean(a) and _korean(b):
         _align_romanised(a, b, used_a, used_b, aligned, korean_key, "Korean romanisation", 2, None)
     joined = _align_joined(a, b, used_a, used_b, similar) + [
         (i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
+    if schema != "Person":
+        joined += _align_initials(a, b, used_a, used_b) + [
+            (i, j, sim, how) for j, i, sim, how in _align_initials(b, a, used_b, used_a)]
     if not aligned and len(a) > 1 and len(b) > 1:
         # "Abdul Rahman" vs "Abdulrahman": compare the names written without spaces.
         joined_a, joined_b = "".join(t.norm for t in a), "".join(t.norm for t in b)
@@ -270,6 +282,7 @@ _GIVEN = frozenset(["given", "middle"])
 _INITIAL_ROLES = frozenset(["given", "middle", "patronymic", "stop"])  # "Y." is read as the stop word "y"
 _GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
 _NAME_PARTS = ("given", "middle", "surname")
+_ROLE_GROUP = {"given": "given", "middle": "given", "surname": "surname", "patronymic": "patronymic"}
 
 
 # Given names that open many Muslim names and are often left out (Muhammad Arif Qasmani is
@@ -362,6 +375,8 @@ def _lost_syllable(x: tuple[NameToken, ...], used: set[int], shortest: int = 2) 
     return any(
         k not in used and t.role == "middle" and shortest <= len(t.norm) <= 3 and t.norm not in _SOUTH_ASIAN_ARTICLE
         and any(n in used and x[n].role in _GIVEN and len(x[n].norm) <= 4 for n in (k - 1, k + 1) if 0 <= n < len(x))
+        # (beside another part of the same side, it is a whole name more: LEE, John Ka-chiu ~ LEE, John)
+        and not any(n not in used and x[n].role in _GIVEN for n in (k - 1, k + 1) if 0 <= n < len(x))
         for k, t in enumerate(x))
 
 
@@ -447,13 +462,13 @@ _SOFT_STARTS = frozenset("aeiouyv")
 
 def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
                      aligned: list, key: Callable[[str], str], how: str, shortest: int,
-                     soft_starts: frozenset[str] | None) -> None:
+                     soft_starts: frozenset[str] | None, spell: Callable[[str], str] = str) -> None:
     """A name in two romanisations of its script: East Slavic (NAUMOV, Vladimir Vladimirovich /
     NAUMAU, Uladzimir Uladzimiravich; Pavel Igorevich / Pavlo Ihorovych, see `east_slavic_key`)
     or Korean (RI, Chong Chol / RI, Jong Chol, see `korean_key`): parts of one role left over
     whose keys agree, beginning with one letter or with two of `soft_starts` (None: the key
-    says how a part may begin). Two parts at least must agree in all, so that one given name
-    alone makes no match."""
+    says how a part may begin) as `spell` writes them. Two parts at least must agree in all,
+    so that one given name alone makes no match."""
     if len(a) == len(used_a) or len(b) == len(used_b):
         return
     found = []
@@ -463,12 +478,14 @@ def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
         if i in used_a or role is None or len(ta.norm) < shortest:
             continue
         mine = key(ta.norm)
+        spelled = spell(ta.norm)
         for j, tb in enumerate(b):
             if j in used_b or j in taken or _ROMANISED_ROLES.get(tb.role) != role or len(tb.norm) < shortest:
                 continue
-            if len(mine) >= 2 and mine == key(tb.norm) and (soft_starts is None or ta.norm[0] == tb.norm[0]
-                                                            or {ta.norm[0], tb.norm[0]} <= soft_starts) \
-                    and not (role == "given" and (ta.norm[-1] == "a") != (tb.norm[-1] == "a")):  # Oleg / Olga
+            other = spell(tb.norm)
+            if (len(mine) >= 2 or spelled == other) and mine == key(tb.norm) and (
+                    soft_starts is None or spelled[0] == other[0] or {spelled[0], other[0]} <= soft_starts) \
+                    and not (role == "given" and (spelled[-1] == "a") != (other[-1] == "a")):  # Oleg / Olga
                 found.append((i, j))
                 taken.add(j)
                 break
@@ -478,6 +495,36 @@ def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
         used_a.add(i)
         used_b.add(j)
         aligned.append((i, j, 0.9, how))
+
+
+_CONNECTORS = frozenset(["and", "y", "et", "e", "und", "i"])  # "J AND M", "G Y G": J&M, G&G
+
+
+def _align_initials(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
+                    used_b: set[int]) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
+    """A firm's initials written apart in one name and as one word in the other: "B.S. COMPANY
+    OFFSHORE" / BS COMPANY OFFSHORE, "M. D. S. IMPORT EXPORT" / MDS IMPORT EXPORT."""
+    out = []
+    for j, tb in enumerate(b):
+        word = tb.norm
+        if j in used_b or not 2 <= len(word) <= 5 or not word.isalpha():
+            continue
+        for start in range(len(a)):
+            run: list[int] = []
+            k = start
+            while k < len(a) and len(run) < len(word) and k not in used_a:
+                norm = a[k].norm
+                if len(norm) == 1 and norm == word[len(run)]:
+                    run.append(k)
+                elif not (run and norm in _CONNECTORS):
+                    break
+                k += 1
+            if len(run) == len(word):
+                used_a.update(range(run[0], run[-1] + 1))
+                used_b.add(j)
+                out.append((tuple(run), (j,), 1.0, "initials"))
+                break
+    return out
 
 
 def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],

@@ -73,7 +73,8 @@ MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
 _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/]{0,4}$")  # "Gems & Jewellery", "Import/Export"
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
-_GLUED = re.compile(r"^(?:\s{1,2}|-)$")  # a space or a hyphen: one name runs on
+_GLUED = re.compile(r"^(?:[^\S\n]{1,2}|[^\S\n]?\n[^\S\n]?|-)\Z")  # a space, a line break or a hyphen: one name runs on
+# (not a blank line: "... north of Moscow\n\nWagner Group")
 _SYNONYMS = vocab.ORG_SYNONYMS
 _SYNONYM_GROUPS: dict[str, set[str]] = defaultdict(set)  # canonical word -> the words it stands for
 for _word, _canonical in _SYNONYMS.items():
@@ -567,6 +568,11 @@ class TextMatcher:
                     vocab.zipf(w) >= 4.5 and not has_digit(w) for w in core_words):
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words as a name (National Bank)"
+            elif not name.is_person and common and stranger:
+                # "the National Lottery Heritage Fund" is not NATIONAL LOTTERY OOD: common words
+                # run on into another capitalised name.
+                cand.status = "needs_support"
+                features["needs_support"] = "ordinary words inside a longer name"
             elif schema in ("Vessel", "Aircraft") and (common or single):
                 # Ships are named like words, places and clubs (FREEDOM, PARTIZAN): "the tanker
                 # Partizan" is a hit, "Partizan - Dejan Koturovic 21" is football.

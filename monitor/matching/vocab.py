@@ -20,7 +20,9 @@ LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "a
     # Russian and Ukrainian organisation types: commercial bank, non-profit, research and
     # production, state and municipal enterprises, autonomous non-profit, public/private JSC.
     "akb", "kb", "nko", "npo", "npp", "fgup", "gup", "mup", "fgbu", "ano", "nao", "pat", "prat",
-    "pvt", "dac", "fsue", "sue", "tnhh", "eireli", "ltda", "sdn", "bhd", "gmbh"])
+    "pvt", "dac", "fsue", "sue", "tnhh", "eireli", "ltda", "sdn", "bhd", "gmbh",
+    # Dubai free-zone, Bulgarian, North Macedonian, Lithuanian, Latvian, Finnish, Turkish, Albanian
+    "dmcc", "ood", "eood", "ead", "dooel", "uab", "sia", "oyj", "sti", "shpk"])
 # The same generic word of an organisation's name in the languages lists use: compared as one
 # word by `compare` and `search` ("BANCO CENTRAL DE VENEZUELA" ~ "CENTRAL BANK OF VENEZUELA").
 ORG_SYNONYMS = {
@@ -59,6 +61,17 @@ ORG_SYNONYMS = {
         "republic": "respubliki respublika",
         "bureau": "byuro biuro",
         "design": "konstruktorskoe konstruktorskoye",
+        # Russian words of what a firm is (NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE is a research and
+        # production enterprise, NPP):
+        "enterprise": "predpriyatie predpriyatiye predpriiatie",
+        "production": "proizvodstvennoe proizvodstvennoye proizvodstvennaya proizvodstvennyi",
+        "scientific": "nauchno nauchnoe nauchnoye nauchnyi",
+        "research": "issledovatelskii issledovatelskiy issledovatelskogo",
+        "association": "obedinenie obyedinenie obiedinenie obedineniye",
+        "management": "menedzhment",
+        "holding": "kholding",
+        "commercial": "kommercheskii kommercheskiy kommercheski",
+        "state": "gosudarstvennoe gosudarstvennoye gosudarstvennyi gosudarstvennyy",
     }.items()
     for word in words.split()
 }
@@ -113,7 +126,8 @@ ORG_DESCRIPTORS = frozenset(["oil", "gas", "petroleum", "petrochemical", "energy
                              "aviation", "aircraft", "airport", "port", "telecom", "telecommunications",
                              "electronics", "defence", "industrial", "manufacturing", "machinery", "digital",
                              "research", "production", "scientific", "electronic", "export", "import",
-                             "equipment", "logistic", "technologies"])
+                             "equipment", "logistic", "technologies", "pharm", "management", "enterprise",
+                             "association"])
 
 # Countries and their adjectives in organisations' names say where, not which: "Aeroflot" is
 # AEROFLOT RUSSIAN AIRLINES, "Bank Melli" BANK MELLI IRAN (used by `compare` with ORG_DESCRIPTORS).
@@ -146,7 +160,7 @@ NEGATIVE_CONTEXT = frozenset(["composer", "composers", "opera", "operas", "opera
 DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "for", "from", "by", "with", "as", "of", "to", "and", "or", "but", "if", "when", "while", "after", "before", "during", "since", "until", "about", "over", "under", "into", "onto", "upon", "his", "her", "its", "their", "our", "my", "your", "new", "old", "former", "ex", "says", "said", "say", "report", "reports", "breaking", "live", "update", "updates", "exclusive", "analysis", "why", "how", "what", "who", "where", "which", "why"])
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|can|ran|ani|ali|iot|ic|an)$")
 _MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
-PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ichna|ich|ogly|oglu|kyzy|qizi)$")
+PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|auna|ichna|ich|ogly|oglu|kyzy|qizi)$")  # (-ivna: Ukrainian, -auna: Belarusian)
 
 
 _FREQUENCIES = get_frequency_dict("en", "best")  # the table wordfreq itself keeps in memory
