@@ -306,6 +306,11 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("MDS IMPORT EXPORT CO., LTD.", "M. D. S. IMPORT EXPORT CO., LTD.", "Organization", True),
     ("G&S DIAMOND FZE", "G AND S DIAMOND FZE", "Organization", True),
     ("ABC TRADING LTD", "A.B.D. TRADING LTD", "Organization", False),
+    # Arabic script: الله is one name with the word before it, Abd (al-) with the word after it
+    # even at the name's end, where the surname is read:
+    ("قدرت الله جمال", "JAMAL, QUDRATULLAH", "Person", True),
+    ("نشوان عبد الرزاق عبد الباقي", "NASHWAN ABD AL-RAZZAQ ABD AL-BAQI", "Person", True),
+    ("نشوان عبد الرزاق عبد الباقي", "NASHWAN ABD AL-RAZZAQ ABD AL-KARIM", "Person", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

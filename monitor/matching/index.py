@@ -105,6 +105,9 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
     return out
 
 
+_ABD_WORDS = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdur", "abdar", "abdus", "bd"])
+
+
 def analyse_name(name: str, schema: str) -> list[NameToken]:
     """Split a listed name into tokens with their role in the name."""
     tokens: list[NameToken] = []
@@ -117,7 +120,14 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             if SYLLABIC.search(name):  # Korean and Chinese names put the surname first: 김정은
                 surnames, givens = words[:1], words[1:]
             else:
-                surnames, givens = words[-1:], words[:-1]
+                # The last word is the surname, with the Abd (al-) before it: one name
+                # ("NASHWAN ABD AL-RAZZAQ ABD AL-BAQI": Abd al-Baqi).
+                n = 1
+                if len(words) >= 3 and words[-2] in _ABD_WORDS:
+                    n = 2
+                elif len(words) >= 4 and words[-3] in _ABD_WORDS and words[-2] in ("al", "el", "ul", "ar", "ur", "ad", "ud"):
+                    n = 3
+                surnames, givens = words[-n:], words[:-n]
             given_part = name
         # A hyphenated given name is one given name: "Chin-yo'ng", "Jong-un" (both parts count).
         joined = {w for seg in given_part.split() if "-" in seg for w in name_tokens(seg)[1:]}

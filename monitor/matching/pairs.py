@@ -71,6 +71,13 @@ def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
             out.append(NameToken(word, phonetic_keys(word), role, max(t.weight for t in parts)))
             k += take
             continue
+        if tok.norm == "llh" and out and out[-1].role in _GIVEN | {"surname"}:
+            # الله after a word is one name with it (قدرت الله is Qudratullah, رحمت الله Rahmatullah)
+            prev = out.pop()
+            word = prev.norm + tok.norm
+            out.append(NameToken(word, phonetic_keys(word), prev.role, max(prev.weight, tok.weight)))
+            k += 1
+            continue
         if tok.norm in _ARTICLES and nxt in _DIN and out:
             word = tok.norm + nxt
             out.append(NameToken(word, phonetic_keys(word), "middle" if out[-1].role != "surname" else "surname",
