@@ -162,6 +162,21 @@ def test_search_finds_a_listed_name_with_a_typo(sdn_index, query: str) -> None: 
     assert results[0]["source_id"] == PRIGOZHIN and results[0]["match"] is True, results[:2]
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("afif abdul madjid", "ABDUL MADJID, Afif"),  # looked up by "abdul" and "madjid", compared as one name
+    ("Abdel-Salam Abdel--Rahman ALAWI", "ALAWI, Abdel-Salam Abdel-Rahman"),
+    ("NAUCHNO-PROIZVODSTVENOE PREDPRIYATIE GURAMI ELEKTRONIKS", "NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE GURAMI ELEKTRONIKS"),
+    # A typo in a legal form is still a legal form, not a rare word to look the firm up by:
+    ("MP LIMITED LIALILITY COMPANY", "MP LIMITED LIABILITY COMPANY"),
+    ("JOINT STOCK COMAPNY CLASS", "JOINT STOCK COMPANY CLASS"),
+])
+def test_search_finds_compound_and_generic_words(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
+    """An Abd compound written apart, a Russian generic word with a typo (read as its English
+    word, yet compared as written too), a misspelled legal form."""
+    best = search(sdn_index, query)[0]
+    assert best["match"] is True and listed in (best["name"], best["matched_name"]), best
+
+
 def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[no-untyped-def]
     assert not any(r["match"] for r in search(sdn_index, "Vladimir Petrov"))  # PETROV, Alexander; KONONOV, Vladimir P.
     assert all(r["score"] > 0 for r in search(sdn_index, "John Smith"))  # no zero-score filler

@@ -54,16 +54,18 @@ def token_weight(norm: str) -> float:
     return 1.0 + max(0.0, 5.0 - vocab.zipf(norm)) * 0.5
 
 
-# Long legal-form words, which lists misspell (ORGANICHENNOI, OBSHSCHESTVO): one slip away is
-# the same word (no firm is named by a word one letter from "otvetstvennostyu").
-_LONG_LEGAL_WORDS = sorted(w for w in vocab.LEGAL_FORMS if len(w) >= 9)
+# Long legal-form words, which lists and customer files misspell (ORGANICHENNOI, LIABILTY): one
+# slip away is the same word (no firm is named by a word one letter from "otvetstvennostyu").
+_LONG_LEGAL_WORDS = sorted(w for w in vocab.LEGAL_FORMS if len(w) >= 7)
+
+
+def _slip_of(word: str, choices: Iterable[str]) -> bool:
+    """Is `word`, of 7 letters or more, one slip (an edit or a swap) from one of `choices`?"""
+    return len(word) >= 7 and process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 def _legal_word(word: str) -> bool:
-    if word in vocab.LEGAL_FORMS:
-        return True
-    return len(word) >= 9 and process.extractOne(
-        word, _LONG_LEGAL_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
+    return word in vocab.LEGAL_FORMS or _slip_of(word, _LONG_LEGAL_WORDS)
 
 
 def _legal_positions(words: list[str]) -> set[int]:
@@ -83,7 +85,7 @@ def _legal_positions(words: list[str]) -> set[int]:
     for phrase in vocab.LEGAL_PHRASES:
         n = len(phrase)
         for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == phrase:
+            if all(w == p or _slip_of(w, (p,)) for w, p in zip(words[i : i + n], phrase, strict=True)):
                 positions.update(range(i, i + n))
     return positions
 

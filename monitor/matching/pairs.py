@@ -144,7 +144,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
                         initial_matches(ta.norm, tb.norm) or initial_matches(tb.norm, ta.norm)):
                     pairs.append((0.85, i, j, "initial"))
                 continue
-            if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2 and similar is token_similarity:
+            if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2 and similar is token_similarity \
+                    and not (ta.stem or tb.stem):
                 continue  # nothing in common in sound nor in length: not worth a comparison
             sim, how = similar(ta.norm, tb.norm)
             if sim < TOKEN_MATCH and (ta.stem or tb.stem):  # a misspelled word that has another form
@@ -698,7 +699,9 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     seeker = _search_index(index)
     # Seeded as the query reads: "MEGHEL OAO" has a legal form, so "OAO" is no surname to look up.
     read_as = schema or _guess_schema(query, "")
-    candidates = set(seeker.candidates(_analysed(query, read_as), SEARCH_CANDIDATES))
+    # (By its words as written, as the listed names are indexed: "Abdul Madjid" is looked up
+    # by both words, not by the one compared word "abdulmadjid".)
+    candidates = set(seeker.candidates(tuple(analyse_name(query, read_as)), SEARCH_CANDIDATES))
     if not candidates and words:
         choices = {i: " ".join(t.norm for t in n.tokens) for i, n in enumerate(index.names)}
         for _choice, _score, idx in process.extract(" ".join(words), choices, scorer=fuzz.token_sort_ratio, limit=50):
