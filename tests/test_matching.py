@@ -169,6 +169,9 @@ def test_search_finds_a_listed_name_with_a_typo(sdn_index, query: str) -> None: 
     # A typo in a legal form is still a legal form, not a rare word to look the firm up by:
     ("MP LIMITED LIALILITY COMPANY", "MP LIMITED LIABILITY COMPANY"),
     ("JOINT STOCK COMAPNY CLASS", "JOINT STOCK COMPANY CLASS"),
+    # A typo that gives a word a key hundreds of listed words share ('sk', 'kn'):
+    ("Seygey SHOIGU", "SHOIGU, Sergey"),
+    ("Gennaoiy MEDVEDEV", "MEDVEDEV, Gennadiy"),
 ])
 def test_search_finds_compound_and_generic_words(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
     """An Abd compound written apart, a Russian generic word with a typo (read as its English
@@ -308,6 +311,8 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("PETRENKO, Nikolai Ivanovich", "PETRENKO, Mykola", "Person", True),  # (Mykola is his, not hers)
     ("PETRENKO, Nikolai Ivanovich", "PETRENKO, Mykhailo", "Person", False),
     ("TODOROVA, Anna Yurievna", "TODOROVA, Inna Yurievna", "Person", False),
+    ("Dmitry Ivanovich", "SAVELYEV, Dmitry Ivanovich", "Person", False),  # a given name and patronymic only
+    ("Vitaliy Shah", "SUK, Vitalij Oleksandrovych", "Person", False),  # Shah and Suk both read 'sk'
     ("JANG, Chang Ha", "CHANG, Chang-ha", "Person", True),  # equal words pair by role first
     ("LEE, John", "LEE, John Ka-chiu", "Person", True),  # a whole Chinese given name more, not a syllable
     # Legal forms misspelled on the lists, and more of them; Russian words of what a firm is:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
 from monitor.matching.abjad import abjad_similarity, is_abjad
@@ -365,6 +366,9 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
             continue
         if len(surnames) > 1 and surnames[0] not in used_y:
             continue
+        if surnames and not any(k in used_y for k in surnames) and any(
+                x[partner[k]].role == "surname" and y[k].role == "patronymic" for k in partner):
+            continue  # "Dmitry Ivankovich" is not SAVELYEV, Dmitry Ivanovich: a surname read as his father's name
         if _lost_syllable(y, used_y, 1):
             continue  # "KIM, Chol Sam" adds a syllable to the given name, not a name: not Kim Chol
         return True
@@ -492,7 +496,9 @@ def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
                 continue
             other = spell(tb.norm)
             if (len(mine) >= 2 or spelled == other) and mine == key(tb.norm) and (
-                    soft_starts is None or spelled[0] == other[0] or {spelled[0], other[0]} <= soft_starts) \
+                    soft_starts is None or (spelled[0] == other[0] or {spelled[0], other[0]} <= soft_starts)
+                    # (a key of two letters says little: SHAH is no SUK, though both read 'sk')
+                    and (len(mine) > 2 or OSA.normalized_similarity(spelled, other) >= 0.6)) \
                     and not (role == "given" and (spelled[-1] == "a") != (other[-1] == "a")):  # Oleg / Olga
                 found.append((i, j))
                 taken.add(j)
@@ -607,6 +613,8 @@ class _SearchIndex:
     one-letter deletions, so a typo that changes a word's sound still finds it."""
 
     NEAR = 0.7  # a word found under a key one edit away counts this much
+    LOOSE = 5  # names below the bar that read most like the query, taken as candidates too ...
+    LOOSE_POOL = 5_000  # ... from at most this many
 
     def __init__(self, index: MatchIndex) -> None:
         postings: dict[str, list[int]] = defaultdict(list)
@@ -621,6 +629,7 @@ class _SearchIndex:
                         postings[key].append(name_idx)
         self.postings = dict(postings)
         self.size = [sum(t.weight for t in n.tokens if t.role not in ("stop", "legal", "title")) for n in index.names]
+        self.texts = [" ".join(t.norm for t in n.tokens) for n in index.names]
         # What a query is compared with: Arabic compounds joined, and whether the name is
         # written in an abjad script.
         self.listed = [(_for_pairs(n.tokens, n.entity.schema), is_abjad(n.text)) for n in index.names]
@@ -665,10 +674,30 @@ class _SearchIndex:
             for name_idx, gain in best.items():
                 gained[name_idx] += gain
         # A name must share a third of the query's weight, and come near the best candidate's share.
-        floor = max(0.34 * total, 0.6 * max(gained.values(), default=0.0))
+        least = 0.34 * total
+        floor = max(least, 0.6 * max(gained.values(), default=0.0))
         # Ties go to names of about the query's size: "Kim Chol" before "KIM, Chol Sam Il".
         ranked = sorted((g, -abs(self.size[i] - total), i) for i, g in gained.items() if g >= floor)
-        return [i for _g, _d, i in ranked[-limit:]]
+        query = " ".join(t.norm for t in query_tokens)
+        if len(ranked) > limit and ranked[-limit][0] - ranked[-limit - 1][0] < 1e-9:
+            # Many names tie at the cut (keys are lossy: SHOIGU and a typo "Seygey" both read
+            # 'sk', as 250 listed names do): the tied ones closest as written go first.
+            cut = ranked[-limit][0]
+            chosen = [i for g, _d, i in ranked if g > cut + 1e-9]
+            tied = {i: self.texts[i] for g, _d, i in ranked if abs(g - cut) < 1e-9}
+            chosen += [i for _t, _s, i in process.extract(query, tied, scorer=fuzz.token_set_ratio,
+                                                          limit=limit - len(chosen))]
+        else:
+            chosen = [i for _g, _d, i in ranked[-limit:]]
+        # A typo can change a word's key to a common one ("Gennaoiy" reads 'kn', as 180 listed
+        # names do) and raise the bar above the listed name: the names that pass the lower bar
+        # and read most like the query are candidates too.
+        loose = {i: self.texts[i] for i, g in gained.items() if least <= g < floor}
+        if loose and len(loose) <= self.LOOSE_POOL:
+            taken = set(chosen)
+            chosen += [i for _t, _s, i in process.extract(query, loose, scorer=fuzz.token_set_ratio,
+                                                          limit=self.LOOSE, score_cutoff=70) if i not in taken]
+        return chosen
 
 
 def _deletions(key: str) -> set[str]:
