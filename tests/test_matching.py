@@ -374,6 +374,13 @@ def test_a_blank_line_ends_a_name(matcher: TextMatcher) -> None:
     assert WAGNER in entity_ids(matcher, text)
 
 
+def test_a_surname_in_cyrillic_stands_alone_as_in_latin(matcher: TextMatcher) -> None:
+    """Шойгу reads 'shoygu', SHOIGU's sound: alone it is a hit as "Shoigu" is; a Russian city's
+    case form is no organisation's word (в Москве is not BANK MOSKVY)."""
+    hits = matcher.screen("Министр обороны Шойгу провёл совещание в Москве.")
+    assert [(m.text, m.entity.source_id) for m in hits] == [("Шойгу", "35173")]
+
+
 def test_ordinary_words_inside_a_longer_name_need_support(matcher: TextMatcher) -> None:
     """NATIONAL LOTTERY AD (a listed Bulgarian firm) is all ordinary words with a legal form: in
     "the National Lottery Heritage Fund" they are part of another name."""

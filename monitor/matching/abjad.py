@@ -17,8 +17,29 @@ from monitor.matching.normalize import collapse
 _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+_HEBREW = re.compile(r"[\u0590-\u05ff\ufb1d-\ufb4f]")
+
+
 def is_abjad(name: str) -> bool:
     return _ABJAD.search(name) is not None
+
+
+def abjad_script(name: str) -> str:
+    """'hebrew', 'arabic' (Arabic, Syriac and the other abjads) or '' for a name in none."""
+    if _HEBREW.search(name):
+        return "hebrew"
+    return "arabic" if _ABJAD.search(name) else ""
+
+
+# Hebrew as romanised (anyascii) writes ב and ו both 'v', ש 's', פ 'f': a ב is b or v in Latin,
+# a ו is v, o or u; ש is s or sh; פ is p or f; ח and כ are h, ch or kh; Hebrew has no j but י.
+_HEBREW_LATIN = re.compile(r"sh|ch|kh|[bvpj]")
+_HEBREW_LATIN_MAP = {"sh": "s", "ch": "h", "kh": "h", "b": "w", "v": "w", "p": "f", "j": "y"}
+
+
+def _hebrew_latin(latin: str) -> str:
+    """A Latin spelling in the letters a Hebrew romanisation would have ('benjamin' -> 'wenyamin')."""
+    return _HEBREW_LATIN.sub(lambda m: _HEBREW_LATIN_MAP[m.group()], latin)
 
 
 # One class per Arabic letter however it is romanised: ظ ض ذ as dh/z/d, ق as q/k/g, ج as j/g.
@@ -42,10 +63,13 @@ def _consonants(norm: str, latin: bool, digraphs: bool = True) -> tuple[str, str
     return with_yw.replace("y", "").replace("w", ""), with_yw
 
 
-def abjad_similarity(abjad: str, latin: str) -> float:
+def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     """A word romanised from Arabic or Hebrew script against a Latin spelling, by consonants
     ('ltkryty' ~ 'tikriti'), the article 'al-' optional on the script side. The script side is
-    read with and without digraphs: 'thr' is ط+ه (Taher) as often as ث+ر."""
+    read with and without digraphs: 'thr' is ط+ه (Taher) as often as ث+ر. Hebrew is read with
+    its own letters' ambiguities (`_hebrew_latin`): 'vrk' ~ 'barak', 'ntnyhv' ~ 'netanyahu'."""
+    if hebrew:
+        abjad, latin = abjad.replace("v", "w"), _hebrew_latin(latin)
     best = 0.0
     sk_l = _consonants(latin, True)
     variants = []

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
-from monitor.matching.abjad import abjad_similarity, is_abjad
+from monitor.matching.abjad import abjad_script, abjad_similarity
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
@@ -119,12 +119,12 @@ def _weight(tok: NameToken) -> float:
 
 
 def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None = None,
-                 abjad: tuple[bool, bool] = (False, False), explain: bool = True) -> tuple[float, dict[str, Any]]:
+                 abjad: tuple[str, str] = ("", ""), explain: bool = True) -> tuple[float, dict[str, Any]]:
     if not a or not b:
         return 0.0, {"reason": "empty name"}
     similar = token_similarity
-    if abjad[0] != abjad[1]:
-        similar = _abjad_a if abjad[0] else _abjad_b
+    if abjad[0] != abjad[1] and not (abjad[0] and abjad[1]):
+        similar = _ABJAD_SIMILAR[abjad[0] or abjad[1], bool(abjad[0])]
     pairs: list[tuple[float, int, int, str]] = []
     for i, ta in enumerate(a):
         a_keys = set(ta.keys)
@@ -395,9 +395,9 @@ def _lost_syllable(x: tuple[NameToken, ...], used: set[int], shortest: int = 2) 
 GIVEN_VARIANT = 0.7  # a given name this close is a variant when the surname agrees (Pyotr/Petr)
 
 
-def _abjad_a(a: str, b: str) -> tuple[float, str]:
+def _abjad_a(a: str, b: str, hebrew: bool = False) -> tuple[float, str]:
     sim, how = token_similarity(a, b)
-    alt = abjad_similarity(a, b)
+    alt = abjad_similarity(a, b, hebrew)
     return (alt, "consonants") if alt > sim else (sim, how)
 
 
@@ -405,8 +405,22 @@ def _abjad_b(a: str, b: str) -> tuple[float, str]:
     return _abjad_a(b, a)
 
 
+def _hebrew_a(a: str, b: str) -> tuple[float, str]:
+    return _abjad_a(a, b, True)
+
+
+def _hebrew_b(a: str, b: str) -> tuple[float, str]:
+    return _abjad_a(b, a, True)
+
+
+# (script, is the first name the abjad one?) -> how words of the two names compare
+_ABJAD_SIMILAR = {("arabic", True): _abjad_a, ("arabic", False): _abjad_b,
+                  ("hebrew", True): _hebrew_a, ("hebrew", False): _hebrew_b}
+_SWAPPED = {_abjad_a: _abjad_b, _abjad_b: _abjad_a, _hebrew_a: _hebrew_b, _hebrew_b: _hebrew_a}
+
+
 def _swapped(similar: Callable[[str, str], tuple[float, str]]) -> Callable[[str, str], tuple[float, str]]:
-    return {_abjad_a: _abjad_b, _abjad_b: _abjad_a}.get(similar, similar)
+    return _SWAPPED.get(similar, similar)
 
 
 def _align_titles(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
@@ -587,7 +601,7 @@ def compare_names(name1: str, name2: str, schema: str | None = None, threshold: 
     """Score two names as names of one entity of `schema` (persons by default when unknown)."""
     schema = canonical_schema(schema) or _guess_schema(name1, name2)
     score, features = score_tokens(_analysed(name1, schema), _analysed(name2, schema), schema,
-                                   (is_abjad(name1), is_abjad(name2)))
+                                   (abjad_script(name1), abjad_script(name2)))
     features["schema"] = schema
     return PairScore(score=round(score, 4), match=score >= threshold, features=features)
 
@@ -632,7 +646,7 @@ class _SearchIndex:
         self.texts = [" ".join(t.norm for t in n.tokens) for n in index.names]
         # What a query is compared with: Arabic compounds joined, and whether the name is
         # written in an abjad script.
-        self.listed = [(_for_pairs(n.tokens, n.entity.schema), is_abjad(n.text)) for n in index.names]
+        self.listed = [(_for_pairs(n.tokens, n.entity.schema), abjad_script(n.text)) for n in index.names]
         # Given names as the listed persons' names have them, and how many persons have each.
         given: dict[str, set[int]] = defaultdict(set)
         for n in index.names:
@@ -723,7 +737,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
            threshold: float = 0.7) -> list[dict[str, Any]]:
     """The best listed entities for a name, as a screening tool returns them."""
     schema = canonical_schema(schema)
-    query_abjad = is_abjad(query)
+    query_abjad = abjad_script(query)
     words = name_tokens(query)
     seeker = _search_index(index)
     # Seeded as the query reads: "MEGHEL OAO" has a legal form, so "OAO" is no surname to look up.

@@ -83,6 +83,7 @@ _NORM = attrgetter("norm")
 _STEM = attrgetter("stem")
 _CAPITALIZED = attrgetter("capitalized")
 _UPPER = attrgetter("upper")
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -246,6 +247,7 @@ class TextMatcher:
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
         words = list(map(str.isalpha, map(_NORM, tokens)))
         letters = sum(words)
+        self._text = text
         self._mixed_case = (
             any(compress(map(_CAPITALIZED, tokens), words))
             and sum(compress(map(_UPPER, tokens), words)) < 0.5 * letters
@@ -449,6 +451,10 @@ class TextMatcher:
         """A common word ("Kim", "Khan") with no title before it ("Mr Kim")."""
         return vocab.is_common_word(tokens[t].norm) and not (t > 0 and tokens[t - 1].norm in vocab.HONORIFICS)
 
+    def _transliterated(self, tok: Token) -> bool:
+        """Is the word written in another script than Latin (its spelling is a romanisation's)?"""
+        return not self._text[tok.start:tok.end].isascii() and _LATIN_LETTERS.search(self._text[tok.start:tok.end]) is None
+
     def _lowercase(self, tokens: list[Token], i: int) -> bool:
         """Is token `i` a word in lowercase in prose, where names are capitalised? ("Jong-un"
         counts whole.)"""
@@ -634,7 +640,11 @@ class TextMatcher:
                 max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[cand.matched[k][0]].norm)) < rare_enough
                 and len(ntoks[k].norm) > 2
                 and (cand.matched[k][2] in ("exact", "inflection")
-                     or name.entity.prominence >= PROMINENT and len(tokens[cand.matched[k][0]].norm) >= 7)
+                     or name.entity.prominence >= PROMINENT and len(tokens[cand.matched[k][0]].norm) >= 7
+                     # a surname in another script sounds as listed: Шойгу (read 'shoygu') is SHOIGU
+                     # (not an organisation's word: "в Москве" is no BANK MOSKVY)
+                     or name.is_person and cand.matched[k][1] >= 0.98
+                     and self._transliterated(tokens[cand.matched[k][0]]))
                 and cand.matched[k][1] >= 0.9
                 for k in matched_pos
                 if ntoks[k].role not in OPTIONAL_ROLES
