@@ -331,6 +331,10 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("قدرت الله جمال", "JAMAL, QUDRATULLAH", "Person", True),
     ("نشوان عبد الرزاق عبد الباقي", "NASHWAN ABD AL-RAZZAQ ABD AL-BAQI", "Person", True),
     ("نشوان عبد الرزاق عبد الباقي", "NASHWAN ABD AL-RAZZAQ ABD AL-KARIM", "Person", False),
+    # Hebrew script: ב and ו are both romanised 'v', ש 's'
+    ("אביגדור ליברמן", "Avigdor Lieberman", "Person", True),
+    ("אהוד ברק", "Ehud Barak", "Person", True),
+    ("אהוד ברק", "Ehud Olmert", "Person", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names
