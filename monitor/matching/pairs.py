@@ -532,6 +532,8 @@ def _align_initials(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: 
                     used_b: set[int]) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
     """A firm's initials written apart in one name and as one word in the other: "B.S. COMPANY
     OFFSHORE" / BS COMPANY OFFSHORE, "M. D. S. IMPORT EXPORT" / MDS IMPORT EXPORT."""
+    if sum(len(t.norm) == 1 for t in a) < 2:
+        return []
     out = []
     for j, tb in enumerate(b):
         word = tb.norm
