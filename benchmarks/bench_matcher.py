@@ -123,6 +123,8 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=10.0, help="megabytes of text to screen")
     args = parser.parse_args()
     base = news_texts()
+    if not base:
+        raise SystemExit(f"no news text under {SHARED}: this benchmark reads ../shared/data/news beside the project")
     corpus: list[str] = []
     size = 0
     while size < args.mb * 1e6:

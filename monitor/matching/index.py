@@ -6,6 +6,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -59,13 +60,23 @@ def token_weight(norm: str) -> float:
 _LONG_LEGAL_WORDS = sorted(w for w in vocab.LEGAL_FORMS if len(w) >= 7)
 
 
-def _slip_of(word: str, choices: Iterable[str]) -> bool:
-    """Is `word`, of 7 letters or more, one slip (an edit or a swap) from one of `choices`?"""
-    return len(word) >= 7 and process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=1) is not None
-
-
+@lru_cache(maxsize=100_000)
 def _legal_word(word: str) -> bool:
-    return word in vocab.LEGAL_FORMS or _slip_of(word, _LONG_LEGAL_WORDS)
+    """A legal form, or a long one (7 letters or more) one slip away (an edit or a swap)."""
+    return word in vocab.LEGAL_FORMS or len(word) >= 7 and process.extractOne(
+        word, _LONG_LEGAL_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+_PHRASE_FIRST = frozenset(p[0] for p in vocab.LEGAL_PHRASES)
+
+
+@lru_cache(maxsize=100_000)
+def _may_start_phrase(word: str) -> bool:
+    return any(_same_legal_word(word, first) for first in _PHRASE_FIRST)
+
+
+def _same_legal_word(word: str, legal: str) -> bool:
+    return word == legal or len(word) >= 7 and abs(len(word) - len(legal)) <= 1 and OSA.distance(word, legal) <= 1
 
 
 def _legal_positions(words: list[str]) -> set[int]:
@@ -82,10 +93,11 @@ def _legal_positions(words: list[str]) -> set[int]:
         if j - i >= 2 and "".join(words[i:j]) in vocab.LEGAL_FORMS:
             positions.update(range(i, j))
         i = max(j, i + 1)
-    for phrase in vocab.LEGAL_PHRASES:
+    starts = [i for i, w in enumerate(words) if _may_start_phrase(w)]
+    for phrase in vocab.LEGAL_PHRASES if starts else ():
         n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if all(w == p or _slip_of(w, (p,)) for w, p in zip(words[i : i + n], phrase, strict=True)):
+        for i in starts:
+            if i + n <= len(words) and all(_same_legal_word(w, p) for w, p in zip(words[i : i + n], phrase, strict=True)):
                 positions.update(range(i, i + n))
     return positions
 
