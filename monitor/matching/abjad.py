@@ -20,10 +20,6 @@ _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a
 _HEBREW = re.compile(r"[\u0590-\u05ff\ufb1d-\ufb4f]")
 
 
-def is_abjad(name: str) -> bool:
-    return _ABJAD.search(name) is not None
-
-
 def abjad_script(name: str) -> str:
     """'hebrew', 'arabic' (Arabic, Syriac and the other abjads) or '' for a name in none."""
     if _HEBREW.search(name):
