@@ -331,6 +331,12 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("قدرت الله جمال", "JAMAL, QUDRATULLAH", "Person", True),
     ("نشوان عبد الرزاق عبد الباقي", "NASHWAN ABD AL-RAZZAQ ABD AL-BAQI", "Person", True),
     ("نشوان عبد الرزاق عبد الباقي", "NASHWAN ABD AL-RAZZAQ ABD AL-KARIM", "Person", False),
+    # A name ending in brackets: read whole, without them, and as what they hold if that is an
+    # acronym or the name in another script (not a place: MAHAN AIR (IRAN) is no "IRAN"):
+    ("AQAP", "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)", "Organization", True),
+    ("Al-Qaida in the South Arabian Peninsula", "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)", "Organization", True),
+    ("IRAN", "MAHAN AIR (IRAN)", "Organization", False),
+    ("NOORZAI, MALIK", "حاجى مالك نورزى (Hajji Malik Noorzai; Haji Malek Noorzai)", "Person", True),
     # Hebrew script: ב and ו are both romanised 'v', ש 's'
     ("אביגדור ליברמן", "Avigdor Lieberman", "Person", True),
     ("אהוד ברק", "Ehud Barak", "Person", True),

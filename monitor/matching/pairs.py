@@ -599,11 +599,44 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
     return out
 
 
+_TRAILING_BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<other>[^()]+)\)\s*$")
+
+
+def _readings(name: str) -> list[str]:
+    """A name, and when it ends in brackets, the name without them and what they hold: the
+    brackets give another name (an acronym, the same name in its script): "AL-QAIDA IN THE
+    ARABIAN PENINSULA (AQAP)", "Akrin Saleh Akrin (أقرين صالح أقرين)"."""
+    found = _TRAILING_BRACKETS.match(name)
+    if found is None:
+        return [name]
+    other = found["other"].strip()
+    words = name_tokens(other)
+    # What the brackets hold is a name of its own only as an acronym or in another script: not
+    # a place or a legal form ("MAHAN AIR (IRAN)" is no name "IRAN").
+    alone = (abjad_script(other) != abjad_script(found["name"]) or len(words) == 1 and other.isupper()
+             and len(other) <= 10) and not any(w in vocab.PLACE_DESCRIPTORS or w in vocab.LEGAL_FORMS for w in words)
+    if not alone:
+        return [name, found["name"]]
+    # (several names, "; "-separated: "(Hajji Malik Noorzai; Hajji Malak Noorzai)")
+    return [name, found["name"], *(part.strip() for part in other.split(";") if part.strip())]
+
+
 def compare_names(name1: str, name2: str, schema: str | None = None, threshold: float = 0.7) -> PairScore:
-    """Score two names as names of one entity of `schema` (persons by default when unknown)."""
+    """Score two names as names of one entity of `schema` (persons by default when unknown);
+    a name ending in brackets is read whole, without them and as what they hold, the best
+    reading counting."""
     schema = canonical_schema(schema) or _guess_schema(name1, name2)
-    score, features = score_tokens(_analysed(name1, schema), _analysed(name2, schema), schema,
-                                   (abjad_script(name1), abjad_script(name2)))
+    best: tuple[float, dict[str, Any]] | None = None
+    for one in _readings(name1):
+        for other in _readings(name2):
+            found = score_tokens(_analysed(one, schema), _analysed(other, schema), schema,
+                                 (abjad_script(one), abjad_script(other)))
+            if best is None or found[0] > best[0]:
+                best = found
+                if (one, other) != (name1, name2):
+                    found[1]["read_as"] = [one, other]
+    assert best is not None
+    score, features = best
     features["schema"] = schema
     return PairScore(score=round(score, 4), match=score >= threshold, features=features)
 
