@@ -119,9 +119,6 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
     return out
 
 
-_ABD_WORDS = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdur", "abdar", "abdus", "bd"])
-
-
 def analyse_name(name: str, schema: str) -> list[NameToken]:
     """Split a listed name into tokens with their role in the name."""
     tokens: list[NameToken] = []
@@ -137,9 +134,9 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
                 # The last word is the surname, with the Abd (al-) before it: one name
                 # ("NASHWAN ABD AL-RAZZAQ ABD AL-BAQI": Abd al-Baqi).
                 n = 1
-                if len(words) >= 3 and words[-2] in _ABD_WORDS:
+                if len(words) >= 3 and words[-2] in vocab.ABD:
                     n = 2
-                elif len(words) >= 4 and words[-3] in _ABD_WORDS and words[-2] in ("al", "el", "ul", "ar", "ur", "ad", "ud"):
+                elif len(words) >= 4 and words[-3] in vocab.ABD and words[-2] in vocab.ARABIC_ARTICLES:
                     n = 3
                 surnames, givens = words[-n:], words[:-n]
             given_part = name

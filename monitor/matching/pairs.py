@@ -50,9 +50,8 @@ def canonical_schema(schema: str | None) -> str | None:
     return SCHEMA_ALIASES.get(schema.strip().lower().replace("_", "").replace("-", ""), schema)
 
 
-_ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdur", "abdar", "abdus", "abdas",
-                  "abdell", "bd"])
-_ARTICLES = frozenset(["al", "el", "ul", "ol", "ar", "ur", "er", "as", "us", "an", "ad", "ud", "ed", "ash", "az", "at"])
+_ABD = vocab.ABD
+_ARTICLES = vocab.ARABIC_ARTICLES
 _DIN = frozenset(["din", "deen", "dine", "dden", "ddin"])
 
 

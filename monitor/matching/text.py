@@ -575,7 +575,7 @@ class TextMatcher:
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words as a name (National Bank)"
             elif not name.is_person and common and stranger:
-                # "the National Lottery Heritage Fund" is not NATIONAL LOTTERY OOD: common words
+                # "the National Lottery Heritage Fund" is not NATIONAL LOTTERY AD: common words
                 # run on into another capitalised name.
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words inside a longer name"

@@ -112,6 +112,11 @@ NICKNAMES = frozenset(
     frozenset((full, short)) for full, shorts in _NICKNAMES.items() for short in shorts.split()
 )
 
+# The first word of an Arabic compound name ("Abd al-Rahim", "Abdul Rahim": one name) and the
+# article in its spellings.
+ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdur", "abdar", "abdus", "abdas",
+                 "abdell", "bd"])
+ARABIC_ARTICLES = frozenset(["al", "el", "ul", "ol", "ar", "ur", "er", "as", "us", "an", "ad", "ud", "ed", "ash", "az", "at"])
 SON_OF = frozenset(["ben", "ould"])  # particles, unless they stand first among the given names
 STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
 GENERIC_ORG_WORDS = frozenset(["group", "concern", "kontsern", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
