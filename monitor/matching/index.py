@@ -60,23 +60,22 @@ def token_weight(norm: str) -> float:
 _LONG_LEGAL_WORDS = sorted(w for w in vocab.LEGAL_FORMS if len(w) >= 7)
 
 
+_PHRASE_FIRST = frozenset(p[0] for p in vocab.LEGAL_PHRASES)
+
+
+def _slip_of(word: str, choices: Iterable[str]) -> bool:
+    """Is `word`, of 7 letters or more, one slip (an edit or a swap) from one of `choices`?"""
+    return len(word) >= 7 and process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=1) is not None
+
+
 @lru_cache(maxsize=100_000)
 def _legal_word(word: str) -> bool:
-    """A legal form, or a long one (7 letters or more) one slip away (an edit or a swap)."""
-    return word in vocab.LEGAL_FORMS or len(word) >= 7 and process.extractOne(
-        word, _LONG_LEGAL_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
-
-
-_PHRASE_FIRST = frozenset(p[0] for p in vocab.LEGAL_PHRASES)
+    return word in vocab.LEGAL_FORMS or _slip_of(word, _LONG_LEGAL_WORDS)
 
 
 @lru_cache(maxsize=100_000)
 def _may_start_phrase(word: str) -> bool:
-    return any(_same_legal_word(word, first) for first in _PHRASE_FIRST)
-
-
-def _same_legal_word(word: str, legal: str) -> bool:
-    return word == legal or len(word) >= 7 and abs(len(word) - len(legal)) <= 1 and OSA.distance(word, legal) <= 1
+    return word in _PHRASE_FIRST or _slip_of(word, _PHRASE_FIRST)
 
 
 def _legal_positions(words: list[str]) -> set[int]:
@@ -97,7 +96,7 @@ def _legal_positions(words: list[str]) -> set[int]:
     for phrase in vocab.LEGAL_PHRASES if starts else ():
         n = len(phrase)
         for i in starts:
-            if i + n <= len(words) and all(_same_legal_word(w, p) for w, p in zip(words[i : i + n], phrase, strict=True)):
+            if i + n <= len(words) and all(w == p or _slip_of(w, (p,)) for w, p in zip(words[i : i + n], phrase, strict=True)):
                 positions.update(range(i, i + n))
     return positions
 

@@ -208,6 +208,7 @@ def east_slavic_spelling(norm: str) -> str:
     return _rewrite(_rewrite(norm, _EAST_SLAVIC_NAMES), _EAST_SLAVIC)
 
 
+@lru_cache(maxsize=50_000)
 def east_slavic_key(norm: str) -> str:
     """One consonant skeleton for the Russian, Belarusian and Ukrainian romanisations of a name
     part: Dzmitry = Dmitry, Ihar = Igor, Uladzimiravich = Vladimirovich, Naumau = Naumov,

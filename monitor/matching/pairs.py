@@ -290,6 +290,7 @@ _GIVEN = frozenset(["given", "middle"])
 _INITIAL_ROLES = frozenset(["given", "middle", "patronymic", "stop"])  # "Y." is read as the stop word "y"
 _GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
 _NAME_PARTS = ("given", "middle", "surname")
+# The part of a person's name a word plays, given and middle names as one.
 _ROLE_GROUP = {"given": "given", "middle": "given", "surname": "surname", "patronymic": "patronymic"}
 
 
@@ -464,7 +465,6 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
 
 # A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
 _EAST_SLAVIC_SURNAME = re.compile(r"(?:[oe]v|[oe]va|au|enk[oa]|[cy]?uk|yk|vich|vych|sk[iy]y?|ska(?:ya)?)$")
-_ROMANISED_ROLES = {"given": "given", "middle": "given", "patronymic": "patronymic", "surname": "surname"}
 
 
 def _east_slavic(x: tuple[NameToken, ...]) -> bool:
@@ -499,13 +499,13 @@ def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
     found = []
     taken: set[int] = set()
     for i, ta in enumerate(a):
-        role = _ROMANISED_ROLES.get(ta.role)
+        role = _ROLE_GROUP.get(ta.role)
         if i in used_a or role is None or len(ta.norm) < shortest:
             continue
         mine = key(ta.norm)
         spelled = spell(ta.norm)
         for j, tb in enumerate(b):
-            if j in used_b or j in taken or _ROMANISED_ROLES.get(tb.role) != role or len(tb.norm) < shortest:
+            if j in used_b or j in taken or _ROLE_GROUP.get(tb.role) != role or len(tb.norm) < shortest:
                 continue
             other = spell(tb.norm)
             if (len(mine) >= 2 or spelled == other) and mine == key(tb.norm) and (
@@ -780,8 +780,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     # by both words, not by the one compared word "abdulmadjid".)
     candidates = set(seeker.candidates(tuple(analyse_name(query, read_as)), SEARCH_CANDIDATES))
     if not candidates and words:
-        choices = {i: " ".join(t.norm for t in n.tokens) for i, n in enumerate(index.names)}
-        for _choice, _score, idx in process.extract(" ".join(words), choices, scorer=fuzz.token_sort_ratio, limit=50):
+        for _choice, _score, idx in process.extract(" ".join(words), seeker.texts, scorer=fuzz.token_sort_ratio, limit=50):
             candidates.add(idx)
     best: dict[int, tuple[float, str]] = {}
     # A query of no stated schema that reads as a person's name (a given name first, no word of a

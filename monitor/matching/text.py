@@ -76,9 +76,6 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da"
 _GLUED = re.compile(r"^(?:[^\S\n]{1,2}|[^\S\n]?\n[^\S\n]?|-)\Z")  # a space, a line break or a hyphen: one name runs on
 # (not a blank line: "... north of Moscow\n\nWagner Group")
 _SYNONYMS = vocab.ORG_SYNONYMS
-_SYNONYM_GROUPS: dict[str, set[str]] = defaultdict(set)  # canonical word -> the words it stands for
-for _word, _canonical in _SYNONYMS.items():
-    _SYNONYM_GROUPS[_canonical].update((_word, _canonical))
 _NORM = attrgetter("norm")
 _STEM = attrgetter("stem")
 _CAPITALIZED = attrgetter("capitalized")
@@ -394,7 +391,7 @@ class TextMatcher:
             alike = words.keys()
         else:
             alike = set().union(*(self._spellings(key).alike(norm) for key in keys))
-            alike.update(_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
+            alike.update(vocab.ORG_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
             if norm[-1:] == "s":
                 alike.update((norm[:-1], norm[:-2]))
         for word in words:
@@ -453,7 +450,8 @@ class TextMatcher:
 
     def _transliterated(self, tok: Token) -> bool:
         """Is the word written in another script than Latin (its spelling is a romanisation's)?"""
-        return not self._text[tok.start:tok.end].isascii() and _LATIN_LETTERS.search(self._text[tok.start:tok.end]) is None
+        word = self._text[tok.start:tok.end]
+        return not word.isascii() and _LATIN_LETTERS.search(word) is None
 
     def _lowercase(self, tokens: list[Token], i: int) -> bool:
         """Is token `i` a word in lowercase in prose, where names are capitalised? ("Jong-un"

@@ -25,56 +25,55 @@ LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "a
     "dmcc", "ood", "eood", "ead", "dooel", "uab", "sia", "oyj", "sti", "shpk"])
 # The same generic word of an organisation's name in the languages lists use: compared as one
 # word by `compare` and `search` ("BANCO CENTRAL DE VENEZUELA" ~ "CENTRAL BANK OF VENEZUELA").
-ORG_SYNONYMS = {
-    word: canonical
-    for canonical, words in {
-        "bank": "banco banque banca bankasi banka banki bankas",
-        "group": "grupo gruppa groupe gruppe grup grupa concern kontsern",
-        "company": "compania compagnie kompaniya kompania sirketi",
-        "international": "internacional internationale internazionale interneshnl mezhdunarodnyi",
-        "central": "centrale",
-        "steel": "foolad fulad stal",
-        "system": "systems sistem sistema sistemy",
-        "technology": "technologies tekhnologii tekhnologiya tecnologia tecnologias technologie",
-        "engineering": "inzhiniring",
-        "insurance": "sigorta bimeh strakhovaya",
-        "oil": "neft naft",
-        "plant": "zavod",
-        "factory": "fabrika fabrica",
-        "center": "centre centro tsentr markaz",
-        "institute": "institut instituto",
-        "ministry": "ministerstvo vezarat",
-        "logistics": "logistika logistik logistica",
-        "electronics": "elektroniks elektronika electronica",
-        "finance": "finans finansy finanzas financial",
-        "mobile": "mobayl",
-        "media": "medya",
-        "trade": "torgovyi torgovyy",
-        "investment": "investments investitsii inversiones",
-        "shipping": "sudokhodnaya",
-        "air": "airlines airline airways",
-        # Words of state bodies' and banks' names, as Russian names transliterate them:
-        # "Сбербанк России" is SBERBANK OF RUSSIA, "Министерство обороны" the Ministry of Defence.
-        "russia": "russian rossii rossiya rossiyskoy rossiyskaya rossiyskiy rossiyskogo rossiiskoi rossiiskaya rossiiskii",
-        "federation": "federatsii federatsiya federatsiyi",
-        "defence": "defense oborony oboronnyi",
-        "republic": "respubliki respublika",
-        "bureau": "byuro biuro",
-        "design": "konstruktorskoe konstruktorskoye",
-        # Russian words of what a firm is (NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE is a research and
-        # production enterprise, NPP):
-        "enterprise": "predpriyatie predpriyatiye predpriiatie",
-        "production": "proizvodstvennoe proizvodstvennoye proizvodstvennaya proizvodstvennyi",
-        "scientific": "nauchno nauchnoe nauchnoye nauchnyi",
-        "research": "issledovatelskii issledovatelskiy issledovatelskogo",
-        "association": "obedinenie obyedinenie obiedinenie obedineniye",
-        "management": "menedzhment",
-        "holding": "kholding",
-        "commercial": "kommercheskii kommercheskiy kommercheski",
-        "state": "gosudarstvennoe gosudarstvennoye gosudarstvennyi gosudarstvennyy",
-    }.items()
-    for word in words.split()
+_ORG_SYNONYM_WORDS = {
+    "bank": "banco banque banca bankasi banka banki bankas",
+    "group": "grupo gruppa groupe gruppe grup grupa concern kontsern",
+    "company": "compania compagnie kompaniya kompania sirketi",
+    "international": "internacional internationale internazionale interneshnl mezhdunarodnyi",
+    "central": "centrale",
+    "steel": "foolad fulad stal",
+    "system": "systems sistem sistema sistemy",
+    "technology": "technologies tekhnologii tekhnologiya tecnologia tecnologias technologie",
+    "engineering": "inzhiniring",
+    "insurance": "sigorta bimeh strakhovaya",
+    "oil": "neft naft",
+    "plant": "zavod",
+    "factory": "fabrika fabrica",
+    "center": "centre centro tsentr markaz",
+    "institute": "institut instituto",
+    "ministry": "ministerstvo vezarat",
+    "logistics": "logistika logistik logistica",
+    "electronics": "elektroniks elektronika electronica",
+    "finance": "finans finansy finanzas financial",
+    "mobile": "mobayl",
+    "media": "medya",
+    "trade": "torgovyi torgovyy",
+    "investment": "investments investitsii inversiones",
+    "shipping": "sudokhodnaya",
+    "air": "airlines airline airways",
+    # Words of state bodies' and banks' names, as Russian names transliterate them:
+    # "Сбербанк России" is SBERBANK OF RUSSIA, "Министерство обороны" the Ministry of Defence.
+    "russia": "russian rossii rossiya rossiyskoy rossiyskaya rossiyskiy rossiyskogo rossiiskoi rossiiskaya rossiiskii",
+    "federation": "federatsii federatsiya federatsiyi",
+    "defence": "defense oborony oboronnyi",
+    "republic": "respubliki respublika",
+    "bureau": "byuro biuro",
+    "design": "konstruktorskoe konstruktorskoye",
+    # Russian words of what a firm is (NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE is a research and
+    # production enterprise, NPP):
+    "enterprise": "predpriyatie predpriyatiye predpriiatie",
+    "production": "proizvodstvennoe proizvodstvennoye proizvodstvennaya proizvodstvennyi",
+    "scientific": "nauchno nauchnoe nauchnoye nauchnyi",
+    "research": "issledovatelskii issledovatelskiy issledovatelskogo",
+    "association": "obedinenie obyedinenie obiedinenie obedineniye",
+    "management": "menedzhment",
+    "holding": "kholding",
+    "commercial": "kommercheskii kommercheskiy kommercheski",
+    "state": "gosudarstvennoe gosudarstvennoye gosudarstvennyi gosudarstvennyy",
 }
+ORG_SYNONYMS = {word: canonical for canonical, words in _ORG_SYNONYM_WORDS.items() for word in words.split()}
+# Each canonical word with the words that stand for it ("bank": bank, banco, banque, ...).
+ORG_SYNONYM_GROUPS = {canonical: frozenset([canonical, *words.split()]) for canonical, words in _ORG_SYNONYM_WORDS.items()}
 # Multi-word legal forms, in folded words; each word of the phrase is then a legal word.
 LEGAL_PHRASES = tuple(
     tuple(p.split())
@@ -168,9 +167,6 @@ _MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june"
 PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|auna|ichna|ich|ogly|oglu|kyzy|qizi)$")  # (-ivna: Ukrainian, -auna: Belarusian)
 
 
-_FREQUENCIES = get_frequency_dict("en", "best")  # the table wordfreq itself keeps in memory
-
-
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common a folded word is in English news and web text (Zipf scale).
@@ -181,7 +177,7 @@ def zipf(word: str) -> float:
     through wordfreq."""
     if not (word.isascii() and word.isalpha() and word.islower()):
         return zipf_frequency(word, "en")
-    freq = _FREQUENCIES.get(word)
+    freq = get_frequency_dict("en", "best").get(word)  # the table wordfreq keeps (loaded once, cached)
     if freq is None:
         return 0.0
     return round(freq_to_zipf(round(freq, math.floor(-math.log(freq, 10)) + 3)), 2)
