@@ -341,6 +341,12 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("אביגדור ליברמן", "Avigdor Lieberman", "Person", True),
     ("אהוד ברק", "Ehud Barak", "Person", True),
     ("אהוד ברק", "Ehud Olmert", "Person", False),
+    # A name of Korean syllables written surname first, without a comma; Cho = Jo:
+    ("Cho Yong Chol", "JO, YONG CHOL", "Person", True),
+    ("Ri Pyong Chol", "RI, PYONG CHUL", "Person", True),
+    ("Cho Yong Chol", "JO, YONG SU", "Person", False),
+    # A title in Arabic script is a title (حاجى 'hja', Haji):
+    ("حاجى مالك نورزى", "NOORZAI, MALIK", "Person", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

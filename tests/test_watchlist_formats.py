@@ -36,6 +36,31 @@ def test_un_consolidated_list() -> None:
 
 
 @needs_shared
+def test_un_names_korean_order_and_lists_of_aliases() -> None:
+    by_id = {e.source_id: e for e in parse_path("un", UN_XML).entities}
+    # DPRK entries give the family name first: FIRST_NAME JO, SECOND_NAME YONG CHOL
+    jo = next(e for e in by_id.values() if e.properties["reference_number"] == "KPi.034")
+    assert jo.name == "JO, YONG CHOL"
+    assert by_id["6907993"].name == "BADEGE, ERIC"  # the others: given names first
+    # One alias field holding several names is several aliases, each kept once
+    aliases = [a.name for e in by_id.values() for a in e.aliases]
+    assert not any(";" in a for a in aliases)
+    assert {"Qasim Soleimani", "Qasem Sulaimani", "Hassan Ghul", "حسن غول"} <= set(aliases)
+
+
+def test_split_names() -> None:
+    from monitor.watchlists.un import split_names
+
+    assert split_names("Mohammed Sabet; Mohammad Sabet b) M. Javad Kareemi Sabet") == [
+        "Mohammed Sabet", "Mohammad Sabet", "M. Javad Kareemi Sabet"]
+    assert split_names("Hay’at Tahrir al-Sham (HTS) (هيئة تحرير الشام (original script); Hayat Tahrir al-Sham)") == [
+        "Hay’at Tahrir al-Sham (HTS)", "هيئة تحرير الشام", "Hayat Tahrir al-Sham"]
+    assert split_names("MAHAN AIR (IRAN)") == ["MAHAN AIR (IRAN)"]  # one name, brackets and all
+    assert split_names("Abdul Rehman; Abdul Rehman; ") == ["Abdul Rehman"]
+    assert split_names("") == []
+
+
+@needs_shared
 def test_ftm_entities_and_multilingual_names() -> None:
     parsed = parse_path("ftm", FTM / "t1_entities.ftm.json")
     names = {a.name for e in parsed.entities for a in e.all_names()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -118,6 +119,17 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
     return out
 
 
+# A romanised Korean or Chinese syllable: Cho, Yong, Chol, Hwan, Kyu (not Smith, Ann).
+_SYLLABLE_WORD = re.compile(r"^[bcdghjklmnprstwy]{0,3}[aeiouy]{1,3}(?:ng|n|m|l|k|p|t|r)?$")
+
+
+def _surname_first(words: list[str]) -> bool:
+    """A name of three syllables or more written in Korean order, its Korean surname first and
+    none last ("Cho Yong Chol", "Ri Pyong Chol"; "Kim Jong Un")."""
+    return len(words) >= 3 and words[0] in vocab.KOREAN_SURNAMES and words[-1] not in vocab.KOREAN_SURNAMES \
+        and all(_SYLLABLE_WORD.match(w) for w in words)
+
+
 def analyse_name(name: str, schema: str) -> list[NameToken]:
     """Split a listed name into tokens with their role in the name."""
     tokens: list[NameToken] = []
@@ -127,7 +139,8 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             surnames, givens = name_tokens(surname_part), name_tokens(given_part)
         else:
             words = name_tokens(name)
-            if SYLLABIC.search(name):  # Korean and Chinese names put the surname first: 김정은
+            if SYLLABIC.search(name) or _surname_first(words):
+                # Korean and Chinese names put the surname first: 김정은, Cho Yong Chol
                 surnames, givens = words[:1], words[1:]
             else:
                 # The last word is the surname, with the Abd (al-) before it: one name

@@ -471,13 +471,11 @@ def _east_slavic(x: tuple[NameToken, ...]) -> bool:
     return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm) for t in x)
 
 
-# Korean surnames as romanised on the lists (North and South): a name is Korean when one of
-# them is its surname and all its parts are syllables.
-_KOREAN_SURNAMES = frozenset(["kim", "ri", "li", "yi", "lee", "pak", "park", "choe", "choi", "chong", "jong", "jeong", "cho", "jo", "jang", "chang", "ryom", "yom", "o", "oh", "yun", "yoon", "hwang", "kang", "paek", "baek", "han", "rim", "im", "ju", "song", "kwak", "sin", "shin", "hong", "kwon", "ko", "pae", "bae", "nam", "mun", "moon", "yang", "cha", "ryu", "yu", "kye", "thae", "tae", "so", "sok", "jon", "chon", "chu", "ho", "ha", "an", "ahn"])
 
 
 def _korean(x: tuple[NameToken, ...]) -> bool:
-    return any(t.role == "surname" and t.norm in _KOREAN_SURNAMES for t in x) and all(len(t.norm) <= 6 for t in x)
+    """A Korean name: a Korean surname as its surname, and all its parts syllables."""
+    return any(t.role == "surname" and t.norm in vocab.KOREAN_SURNAMES for t in x) and all(len(t.norm) <= 6 for t in x)
 
 
 # The first letters an East Slavic name part may change between romanisations (its key drops

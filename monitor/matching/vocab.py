@@ -153,7 +153,10 @@ PLACE_DESCRIPTORS = frozenset([
 # Titles and honorifics written into listed names ("Mullah Naim Bareh", "Shaykh Ahmad Iman Ali"):
 # part of how a person is addressed, not of who they are, so optional when names are compared.
 NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "doctor", "prof", "sheikh", "sheik", "shaykh", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulawi", "mawlavi", "molvi", "maulana", "mawlana", "haji", "hajji", "alhaji", "alhajji", "qari", "mufti", "general", "gen", "colonel", "col", "brigadier", "lieutenant", "lt", "captain", "capt", "admiral", "commander", "sir", "ayatollah",
-                          "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed", "sayid"])
+                          "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed", "sayid",
+                          # as romanised from Arabic script (anyascii: حاجى 'hja', الشيخ 'lshykh', مولوي 'mwlwy')
+                          "hja", "hjy", "lhj", "shykh", "lshykh", "mwlwy", "mwlwa", "mwln", "mfty", "dktwr", "ldktwr",
+                          "syd", "lsyd"])
 PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "queen", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "ceo", "director", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "head", "warlord", "kingpin", "financier", "sanctioned", "associate", "ally", "confidant", "deputy", "spokesman", "spokeswoman"])
 # Words right before a surname that say a person is meant: "Mr Kirby", "President Putin".
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "warlord", "kingpin", "financier"])
@@ -197,3 +200,11 @@ def is_ordinary_capitalized(word: str) -> bool:
         or word in ORG_CONTEXT
         or zipf(word) >= 5.0
     )
+
+# Korean surnames as romanised on the lists (North and South): a name is Korean when one of
+# them is its surname and all its parts are syllables.
+KOREAN_SURNAMES = frozenset(["kim", "ri", "li", "yi", "lee", "pak", "park", "choe", "choi", "chong", "jong", "jeong",
+                             "cho", "jo", "jang", "chang", "ryom", "yom", "o", "oh", "yun", "yoon", "hwang", "kang",
+                             "paek", "baek", "han", "rim", "im", "ju", "song", "kwak", "sin", "shin", "hong", "kwon",
+                             "ko", "pae", "bae", "nam", "mun", "moon", "yang", "cha", "ryu", "yu", "kye", "thae", "tae",
+                             "so", "sok", "jon", "chon", "chu", "ho", "ha", "an", "ahn"])

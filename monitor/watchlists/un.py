@@ -1,7 +1,8 @@
 """UN Security Council Consolidated List XML (https://scsanctions.un.org/resources/xml/en/consolidated.xml).
 
 INDIVIDUALS/INDIVIDUAL: FIRST_NAME .. FOURTH_NAME (given names first, family name last as
-the UN writes them), INDIVIDUAL_ALIAS (QUALITY Good/Low -> aka/weak), NATIONALITY, dates of
+the UN writes them; on the DPRK regime's entries the family name comes first, as Korean names
+are written: FIRST_NAME JO, SECOND_NAME YONG CHOL is "JO, YONG CHOL"), INDIVIDUAL_ALIAS (QUALITY Good/Low -> aka/weak), NATIONALITY, dates of
 birth, UN_LIST_TYPE (the regime), REFERENCE_NUMBER. ENTITIES/ENTITY: FIRST_NAME is the
 name, ENTITY_ALIAS likewise. Parsed with defusedxml: entity expansion is refused.
 """
@@ -9,6 +10,7 @@ name, ENTITY_ALIAS likewise. Parsed with defusedxml: entity expansion is refused
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -28,12 +30,47 @@ def _values(el: Element, tag: str) -> list[str]:
     return [" ".join((v.text or "").split()) for c in el.findall(tag) for v in c.findall("VALUE") if (v.text or "").strip()]
 
 
+_ENUMERATION = re.compile(r"(?:^|\s)[a-z]\)\s")  # "a) ... b) ...": one name each
+_SCRIPT_NOTE = re.compile(r"\s*\((?:original script|in original script)\)$", re.IGNORECASE)
+
+
+def _last_brackets(text: str) -> tuple[str, str]:
+    """What comes before the bracketed part that ends `text`, and what that part holds."""
+    if not text.endswith(")"):
+        return text, ""
+    depth = 0
+    for k in range(len(text) - 1, -1, -1):
+        depth += (text[k] == ")") - (text[k] == "(")
+        if depth == 0:
+            return text[:k], text[k + 1 : -1]
+    return text, ""
+
+
+def split_names(field: str) -> list[str]:
+    """One alias field may hold several names: 'Qasim Soleimani; Qasem Sulaimani', 'a) X b) Y',
+    'حسن غول (Hassan Ghul; Hassan Gul)'. Each name once, in the list's order; a field of one
+    name (brackets and all: 'MAHAN AIR (IRAN)') is kept whole."""
+    names: list[str] = []
+    for part in _ENUMERATION.split(field):
+        outer, inner = _last_brackets(part.strip())
+        if ";" in inner:
+            names.append(outer)
+            part = inner
+        depth, start = 0, 0
+        for k, ch in enumerate(part + ";"):
+            depth += (ch == "(") - (ch == ")")
+            if ch == ";" and depth <= 0:
+                names.append(part[start:k])
+                start = k + 1
+    cleaned = (_SCRIPT_NOTE.sub("", " ".join(n.split())) for n in names)
+    return list(dict.fromkeys(n for n in cleaned if n))
+
+
 def _aliases(el: Element, tag: str) -> list[ListedName]:
     out = []
     for alias in el.findall(tag):
-        name = _text(alias, "ALIAS_NAME")
-        if name:
-            quality = _text(alias, "QUALITY").lower()
+        quality = _text(alias, "QUALITY").lower()
+        for name in split_names(_text(alias, "ALIAS_NAME")):
             out.append(ListedName(name, "weak" if quality in ("low", "a.k.a. low") else "aka"))
     return out
 
@@ -55,14 +92,15 @@ def parse(path: Path) -> ParsedList:
             parts = [p for p in parts if p]
             if not parts:
                 raise WatchlistParseError(str(file), f"{where} (DATAID {data_id})", "empty name")
-            if kind == "Person" and len(parts) > 1:
+            if kind == "Person" and len(parts) > 1 and _text(el, "UN_LIST_TYPE") == "DPRK":
+                name = f"{parts[0]}, {' '.join(parts[1:])}"  # the family name first, as Koreans write it
+            elif kind == "Person" and len(parts) > 1:
                 name = f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) == 2 else " ".join(parts)
             else:
                 name = " ".join(parts)
             aliases = _aliases(el, "INDIVIDUAL_ALIAS" if kind == "Person" else "ENTITY_ALIAS")
             original = _text(el, "NAME_ORIGINAL_SCRIPT")
-            if original:
-                aliases.append(ListedName(original, "aka"))
+            aliases += [ListedName(n, "aka") for n in split_names(original)]
             births = [
                 _text(d, "DATE") or _text(d, "YEAR")
                 for d in el.findall("INDIVIDUAL_DATE_OF_BIRTH") if _text(d, "DATE") or _text(d, "YEAR")
