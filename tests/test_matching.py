@@ -347,6 +347,15 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Cho Yong Chol", "JO, YONG SU", "Person", False),
     # A title in Arabic script is a title (حاجى 'hja', Haji):
     ("حاجى مالك نورزى", "NOORZAI, MALIK", "Person", True),
+    # Arabic script: the article inside a compound is assimilated in Latin (ud-din, ur-rahman);
+    # a Latin g is ج, ق or غ, a c before i is s; a name ends as it ends:
+    ("شمس الدین", "SHAMSUDDIN", "Person", True),
+    ("نصیر الدین حقانی", "HAQQANI, NASIRUDDIN", "Person", True),
+    ("عبد الرحمن", "ABDUR REHMAN", "Person", True),
+    ("عبد الرحمن محمد", "ABDUL RAHIM MUHAMMAD", "Person", False),  # Rahman is not Rahim
+    ("صالح قاسمي", "GASMI, SALAH", "Person", True),
+    ("عبد القادر لاغوب", "LAAGOUB, ABDELKADER", "Person", True),
+    ("جمال لونيسي", "LOUNICI, DJAMEL", "Person", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

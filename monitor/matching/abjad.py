@@ -45,13 +45,32 @@ _ABJAD_CLASS = {"kh": "x", "sh": "S", "ch": "S", "gh": "g", "dh": "d", "th": "d"
                 "q": "k", "g": "j", "v": "f", "p": "b", "e": "", "a": "", "'": ""}
 
 
+# A Latin g is ج (Egyptian Gamal), ق (Maghrebi Gasmi, Belgacem) or غ (French Laagoub); a c
+# is s before e, i, y (French Lounici) and k elsewhere.
+_LATIN_G = ("j", "k", "g")
+
+
 @lru_cache(maxsize=200_000)
-def _consonants(norm: str, latin: bool, digraphs: bool = True) -> tuple[str, str]:
+def _latin_consonants(norm: str) -> tuple[tuple[str, str], ...]:
+    """The consonant skeletons of a Latin spelling (see `_consonants`), one per reading of its g."""
+    if "g" not in _ABJAD_GRAPHS.findall(norm):
+        return (_consonants(norm, True),)
+    return tuple(dict.fromkeys(_consonants(norm, True, g_as=g) for g in _LATIN_G))
+
+
+@lru_cache(maxsize=200_000)
+def _consonants(norm: str, latin: bool, digraphs: bool = True, g_as: str = "j") -> tuple[str, str]:
     """Two consonant skeletons: without y/w (long vowels), and with them, where a Latin i/u/o
     stands for the script's y/w ('yahia' ~ 'yhya')."""
     graphs = _ABJAD_GRAPHS.findall(norm) if digraphs else list(norm)
     letters = [_ABJAD_CLASS.get(g, g) for g in graphs]
-    if latin:  # (not a first vowel: that is the script's alif or ain, Uday = عدي 'dy')
+    if latin:
+        for k, g in enumerate(graphs):
+            if g == "g":
+                letters[k] = g_as
+            elif g == "c":
+                letters[k] = "s" if k + 1 < len(graphs) and graphs[k + 1] in ("e", "i", "y") else "k"
+        # (not a first vowel: that is the script's alif or ain, Uday = عدي 'dy')
         letters = letters[:1] + [{"i": "y", "u": "w", "o": "w"}.get(ch, ch) for ch in letters[1:]]
     with_yw = collapse(ch for ch in letters if ch not in "aeiou")
     if len(with_yw) > 2 and with_yw.endswith("h"):
@@ -67,20 +86,30 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     if hebrew:
         abjad, latin = abjad.replace("v", "w"), _hebrew_latin(latin)
     best = 0.0
-    sk_l = _consonants(latin, True)
+    readings = _latin_consonants(latin)
+    words = [abjad, abjad[1:] if abjad.startswith("l") and len(abjad) > 3 else ""]
+    if len(abjad) >= 6:
+        # The article inside a compound, before a letter it assimilates to: شمس الدين is
+        # Shamsuddin, عبد الرحمن Abdurrahman (its l is written, not said).
+        words += [_JOINT_ARTICLE.sub("", w) for w in words if _JOINT_ARTICLE.search(w)]
     variants = []
-    for word in (abjad, abjad[1:] if abjad.startswith("l") and len(abjad) > 3 else ""):
+    for word in words:
         if word:
             variants += [_consonants(word, False), _consonants(word, False, False)]
             if "th" in word:  # ث is s in Persian and Urdu names: ثاقب 'thqb' is Saqib
                 variants.append(_consonants(word.replace("th", "s"), False))
     for cand in variants:
-        for k in (0, 1):
-            x, y = cand[k], sk_l[k]
-            if not x or not y:
-                continue
-            if x == y and (len(x) >= 2 or min(len(abjad), len(latin)) >= 3):
-                return 0.92 if len(x) >= 2 else 0.85
-            if min(len(x), len(y)) >= 4:
-                best = max(best, OSA.normalized_similarity(x, y) * 0.95)
+        for sk_l in readings:
+            for k in (0, 1):
+                x, y = cand[k], sk_l[k]
+                if not x or not y:
+                    continue
+                if x == y and (len(x) >= 2 or min(len(abjad), len(latin)) >= 3):
+                    return 0.92 if len(x) >= 2 else 0.85
+                if min(len(x), len(y)) >= 4 and x[-1] == y[-1]:
+                    # (a name ends as it ends: عبد الرحمن 'bdlrhmn' is no Abdul Rahim 'bdlrhm')
+                    best = max(best, OSA.normalized_similarity(x, y) * 0.95)
     return best
+
+
+_JOINT_ARTICLE = re.compile(r"(?<=[a-z]{2})l(?=th|dh|sh|[tdrzsn])")
