@@ -356,6 +356,14 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("صالح قاسمي", "GASMI, SALAH", "Person", True),
     ("عبد القادر لاغوب", "LAAGOUB, ABDELKADER", "Person", True),
     ("جمال لونيسي", "LOUNICI, DJAMEL", "Person", True),
+    # Words run together are words of the name, not generic ones; a Russian adjective of a place
+    # is that place; a surname in another romanisation is spelled near alike:
+    ("COMPANIES INDUSTRIES CO", "JOZA INDUSTRIES COMPANY", "Organization", False),  # not COMPANY+JOZA
+    ("JSC PERM PLANT MASHINOSTROITEL", "JOINT STOCK COMPANY PERMSKIY ZAVOD MASHINOSTROITEL", "Organization", True),
+    ("JOINT STOCK COMPANY MARI MACHINE BUILDING PLANT", "MARIYSKIY MACHINE-BUILDING PLANT OPEN JOINT STOCK COMPANY",
+     "Organization", True),
+    ("NUACHNO IMSLEDOVATELSKII INSTITUT", "NUACHNO ISSLEDOVATELSKII INSTITUT", "Organization", True),  # a typo
+    ("Pavel Sarhan", "SOROKIN, Pavel Yurevich", "Person", False),  # both 'srkn', spelled far apart
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -89,10 +89,17 @@ def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
     return tuple(out)
 
 
+# A Russian or Ukrainian adjective made of a place or a name: Permskiy (of Perm), Tulskaya.
+_ADJECTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:sk(?:iy|ij|ii|yi|y|aya|aia|oye|oe|oi|ogo))$")
+
+
 def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameToken, ...]:
-    """An organisation's generic words in one language: 'banco' is 'bank', 'gruppa' 'group'."""
+    """An organisation's generic words in one language: 'banco' is 'bank', 'gruppa' 'group';
+    an adjective of a place has the place as its other form ('permskiy': 'perm')."""
     out = []
     for tok in tokens:
+        if tok.role == "core" and not tok.stem and (adjective := _ADJECTIVE.match(tok.norm)):
+            tok = NameToken(tok.norm, tok.keys, tok.role, tok.weight, adjective["stem"])
         canonical = vocab.ORG_SYNONYMS.get(tok.norm)
         # The word as written stays the token's other form, for misspellings of it ("TEHNOLOGIES").
         out.append(tok if canonical is None else NameToken(canonical, phonetic_keys(canonical), tok.role, tok.weight,
@@ -149,7 +156,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
                 continue  # nothing in common in sound nor in length: not worth a comparison
             sim, how = similar(ta.norm, tb.norm)
             if sim < TOKEN_MATCH and (ta.stem or tb.stem):  # a misspelled word that has another form
-                sim, how = max((sim, how), similar(ta.stem or ta.norm, tb.stem or tb.norm))
+                for x, y in ((ta.stem, tb.stem), (ta.stem, tb.norm), (ta.norm, tb.stem)):
+                    if x and y:
+                        sim, how = max((sim, how), similar(x, y))
             if sim >= TOKEN_MATCH and not (ta.role in _GIVEN and tb.role in _GIVEN and gendered(ta.norm, tb.norm)):
                 pairs.append((sim, i, j, how))  # (Maria/Mario, Robert/Roberta: two people)
     # Ties: a pair of one role first (JANG, Chang Ha / CHANG, Chang-ha: the given names pair,
@@ -509,7 +518,8 @@ def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
             if (len(mine) >= 2 or spelled == other) and mine == key(tb.norm) and (
                     soft_starts is None or (spelled[0] == other[0] or {spelled[0], other[0]} <= soft_starts)
                     # (a key of two letters says little: SHAH is no SUK, though both read 'sk')
-                    and (len(mine) > 2 or OSA.normalized_similarity(spelled, other) >= 0.6)) \
+                    # (nor a surname spelled far apart: SARHAN is no SOROKIN, both 'srkn')
+                    and (len(mine) > 2 and role != "surname" or OSA.normalized_similarity(spelled, other) >= 0.6)) \
                     and not (role == "given" and (spelled[-1] == "a") != (other[-1] == "a")):  # Oleg / Olga
                 found.append((i, j))
                 taken.add(j)
@@ -554,14 +564,19 @@ def _align_initials(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: 
     return out
 
 
+_NOT_JOINED = frozenset(["generic", "legal"])  # (the article is: AL-SHATTI / ALSHATTI)
+
+
 def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
                   used_b: set[int], similar: Callable[[str, str], tuple[float, str]]) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
     """Two words of one name written as one in the other: Mohammad Reza / Mohammadreza,
     ABDULAHI FARD / ABDOLLAHIFARD, JAFARI ... BANDARABADI / JAFARIBANDARABADI."""
     if len(a) - len(used_a) < 2 or len(b) == len(used_b):
         return []
-    free_a = [i for i in range(len(a)) if i not in used_a and len(a[i].norm) > 1]
-    free_b = [j for j in range(len(b)) if j not in used_b and len(b[j].norm) >= (5 if similar is token_similarity else 3)]
+    # (Words of the name only: "COMPANIES" is not COMPANY JOZA run together.)
+    free_a = [i for i in range(len(a)) if i not in used_a and len(a[i].norm) > 1 and a[i].role not in _NOT_JOINED]
+    free_b = [j for j in range(len(b)) if j not in used_b and len(b[j].norm) >= (5 if similar is token_similarity else 3)
+              and b[j].role not in _NOT_JOINED]
     if len(free_a) < 2 or not free_b or len(free_a) > 6:
         return []
     out = []
