@@ -172,6 +172,10 @@ def test_search_finds_a_listed_name_with_a_typo(sdn_index, query: str) -> None: 
     # A typo that gives a word a key hundreds of listed words share ('sk', 'kn'):
     ("Seygey SHOIGU", "SHOIGU, Sergey"),
     ("Gennaoiy MEDVEDEV", "MEDVEDEV, Gennadiy"),
+    # A typo makes a word rare, and its key the key of many listed words: the name with the
+    # query's other word as written comes first (returned nothing before: 40 GOMEZes, 'kms')
+    ("Kiyumas HEIDARI", "HEIDARI, Kiyumars"),
+    ("Sreen LUKIC", "LUKIC, Sreten"),
 ])
 def test_search_finds_compound_and_generic_words(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
     """An Abd compound written apart, a Russian generic word with a typo (read as its English

@@ -673,22 +673,27 @@ class _SearchIndex:
     index holds only each name's main word). Keys one edit apart meet through their shared
     one-letter deletions, so a typo that changes a word's sound still finds it."""
 
-    NEAR = 0.7  # a word found under a key one edit away counts this much
+    SOUND = 0.75  # a word found under the query word's key, spelled otherwise, counts this much ...
+    SOUND_CAP = 2.5  # ... of at most this weight (a word of the lists seen 6 times or so)
+    NEAR = 0.7  # a word found under a key one edit away counts this much (of as much)
     LOOSE = 5  # names below the bar that read most like the query, taken as candidates too ...
     LOOSE_POOL = 5_000  # ... from at most this many
 
     def __init__(self, index: MatchIndex) -> None:
         postings: dict[str, list[int]] = defaultdict(list)
+        words: dict[str, set[int]] = defaultdict(set)
         for name_idx, name in enumerate(index.names):
             seen: set[str] = set()
             for tok in name.tokens:
                 if tok.role in ("stop", "legal", "title"):
                     continue
+                words[tok.norm].add(name_idx)
                 for key in tok.keys:
                     if key not in seen:
                         seen.add(key)
                         postings[key].append(name_idx)
         self.postings = dict(postings)
+        self.words = dict(words)  # word as written -> names that have it
         self.size = [sum(t.weight for t in n.tokens if t.role not in ("stop", "legal", "title")) for n in index.names]
         self.texts = [" ".join(t.norm for t in n.tokens) for n in index.names]
         # What a query is compared with: Arabic compounds joined, and whether the name is
@@ -725,13 +730,21 @@ class _SearchIndex:
             weight = tok.weight
             total += weight
             best: dict[int, float] = {}
+            # A name with the query's word as written gains its weight; one with a word only
+            # sounding alike gains less, and not all of a rare word's: a typo makes a word rare
+            # ("Kiyumas") and, read 'kms', the word of 60 GOMEZes, which must not outweigh
+            # HEIDARI written as the query writes it.
+            exact = self.words.get(tok.norm, ())
+            sound = min(weight, self.SOUND_CAP) * self.SOUND
             for key in tok.keys:
                 for name_idx in self.postings.get(key, ()):
-                    best[name_idx] = weight
+                    gain = weight if name_idx in exact else sound
+                    if gain > best.get(name_idx, 0.0):
+                        best[name_idx] = gain
             if len(tok.norm) >= 4 and len(best) < 3:  # a word no listed name has: perhaps a typo
                 for near in {k for key in tok.keys for k in self.near_keys(key)}:
                     for name_idx in self.postings.get(near, ()):
-                        best.setdefault(name_idx, weight * self.NEAR)
+                        best.setdefault(name_idx, min(weight, self.SOUND_CAP) * self.NEAR)
             for name_idx, gain in best.items():
                 gained[name_idx] += gain
         # A name must share a third of the query's weight, and come near the best candidate's share.
