@@ -176,6 +176,10 @@ def test_search_finds_a_listed_name_with_a_typo(sdn_index, query: str) -> None: 
     # query's other word as written comes first (returned nothing before: 40 GOMEZes, 'kms')
     ("Kiyumas HEIDARI", "HEIDARI, Kiyumars"),
     ("Sreen LUKIC", "LUKIC, Sreten"),
+    # A word no listed name has is looked for under keys one edit away even when its own key
+    # is common ('byabashaiqa' reads 'bsk' as 20 listed words do; BYABASHAIJA reads 'bsj')
+    ("Johnson BYABASHAIQA", "BYABASHAIJA, Johnson"),
+    ("EVER GBORY", "EVER GLORY"),
 ])
 def test_search_finds_compound_and_generic_words(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
     """An Abd compound written apart, a Russian generic word with a typo (read as its English

@@ -741,7 +741,7 @@ class _SearchIndex:
                     gain = weight if name_idx in exact else sound
                     if gain > best.get(name_idx, 0.0):
                         best[name_idx] = gain
-            if len(tok.norm) >= 4 and len(best) < 3:  # a word no listed name has: perhaps a typo
+            if len(tok.norm) >= 4 and not exact:  # a word no listed name has: perhaps a typo
                 for near in {k for key in tok.keys for k in self.near_keys(key)}:
                     for name_idx in self.postings.get(near, ()):
                         best.setdefault(name_idx, min(weight, self.SOUND_CAP) * self.NEAR)
