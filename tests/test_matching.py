@@ -372,6 +372,11 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
      "Organization", True),
     ("NUACHNO IMSLEDOVATELSKII INSTITUT", "NUACHNO ISSLEDOVATELSKII INSTITUT", "Organization", True),  # a typo
     ("Pavel Sarhan", "SOROKIN, Pavel Yurevich", "Person", False),  # both 'srkn', spelled far apart
+    # One part left on each side, alike in sound, the rest agreeing closely: a spelling of it
+    ("MUSA, Bashir Khalif", "MUSSE, Bashir Khalif", "Person", True),
+    ("WAHBI, Bilal Mohsen", "WEHBE, Bilal Mohsen", "Person", True),
+    ("MUSA, Bashir Hassan", "MUSA, Bashir Hussein", "Person", False),  # two names, not spellings
+    ("AL-ASSAD, Bashar", "AL-ASSAD, Bushra", "Person", False),  # (the article is no part that agrees)
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

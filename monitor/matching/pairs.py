@@ -175,6 +175,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         aligned.append((i, j, sim, how))
     _align_given_variants(a, b, used_a, used_b, aligned, similar)
     _align_titles(a, b, used_a, used_b, aligned)
+    if schema == "Person":
+        _align_last_variant(a, b, used_a, used_b, aligned, similar)
     if _east_slavic(a) or _east_slavic(b):
         _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3, _SOFT_STARTS,
                          east_slavic_spelling)
@@ -470,6 +472,31 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
             used_a.add(i)
             used_b.add(best[1])
             aligned.append((i, best[1], best[0], "given-name variant"))
+
+
+LAST_VARIANT = 0.65  # the least similarity of the one part left on each side (Khun / Khoon)
+
+
+def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
+                        used_b: set[int], aligned: list, similar: Callable[[str, str], tuple[float, str]]) -> None:
+    """One part of a person's name left on each side, of one role, alike in sound (a key and the
+    first letter shared) while the rest agrees closely (two parts at least): a spelling of it
+    (MUSA / MUSSE, Bashir Khalif; SIAVASHI / SIAVASH, Nader Khun / Khoon; not Hassan / Hussein)."""
+    left_a = [i for i, t in enumerate(a) if i not in used_a and t.role in _ROLE_GROUP]
+    left_b = [j for j, t in enumerate(b) if j not in used_b and t.role in _ROLE_GROUP]
+    if len(left_a) != 1 or len(left_b) != 1 or sum(
+            sim >= 0.9 and a[i].role in _ROLE_GROUP for i, _j, sim, _h in aligned) < 2:  # (AL-ASSAD, Bashar / Bushra)
+        return
+    i, j = left_a[0], left_b[0]
+    ta, tb = a[i], b[j]
+    if _ROLE_GROUP[ta.role] != _ROLE_GROUP[tb.role] or min(len(ta.norm), len(tb.norm)) < 3 \
+            or ta.norm[0] != tb.norm[0] or set(ta.keys).isdisjoint(tb.keys) or gendered(ta.norm, tb.norm):
+        return
+    sim, _how = similar(ta.norm, tb.norm)
+    if sim >= LAST_VARIANT:
+        used_a.add(i)
+        used_b.add(j)
+        aligned.append((i, j, sim, "variant of the one part left"))
 
 
 # A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
