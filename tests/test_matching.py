@@ -377,11 +377,22 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("WAHBI, Bilal Mohsen", "WEHBE, Bilal Mohsen", "Person", True),
     ("MUSA, Bashir Hassan", "MUSA, Bashir Hussein", "Person", False),  # two names, not spellings
     ("AL-ASSAD, Bashar", "AL-ASSAD, Bushra", "Person", False),  # (the article is no part that agrees)
+    # French romanisations write sh as ch; عبد is Abdul, Abdur, Abdel:
+    ("CHOIGU, Xenia", "SHOIGU, Kseniya Sergeyevna", "Person", True),
+    ("Chekri Harb", "HARB, Shekry", "Person", True),
+    ("ALLOUCH, Aziz", "'ALLUSH, 'Aziz Ahmad", "Person", True),
+    ("Koosman", "KOCHMAN, Evgeniy", "Person", False),  # (not before a consonant: English Kochman)
+    ("عبد الرحمن", "ABDUL RAHIM", "Person", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names
 
     assert compare_names(a, b, schema).match is match
+
+
+def test_french_romanisation_in_text(matcher: TextMatcher) -> None:
+    hits = matcher.screen("Le ministre Sergueï Choïgou a déclaré")
+    assert [h.entity.source_id for h in hits] == ["35173"] and hits[0].text == "Sergueï Choïgou"
 
 
 def test_eval_reports_name_pair_quality() -> None:

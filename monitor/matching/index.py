@@ -146,8 +146,8 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
                 # The last word is the surname, with the Abd (al-) before it: one name
                 # ("NASHWAN ABD AL-RAZZAQ ABD AL-BAQI": Abd al-Baqi).
                 n = 1
-                if len(words) >= 2 and words[-2] in vocab.ABD:
-                    n = 2  # (all of "Abdur Rehman", "عبد الرحمن": one name)
+                if len(words) >= 3 and words[-2] in vocab.ABD:
+                    n = 2
                 elif len(words) >= 4 and words[-3] in vocab.ABD and words[-2] in vocab.ARABIC_ARTICLES:
                     n = 3
                 surnames, givens = words[-n:], words[:-n]

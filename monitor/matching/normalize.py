@@ -133,19 +133,28 @@ def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
     return word
 
 
-def _j_variants(norm: str) -> set[str]:
+# French romanisations write sh as ch (Choigou, Chekri, Allouch, Banihachemi): a long word's ch
+# (not tch or sch) first or after a vowel, before a vowel or last, is read both ways. (Not
+# before a consonant, as English writes Kochman, which would read as Koosman.)
+_FRENCH_CH = re.compile(r"(?:^|(?<=[aeiouy]))ch(?=[aeiouy]|$)")
+
+
+def _variants(norm: str) -> set[str]:
+    """A word's readings: as written, with an ambiguous 'j' each way, with a long word's ch as
+    French sh."""
     norm = _rewrite(norm, _SPELLING_RULES)  # Evgueni = Evgeni, Haniyeh = Haniya, Euro = Evro
-    if "j" not in norm:
-        return {norm}
-    return {norm.replace("j", "y"), norm.replace("j", "zh"), norm}
+    variants = {norm.replace("j", "y"), norm.replace("j", "zh"), norm} if "j" in norm else {norm}
+    if len(norm) >= 6 and "ch" in norm:
+        variants |= {_FRENCH_CH.sub("sh", v) for v in variants}
+    return variants
 
 
 @lru_cache(maxsize=200_000)
 def phonetic_spellings(norm: str) -> tuple[str, ...]:
-    """Phonetic spellings of a folded word, one per reading of an ambiguous 'j'."""
+    """Phonetic spellings of a folded word, one per reading (see `_variants`)."""
     if not norm or norm.isdigit():
         return (norm,)
-    variants = _j_variants(norm)
+    variants = _variants(norm)
     spellings = {_spelling(v) for v in variants}
     for pattern, repl in _ALTERNATIVE_RULES:
         spellings.update(_spelling(alt) for v in variants if (alt := pattern.sub(repl, v)) != v)
@@ -172,7 +181,7 @@ def phonetic_keys(norm: str) -> tuple[str, ...]:
         return ()
     if norm.isdigit():
         return (norm,)
-    variants = _j_variants(norm)
+    variants = _variants(norm)
     keys = []
     for variant in sorted(variants):
         key = _skeleton(variant)

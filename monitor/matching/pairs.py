@@ -66,6 +66,10 @@ def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
         if tok.norm in _ABD and nxt and k + 1 < len(tokens):
             take = 3 if nxt in _ARTICLES and k + 2 < len(tokens) else 2
             parts = tokens[k : k + take]
+            if (tok.role == "surname") != (parts[-1].role == "surname"):
+                out.append(tok)  # not across the comma: "ABDUL, Musa" (nor MUSA ABDUL read surname first)
+                k += 1
+                continue
             word = "".join(t.norm for t in parts)
             role = tok.role if tok.role not in ("stop", "title") else parts[-1].role
             out.append(NameToken(word, phonetic_keys(word), role, max(t.weight for t in parts)))
@@ -407,6 +411,8 @@ GIVEN_VARIANT = 0.7  # a given name this close is a variant when the surname agr
 
 
 def _abjad_a(a: str, b: str, hebrew: bool = False) -> tuple[float, str]:
+    if a == "bd" and b in _ABD:
+        return 0.92, "consonants"  # عبد, however Latin writes it (Abdul, Abdur, Abdel)
     sim, how = token_similarity(a, b)
     alt = abjad_similarity(a, b, hebrew)
     return (alt, "consonants") if alt > sim else (sim, how)
