@@ -395,6 +395,12 @@ def test_french_romanisation_in_text(matcher: TextMatcher) -> None:
     assert [h.entity.source_id for h in hits] == ["35173"] and hits[0].text == "Sergueï Choïgou"
 
 
+def test_a_final_h_dropped_in_text(matcher: TextMatcher) -> None:
+    # Arabic names end in -ah or -a as written: FARASHAH is found as "Farasha" (another key)
+    hits = matcher.screen("On Tuesday Payman Farasha met officials in the capital.")
+    assert [h.entity.source_id for h in hits] == ["29820"]
+
+
 def test_eval_reports_name_pair_quality() -> None:
     import json
     import subprocess

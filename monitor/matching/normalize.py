@@ -182,6 +182,10 @@ def phonetic_keys(norm: str) -> tuple[str, ...]:
     if norm.isdigit():
         return (norm,)
     variants = _variants(norm)
+    if len(norm) >= 5 and norm.endswith("ah") and norm[-3] not in _VOWELS:
+        # Arabic names end in -ah or -a as written (Fadlallah / Fadlalla, Farah / Fara): the
+        # word is found under both keys (and compared as written)
+        variants |= {v[:-1] for v in variants if v.endswith("ah")}
     keys = []
     for variant in sorted(variants):
         key = _skeleton(variant)
