@@ -28,7 +28,7 @@ LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "a
 _ORG_SYNONYM_WORDS = {
     "bank": "banco banque banca bankasi banka banki bankas",
     "group": "grupo gruppa groupe gruppe grup grupa concern kontsern",
-    "company": "compania compagnie kompaniya kompania sirketi",
+    "company": "compania compagnie kompaniya kompania sirketi ko",  # (Russian "i Ko", Ilyushin Finans Ko)
     "international": "internacional internationale internazionale interneshnl mezhdunarodnyi",
     "central": "centrale",
     "steel": "foolad fulad stal",
