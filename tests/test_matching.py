@@ -376,6 +376,7 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("MUSA, Bashir Khalif", "MUSSE, Bashir Khalif", "Person", True),
     ("WAHBI, Bilal Mohsen", "WEHBE, Bilal Mohsen", "Person", True),
     ("MUSA, Bashir Hassan", "MUSA, Bashir Hussein", "Person", False),  # two names, not spellings
+    ("SIAVASHI, Nader Khun", "SIAVASH, Nader Khoon", "Person", True),
     ("AL-ASSAD, Bashar", "AL-ASSAD, Bushra", "Person", False),  # (the article is no part that agrees)
     # French romanisations write sh as ch; عبد is Abdul, Abdur, Abdel:
     ("CHOIGU, Xenia", "SHOIGU, Kseniya Sergeyevna", "Person", True),

@@ -42,6 +42,7 @@ def test_un_names_korean_order_and_lists_of_aliases() -> None:
     jo = next(e for e in by_id.values() if e.properties["reference_number"] == "KPi.034")
     assert jo.name == "JO, YONG CHOL"
     assert by_id["6907993"].name == "BADEGE, ERIC"  # the others: given names first
+    assert not any(e.name.lower().endswith(" na") for e in by_id.values())  # FOURTH_NAME "na": not available
     # One alias field holding several names is several aliases, each kept once
     aliases = [a.name for e in by_id.values() for a in e.aliases]
     assert not any(";" in a for a in aliases)

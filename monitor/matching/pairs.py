@@ -491,7 +491,7 @@ def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used
     left_a = [i for i, t in enumerate(a) if i not in used_a and t.role in _ROLE_GROUP]
     left_b = [j for j, t in enumerate(b) if j not in used_b and t.role in _ROLE_GROUP]
     if len(left_a) != 1 or len(left_b) != 1 or sum(
-            sim >= 0.9 and a[i].role in _ROLE_GROUP for i, _j, sim, _h in aligned) < 2:  # (AL-ASSAD, Bashar / Bushra)
+            sim >= 0.85 and a[i].role in _ROLE_GROUP for i, _j, sim, _h in aligned) < 2:  # (AL-ASSAD, Bashar / Bushra)
         return
     i, j = left_a[0], left_b[0]
     ta, tb = a[i], b[j]

@@ -89,7 +89,7 @@ def parse(path: Path) -> ParsedList:
             if data_id in entities:
                 raise WatchlistParseError(str(file), where, f"duplicate DATAID {data_id}")
             parts = [_text(el, t) for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
-            parts = [p for p in parts if p]
+            parts = [p for p in parts if p and p.lower() not in ("na", "n/a")]  # "not available" (FOURTH_NAME na)
             if not parts:
                 raise WatchlistParseError(str(file), f"{where} (DATAID {data_id})", "empty name")
             if kind == "Person" and len(parts) > 1 and _text(el, "UN_LIST_TYPE") == "DPRK":
