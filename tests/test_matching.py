@@ -197,6 +197,10 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     """A query of no stated schema that reads as a person's name does not match a firm's name
     that lacks its given name; the firm's own name, and the person, still match."""
     assert not any(r["match"] for r in search(sdn_index, "Vladimir Khalil"))  # HALEEL LTD
+    # (nor one named by the given name alone, nor by the surname alone; Dimas is the given
+    # name of one listed person)
+    assert not any(r["match"] and r["schema"] != "Person" for r in search(sdn_index, "Viktoriya Miller"))
+    assert not any(r["match"] for r in search(sdn_index, "Dimas Sakan"))  # SAKAN GENERAL TRADING
     assert search(sdn_index, "Haleel Ltd")[0]["name"] == "HALEEL LTD"
     assert search(sdn_index, "Haleel Ltd")[0]["match"] is True
     found = search(sdn_index, "Yevgeny Prigozhin")[0]

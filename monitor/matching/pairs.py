@@ -822,7 +822,7 @@ def _search_index(index: MatchIndex) -> _SearchIndex:
 
 
 SEARCH_CANDIDATES = 40  # names scored in full per query, the best by shared words
-GIVEN_NAME_PERSONS = 3  # a word is a given name if this many listed persons have it as one
+GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons have it as one (Dimas: 1)
 PERSON_QUERY_ORGANISATION = 0.85
 
 
@@ -842,10 +842,12 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         for _choice, _score, idx in process.extract(" ".join(words), seeker.texts, scorer=fuzz.token_sort_ratio, limit=50):
             candidates.add(idx)
     best: dict[int, tuple[float, str]] = {}
-    # A query of no stated schema that reads as a person's name (a given name first, no word of a
-    # firm's): an organisation's name without that given name is someone else's business
-    # ("Vladimir Khalil" is not HALEEL LTD).
-    person_like = schema is None and read_as == "Person" and len(words) >= 2 and words[0] in seeker.given_names
+    # A query of no stated schema that reads as a person's name (a given name of a listed person
+    # first, no word of a firm's, no number): an organisation's name without that given name, or
+    # without the surname, is someone else's business ("Vladimir Khalil" is not HALEEL LTD,
+    # "Viktoriya Miller" not VIKTORIYA OOO, "Dimas Sakan" not SAKAN GENERAL TRADING).
+    person_like = schema is None and read_as == "Person" and len(words) >= 2 and words[0] in seeker.given_names \
+        and not any(map(has_digit, words))
     for name_idx in candidates:
         name = index.names[name_idx]
         if schema and name.entity.schema != schema and not (schema == "Organization" and name.entity.schema not in ("Person",)):
@@ -855,7 +857,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_abjad, listed_abjad), False)
         if name.kind == "weak":
             score *= 0.85
-        if person_like and not name.is_person and all(t.norm != words[0] for t in listed):
+        if person_like and not name.is_person and not {words[0], words[-1]} <= {t.norm for t in listed}:
             score *= PERSON_QUERY_ORGANISATION
         eid = name.entity.entity_id
         if eid not in best or score > best[eid][0]:
