@@ -78,6 +78,10 @@ def _consonants(norm: str, latin: bool, digraphs: bool = True, g_as: str = "j") 
     return with_yw.replace("y", "").replace("w", ""), with_yw
 
 
+# The article inside a compound, before a letter it assimilates to (a "sun letter").
+_JOINT_ARTICLE = re.compile(r"(?<=[a-z]{2})l(?=th|dh|sh|[tdrzsn])")
+
+
 def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     """A word romanised from Arabic or Hebrew script against a Latin spelling, by consonants
     ('ltkryty' ~ 'tikriti'), the article 'al-' optional on the script side. The script side is
@@ -110,6 +114,3 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
                     # (a name ends as it ends: عبد الرحمن 'bdlrhmn' is no Abdul Rahim 'bdlrhm')
                     best = max(best, OSA.normalized_similarity(x, y) * 0.95)
     return best
-
-
-_JOINT_ARTICLE = re.compile(r"(?<=[a-z]{2})l(?=th|dh|sh|[tdrzsn])")
