@@ -389,6 +389,10 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Koosman", "KOCHMAN, Evgeniy", "Person", False),  # (not before a consonant: English Kochman)
     ("عبد الرحمن", "ABDUL RAHIM", "Person", False),
     ("AKTSIONERNOE OBSHCHESTVO ILYUSHIN FINANS KO", "JOINT STOCK COMPANY ILYUSHIN FINANCE COMPANY", "Organization", True),
+    ("ЧВК Вагнер", "PMC WAGNER", "Organization", True),  # ЧВК is a PMC (issue #4's own example)
+    ("PMC Wagner", "PMC REDUT", "Organization", False),
+    ("Корпорация Тактическое ракетное вооружение", "KORPORATSIYA TAKTICHESKOE RAKETNOE VOORUZHENIE AO",
+     "Organization", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

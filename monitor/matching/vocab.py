@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from wordfreq import freq_to_zipf, get_frequency_dict, zipf_frequency
 
-LEGAL_FORMS = frozenset(["llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "gmbh", "ag", "sa", "sas", "sarl", "sarlu", "bv", "nv", "inc", "incorporated", "corp", "corporation", "co", "plc", "srl", "spa", "fze", "fzco", "fzc", "fz", "llp", "lp", "pte", "pty", "kg", "ug", "sro", "doo", "dd", "ad", "tov", "pp", "ltda", "cv", "sdn", "bhd", "tbk", "ooo", "mchj", "chp", "gie", "eurl", "eirl", "sae", "sal", "wll", "bsc", "qsc", "psc", "kft", "zrt", "nyrt", "spzoo", "sp", "oy", "ab", "as", "establishment", "est",
+LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited", "ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "gmbh", "ag", "sa", "sas", "sarl", "sarlu", "bv", "nv", "inc", "incorporated", "corp", "corporation", "co", "plc", "srl", "spa", "fze", "fzco", "fzc", "fz", "llp", "lp", "pte", "pty", "kg", "ug", "sro", "doo", "dd", "ad", "tov", "pp", "ltda", "cv", "sdn", "bhd", "tbk", "ooo", "mchj", "chp", "gie", "eurl", "eirl", "sae", "sal", "wll", "bsc", "qsc", "psc", "kft", "zrt", "nyrt", "spzoo", "sp", "oy", "ab", "as", "establishment", "est",
     # Russian legal forms, transliterated many ways: no company is named by these words.
     "obshchestvo", "obshestvo", "obschestvo", "ogranichennoi", "ogranichennoy", "ogranichennoj",
     "ogranichennoj", "otvetstvennostyu", "otvetstvennostiu", "otvetstvennostju", "otvetstvennost",
@@ -29,6 +29,7 @@ _ORG_SYNONYM_WORDS = {
     "bank": "banco banque banca bankasi banka banki bankas",
     "group": "grupo gruppa groupe gruppe grup grupa concern kontsern",
     "company": "compania compagnie kompaniya kompania sirketi ko",  # (Russian "i Ko", Ilyushin Finans Ko)
+    "pmc": "chvk",  # a private military company, ЧВК
     "international": "internacional internationale internazionale interneshnl mezhdunarodnyi",
     "central": "centrale",
     "steel": "foolad fulad stal",
@@ -122,7 +123,7 @@ GENERIC_ORG_WORDS = frozenset(["group", "concern", "kontsern", "company", "compa
 
 # Words that say what an organisation does, not which one it is: "Rosneft" is "ROSNEFT OIL
 # COMPANY" whatever the words around the name (used by `compare`, with GENERIC_ORG_WORDS).
-ORG_DESCRIPTORS = frozenset(["oil", "gas", "petroleum", "petrochemical", "energy", "bank", "insurance", "shipping",
+ORG_DESCRIPTORS = frozenset(["pmc", "oil", "gas", "petroleum", "petrochemical", "energy", "bank", "insurance", "shipping",
                              "air", "mining", "steel", "chemical", "chemicals", "investment", "finance", "capital",
                              "logistics", "technology", "solutions", "system", "media", "construction",
                              "development", "engineering", "products", "exchange", "marine", "pharma",
