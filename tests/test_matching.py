@@ -155,6 +155,12 @@ def test_search_ranks_the_listed_person_first(sdn_index) -> None:  # type: ignor
     assert results[0]["match"] is True
 
 
+def test_search_kim_jong_un_is_one_person(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    # Issue #4: OFAC's own search drops parts of two letters and returns five people at 100
+    results = search(sdn_index, "KIM JONG UN")
+    assert [r["source_id"] for r in results if r["match"]] == ["20157"], results[:3]
+
+
 @pytest.mark.parametrize("query", ["Yevgeniy Prigozhim", "yevgeniy prigozhin", "Evgeny Prigozhinn", "Yevgeniy Viktorovich Prigozin"])
 def test_search_finds_a_listed_name_with_a_typo(sdn_index, query: str) -> None:  # type: ignore[no-untyped-def]
     # a typo that changes the word's sound still finds it, through keys one edit apart
@@ -391,6 +397,10 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("AKTSIONERNOE OBSHCHESTVO ILYUSHIN FINANS KO", "JOINT STOCK COMPANY ILYUSHIN FINANCE COMPANY", "Organization", True),
     ("ЧВК Вагнер", "PMC WAGNER", "Organization", True),  # ЧВК is a PMC (issue #4's own example)
     ("PMC Wagner", "PMC REDUT", "Organization", False),
+    # Korean: Jong is no Song (j is not zh in a one-syllable word), and Un is a syllable of the
+    # given name, not the South Asian article (Kim Jong is another person)
+    ("KIM JONG UN", "KIM, Song", "Person", False),
+    ("KIM, Jong Un", "KIM, Jong", "Person", False),
     ("Корпорация Тактическое ракетное вооружение", "KORPORATSIYA TAKTICHESKOE RAKETNOE VOORUZHENIE AO",
      "Organization", True),
 ])
