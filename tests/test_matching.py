@@ -421,6 +421,12 @@ def test_a_final_h_dropped_in_text(matcher: TextMatcher) -> None:
     assert [h.entity.source_id for h in hits] == ["29820"]
 
 
+def test_a_particle_is_the_name_of_a_firm_named_by_nothing_else(matcher: TextMatcher) -> None:
+    # DES INTERNATIONAL CO., LTD.: without its "des", any "International Co" was that firm (0.9)
+    assert matcher.screen("Shares in Khan International Ltd fell sharply.") == []
+    assert [h.entity.source_id for h in matcher.screen("DES International Co said on Monday")] == ["30286"]
+
+
 def test_eval_reports_name_pair_quality() -> None:
     import json
     import subprocess

@@ -192,6 +192,10 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             else:
                 role = "core"
             roles.append((word, role))
+        if "core" not in (r for _w, r in roles):
+            # No word but generic ones, legal forms and particles: a particle is the name ("DES
+            # INTERNATIONAL CO., LTD.": not any "International Co").
+            roles = [(w, "core" if r == "stop" else r) for w, r in roles]
     stems = cyrillic_stems(name)
     for word, role in roles:
         tokens.append(NameToken(word, phonetic_keys(word), role, token_weight(word), stems.get(word, "")))
