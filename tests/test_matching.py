@@ -427,6 +427,15 @@ def test_a_particle_is_the_name_of_a_firm_named_by_nothing_else(matcher: TextMat
     assert [h.entity.source_id for h in matcher.screen("DES International Co said on Monday")] == ["30286"]
 
 
+@pytest.mark.parametrize("text", [
+    "On Tuesday Juan Shuvalov met officials in the capital.",  # (Juan ends like a demonym, -an)
+    "On Tuesday George Meza met officials in the capital.",  # (George is an ordinary capitalised word)
+    "A confidential settlement with plaintiff James Goetz regarding the legal action.",
+])
+def test_another_given_name_before_a_surname_is_another_person(matcher: TextMatcher, text: str) -> None:
+    assert matcher.screen(text) == []
+
+
 def test_eval_reports_name_pair_quality() -> None:
     import json
     import subprocess

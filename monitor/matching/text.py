@@ -217,6 +217,7 @@ class TextMatcher:
         self._head_words: dict[str, _HeadWord] = {}
         self._spellings_by_key: dict[str, Spellings] = {}  # phonetic key -> its listed words
         self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
+        self._given: frozenset[str] | None = None  # listed persons' given names, when first asked
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
         for indexed in index.names:
             self._names_by_entity[indexed.entity.entity_id].append(indexed)
@@ -868,21 +869,19 @@ class TextMatcher:
                 return tok.norm
         return ""
 
-    @staticmethod
-    def _capitalised_neighbour(tokens: list[Token], headline: _Headlines, first: int, last: int) -> str:
+    def _capitalised_neighbour(self, tokens: list[Token], headline: _Headlines, first: int, last: int) -> str:
         """A capitalised word glued to the span that starts or ends another proper name."""
         for i, side in ((first - 1, "left"), (last + 1, "right")):
             if i < 0 or i >= len(tokens):
                 continue
-            found = TextMatcher._stranger(tokens, first, i, side)
+            found = self._stranger(tokens, first, i, side)
             # Asked last, as it reads the whole line: in "Wagner Chief Says" capitals say
             # nothing; "Sara Thorsett" still does.
             if found and not (vocab.zipf(tokens[i].norm) >= 3.0 and headline[i]):
                 return found
         return ""
 
-    @staticmethod
-    def _stranger(tokens: list[Token], first: int, i: int, side: str) -> str:
+    def _stranger(self, tokens: list[Token], first: int, i: int, side: str) -> str:
         """The proper name that token `i`, glued to a span starting at `first`, begins or ends."""
         tok = tokens[i]
         boundary = tokens[first] if side == "left" else tok
@@ -895,9 +894,22 @@ class TextMatcher:
             return ""
         if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
             return ""
-        if vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5:
-            return ""
+        if (vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5) \
+                and tok.norm not in self._given_names():
+            return ""  # ("Russian Wagner"; but Juan, George, Ali are given names: "Juan Shuvalov" is another man)
         return tok.norm
+
+    def _given_names(self) -> frozenset[str]:
+        """Words that at least two listed persons have as their given name."""
+        if self._given is None:
+            persons: dict[str, set[int]] = defaultdict(set)
+            for indexed in self.index.names:
+                if indexed.is_person:
+                    for tok in indexed.tokens:
+                        if tok.role == "given" and len(tok.norm) > 2:
+                            persons[tok.norm].add(indexed.entity.entity_id)
+            self._given = frozenset(w for w, ids in persons.items() if len(ids) >= 2)
+        return self._given
 
     # -- 5: resolution --------------------------------------------------------------------
 
