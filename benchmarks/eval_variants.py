@@ -1,0 +1,107 @@
+"""Mentions of listed persons spelled as other romanisations write them, and look-alike names
+that must stay quiet, in news-like sentences.
+
+    .venv/bin/python benchmarks/eval_variants.py [--persons 1500] [--look-alikes 4000] [--seed 3]
+
+Variants: listed persons of the bundled OFAC SDN list ("SURNAME, Given ...", a one-word
+surname) written into a sentence as news writes them: given name and surname as listed; with
+the given name or the surname respelled by one rule that other romanisations follow (kh/h,
+-iy/-y, yev/ev, ou/u, ei/ey, -y/-i, -ov/-ow, j/dj, sh/ch as French writes it, ee/i, oo/u, q/k,
+ch/tch, ph/f, ts/tz, -ah/-a); surname first with a comma; a headline in capitals. Found means
+the listed person is among the hits at the default threshold. A name whose parts are all
+common ("Muhammad Abbas") needs support by design and counts as it falls.
+
+Look-alikes: names made of listed name parts that no listed name has (a listed given name
+with another listed person's surname, ordinary words of listed firms' names: the negatives of
+bench_search.py), in sentences; any hit is a false alarm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+
+from _bundled import bundled_index
+from bench_search import draw_queries
+
+from monitor.matching import TextMatcher
+
+RULES = [("iy$", "y"), ("kh", "h"), ("yev", "ev"), ("ou", "u"), ("ei", "ey"), ("y$", "i"), ("ov$", "ow"),
+         ("j", "dj"), ("sh", "ch"), ("ee", "i"), ("oo", "u"), ("q", "k"), ("ch", "tch"), ("ph", "f"),
+         ("ts", "tz"), ("ah$", "a"), ("i$", "y")]
+
+
+def respelled(word: str, rng: random.Random) -> str | None:
+    """`word` by one rule another romanisation follows, or None if no rule applies."""
+    rules = [(p, r) for p, r in RULES if re.search(p, word.lower())]
+    if not rules:
+        return None
+    pattern, repl = rng.choice(rules)
+    return re.sub(pattern, repl, word.lower(), count=1).capitalize()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--persons", type=int, default=1500)
+    parser.add_argument("--look-alikes", type=int, default=4000)
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    index = bundled_index()
+    matcher = TextMatcher(index)
+
+    persons = [e for e in index.entities.values() if e.schema == "Person" and "," in e.name]
+    rng.shuffle(persons)
+    found: dict[str, list[int]] = {k: [0, 0] for k in ("as listed", "given name respelled", "surname respelled",
+                                                       "surname, given name", "headline in capitals")}
+    misses: dict[str, list[str]] = {k: [] for k in found}
+    for entity in persons[: args.persons]:
+        surname, _, given = entity.name.partition(",")
+        surname, given_words = surname.strip().title(), given.strip().split()
+        if not given_words or " " in surname or len(given_words[0].strip(".")) < 3:
+            continue
+        first = given_words[0].strip(".").title()
+        texts = {
+            "as listed": f"On Tuesday {first} {surname} met officials in the capital.",
+            "surname, given name": f"Officials said {surname}, {first} was seen in the capital.",
+            "headline in capitals": f"{first.upper()} {surname.upper()} MET OFFICIALS IN THE CAPITAL",
+        }
+        if (other := respelled(first, rng)) is not None:
+            texts["given name respelled"] = f"On Tuesday {other} {surname} met officials in the capital."
+        if (other := respelled(surname, rng)) is not None:
+            texts["surname respelled"] = f"On Tuesday {first} {other} met officials in the capital."
+        for kind, text in texts.items():
+            ok = any(m.entity.entity_id == entity.entity_id for m in matcher.screen(text))
+            found[kind][0] += ok
+            found[kind][1] += 1
+            if not ok:
+                misses[kind].append(f"{text!r} ({entity.name})")
+    print(f"variants of {args.persons} listed persons' names in sentences (threshold {matcher.threshold}):")
+    for kind, (ok, n) in found.items():
+        print(f"  {kind:22} recall {ok / max(n, 1):.3f} ({ok} of {n})")
+    for kind in ("given name respelled", "surname respelled"):
+        for miss in misses[kind][:8]:
+            print(f"  MISS {kind}: {miss}")
+
+    names = [(n.text, n.entity.entity_id, n.entity.schema) for n in index.names if n.kind != "weak"]
+    _positives, look_alikes = draw_queries(index, names, rng, 0, args.look_alikes)
+    alarms = {"Person": [0, 0], "Organization": [0, 0]}
+    examples = []
+    for name, schema in look_alikes:
+        text = (f"On Tuesday {name} met officials in the capital." if schema == "Person"
+                else f"Shares in {name.title()} fell sharply after the announcement.")
+        hits = matcher.screen(text)
+        alarms[schema][0] += bool(hits)
+        alarms[schema][1] += 1
+        if hits and len(examples) < 10:
+            examples.append(f"{text!r} -> {hits[0].matched_name} {hits[0].score:.2f}")
+    print("look-alike names in sentences:")
+    for schema, (hit, n) in alarms.items():
+        print(f"  {schema:12} {hit} false alarms of {n} = {1000 * hit / max(n, 1):.1f} per 1,000")
+    for example in examples:
+        print(f"  FALSE {example}")
+
+
+if __name__ == "__main__":
+    main()
