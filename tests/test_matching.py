@@ -436,6 +436,14 @@ def test_another_given_name_before_a_surname_is_another_person(matcher: TextMatc
     assert matcher.screen(text) == []
 
 
+def test_compare_a_name_mixing_scripts_does_not_crash() -> None:
+    from monitor.matching.pairs import compare_names
+
+    # A word holding Han and a letter that folds to nothing (ع) gave an empty word: IndexError
+    result = compare_names("l ن정 سsنعL恩lل", "رلwk tAلнugkc正иe'cش)в")
+    assert 0.0 <= result.score <= 1.0 and result.match is False
+
+
 def test_eval_reports_name_pair_quality() -> None:
     import json
     import subprocess

@@ -378,7 +378,7 @@ def name_tokens(name: str) -> list[str]:
     for match in _WORD.finditer(name):
         raw = match.group()
         if SYLLABIC.search(raw):
-            words.extend(fold(ch) for ch in raw)
+            words.extend(w for ch in raw if (w := fold(ch)))  # (a letter of another script may fold to nothing: ع)
             continue
         for part in _CAMEL.split(strip_possessive(raw)):
             norm = fold(part)[:64]  # as in text: a longer run of letters is no name word
