@@ -401,6 +401,9 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     # given name, not the South Asian article (Kim Jong is another person)
     ("KIM JONG UN", "KIM, Song", "Person", False),
     ("KIM, Jong Un", "KIM, Jong", "Person", False),
+    # Two words split a letter off (a hyphen typed in the wrong place), the same run together:
+    ("ANSAR ALS-HARIA IN LIBYA", "ANSAR AL-SHARIA IN LIBYA", "Organization", True),
+    ("LIWAA ALT-HAWRA", "LIWAA AL-THAWRA", "Organization", True),
     ("Корпорация Тактическое ракетное вооружение", "KORPORATSIYA TAKTICHESKOE RAKETNOE VOORUZHENIE AO",
      "Organization", True),
 ])

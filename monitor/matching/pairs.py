@@ -188,6 +188,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         _align_romanised(a, b, used_a, used_b, aligned, korean_key, "Korean romanisation", 2, None)
     joined = _align_joined(a, b, used_a, used_b, similar) + [
         (i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
+    if len(a) - len(used_a) >= 2 and len(b) - len(used_b) >= 2:
+        joined += _align_split_elsewhere(a, b, used_a, used_b)
     if schema != "Person":
         joined += _align_initials(a, b, used_a, used_b) + [
             (i, j, sim, how) for j, i, sim, how in _align_initials(b, a, used_b, used_a)]
@@ -640,6 +642,25 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
             used_a.update((p, q))
             used_b.add(j)
             out.append(((p, q), (j,), sim, "joined"))
+    return out
+
+
+def _align_split_elsewhere(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
+                           used_b: set[int]) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
+    """Two words split at another letter on each side, the same run together: ALS-HARIA /
+    AL-SHARIA, ALT-HAWRA / AL-THAWRA (a hyphen typed a letter off)."""
+    out = []
+    for i in range(len(a) - 1):
+        if i in used_a or i + 1 in used_a:
+            continue
+        run = a[i].norm + a[i + 1].norm
+        for j in range(len(b) - 1):
+            if j in used_b or j + 1 in used_b or b[j].norm + b[j + 1].norm != run or len(run) < 6:
+                continue
+            used_a.update((i, i + 1))
+            used_b.update((j, j + 1))
+            out.append(((i, i + 1), (j, j + 1), 0.95, "split elsewhere"))
+            break
     return out
 
 
