@@ -269,6 +269,19 @@ class MatchIndex:
                 groups[self.names[name_idx].tokens[pos].norm].append((name_idx, pos))
             self.by_word[key] = dict(groups)
         self.build_seconds = time.perf_counter() - started
+        self._given_name_persons: Counter[str] | None = None
+
+    def given_name_persons(self) -> Counter[str]:
+        """How many listed persons have each word as a given name (counted when first asked)."""
+        if self._given_name_persons is None:
+            persons: dict[str, set[int]] = defaultdict(set)
+            for name in self.names:
+                if name.is_person:
+                    for tok in name.tokens:
+                        if tok.role == "given":
+                            persons[tok.norm].add(name.entity.entity_id)
+            self._given_name_persons = Counter({word: len(ids) for word, ids in persons.items()})
+        return self._given_name_persons
 
     def _add(self, entity: EntityRecord, text: str, kind: str) -> None:
         tokens = analyse_name(text, entity.schema)

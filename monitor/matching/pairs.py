@@ -752,14 +752,7 @@ class _SearchIndex:
         # What a query is compared with: Arabic compounds joined, and whether the name is
         # written in an abjad script.
         self.listed = [(_for_pairs(n.tokens, n.entity.schema), abjad_script(n.text)) for n in index.names]
-        # Given names as the listed persons' names have them, and how many persons have each.
-        given: dict[str, set[int]] = defaultdict(set)
-        for n in index.names:
-            if n.is_person:
-                for tok in n.tokens:
-                    if tok.role == "given":
-                        given[tok.norm].add(n.entity.entity_id)
-        self.given_names = frozenset(w for w, ids in given.items() if len(ids) >= GIVEN_NAME_PERSONS)
+        self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         deletions: dict[str, set[str]] = defaultdict(set)
         for key in self.postings:
             for variant in _deletions(key):

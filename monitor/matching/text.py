@@ -217,7 +217,6 @@ class TextMatcher:
         self._head_words: dict[str, _HeadWord] = {}
         self._spellings_by_key: dict[str, Spellings] = {}  # phonetic key -> its listed words
         self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
-        self._given: frozenset[str] | None = None  # listed persons' given names, when first asked
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
         for indexed in index.names:
             self._names_by_entity[indexed.entity.entity_id].append(indexed)
@@ -895,21 +894,11 @@ class TextMatcher:
         if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
             return ""
         if (vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5) \
-                and tok.norm not in self._given_names():
-            return ""  # ("Russian Wagner"; but Juan, George, Ali are given names: "Juan Shuvalov" is another man)
+                and not (len(tok.norm) > 2 and self.index.given_name_persons()[tok.norm] >= 2):
+            # ("Russian Wagner"; but a given name of two listed persons or more, Juan, George, Ali,
+            # is a given name: "Juan Shuvalov" is another man)
+            return ""
         return tok.norm
-
-    def _given_names(self) -> frozenset[str]:
-        """Words that at least two listed persons have as their given name."""
-        if self._given is None:
-            persons: dict[str, set[int]] = defaultdict(set)
-            for indexed in self.index.names:
-                if indexed.is_person:
-                    for tok in indexed.tokens:
-                        if tok.role == "given" and len(tok.norm) > 2:
-                            persons[tok.norm].add(indexed.entity.entity_id)
-            self._given = frozenset(w for w, ids in persons.items() if len(ids) >= 2)
-        return self._given
 
     # -- 5: resolution --------------------------------------------------------------------
 
