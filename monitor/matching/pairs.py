@@ -401,9 +401,9 @@ def _lost_syllable(x: tuple[NameToken, ...], used: set[int], shortest: int = 2) 
     """Is a short middle part of `x` unmatched beside a matched short part of its given name?
     Then a syllable of one given name is missing (KIM, Chol Sam ~ Kim Chol), not a whole name
     (DAHER, Ibrahim Ali ~ DAHIR, Ibrahim; CHAN, Eric Kwok-ki ~ CHAN, Eric)."""
-    article = _SOUTH_ASIAN_ARTICLE if not _korean(x) else frozenset()  # (Korean Un is a syllable: Kim Jong Un)
     return any(
-        k not in used and t.role == "middle" and shortest <= len(t.norm) <= 3 and t.norm not in article
+        k not in used and t.role == "middle" and shortest <= len(t.norm) <= 3
+        and (t.norm not in _SOUTH_ASIAN_ARTICLE or _korean(x))  # (Korean Un is a syllable: Kim Jong Un)
         and any(n in used and x[n].role in _GIVEN and len(x[n].norm) <= 4 for n in (k - 1, k + 1) if 0 <= n < len(x))
         # (beside another part of the same side, it is a whole name more: LEE, John Ka-chiu ~ LEE, John)
         and not any(n not in used and x[n].role in _GIVEN for n in (k - 1, k + 1) if 0 <= n < len(x))
