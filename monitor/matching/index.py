@@ -14,7 +14,13 @@ from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
 from monitor.matching.model import EntityRecord
-from monitor.matching.normalize import SYLLABIC, cyrillic_stems, name_tokens, phonetic_keys
+from monitor.matching.normalize import (
+    SYLLABIC,
+    SYLLABLE_REST,
+    cyrillic_stems,
+    name_tokens,
+    phonetic_keys,
+)
 
 # Roles that may be missing from a mention without making it partial.
 OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop", "title"})
@@ -120,7 +126,7 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
 
 
 # A romanised Korean or Chinese syllable: Cho, Yong, Chol, Hwan, Kyu (not Smith, Ann).
-_SYLLABLE_WORD = re.compile(r"^[bcdghjklmnprstwy]{0,3}[aeiouy]{1,3}(?:ng|n|m|l|k|p|t|r)?$")
+_SYLLABLE_WORD = re.compile(rf"^[bcdghjklmnprstwy]{{0,3}}{SYLLABLE_REST}$")
 
 
 def _surname_first(words: list[str]) -> bool:

@@ -139,17 +139,21 @@ def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
 _FRENCH_CH = re.compile(r"(?:^|(?<=[aeiouy]))ch(?=[aeiouy]|$)")
 
 
+# A romanised Korean or Chinese syllable after its first consonants: the vowels and the final.
+SYLLABLE_REST = r"[aeiouy]{1,3}(?:ng|n|m|l|k|p|t|r)?"
 # One syllable beginning with j, as Korean and Chinese names have them (Jong, Jeong, Jin, Jun).
-_J_SYLLABLE = re.compile(r"^j[aeiouy]{1,3}(?:ng|n|m|l|k|p|t|r)?$")
+_J_SYLLABLE = re.compile(rf"^j{SYLLABLE_REST}$")
 
 
 def _variants(norm: str) -> set[str]:
     """A word's readings: as written, with an ambiguous 'j' each way, with a long word's ch as
     French sh."""
     norm = _rewrite(norm, _SPELLING_RULES)  # Evgueni = Evgeni, Haniyeh = Haniya, Euro = Evro
-    variants = {norm.replace("j", "y"), norm} if "j" in norm else {norm}
-    if "j" in norm and not _J_SYLLABLE.match(norm):  # (French j = zh: Prigojine; Korean Jong is no Song)
-        variants.add(norm.replace("j", "zh"))
+    variants = {norm}
+    if "j" in norm:
+        variants.add(norm.replace("j", "y"))
+        if not _J_SYLLABLE.match(norm):  # (French j = zh: Prigojine; Korean Jong is no Song)
+            variants.add(norm.replace("j", "zh"))
     if len(norm) >= 6 and "ch" in norm:
         variants |= {_FRENCH_CH.sub("sh", v) for v in variants}
     return variants
