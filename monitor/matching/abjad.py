@@ -95,7 +95,7 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     if len(abjad) >= 6:
         # The article inside a compound, before a letter it assimilates to: شمس الدين is
         # Shamsuddin, عبد الرحمن Abdurrahman (its l is written, not said).
-        words += [_JOINT_ARTICLE.sub("", w) for w in words if _JOINT_ARTICLE.search(w)]
+        words += [joint for w in words if (joint := _JOINT_ARTICLE.sub("", w)) != w]
     variants = []
     for word in words:
         if word:

@@ -2,9 +2,10 @@
 
 INDIVIDUALS/INDIVIDUAL: FIRST_NAME .. FOURTH_NAME (given names first, family name last as
 the UN writes them; on the DPRK regime's entries the family name comes first, as Korean names
-are written: FIRST_NAME JO, SECOND_NAME YONG CHOL is "JO, YONG CHOL"), INDIVIDUAL_ALIAS (QUALITY Good/Low -> aka/weak), NATIONALITY, dates of
-birth, UN_LIST_TYPE (the regime), REFERENCE_NUMBER. ENTITIES/ENTITY: FIRST_NAME is the
-name, ENTITY_ALIAS likewise. Parsed with defusedxml: entity expansion is refused.
+are written: FIRST_NAME JO, SECOND_NAME YONG CHOL is "JO, YONG CHOL"), INDIVIDUAL_ALIAS
+(QUALITY Good/Low -> aka/weak), NATIONALITY, dates of birth, UN_LIST_TYPE (the regime),
+REFERENCE_NUMBER. ENTITIES/ENTITY: FIRST_NAME is the name, ENTITY_ALIAS likewise. Parsed
+with defusedxml: entity expansion is refused.
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ def parse(path: Path) -> ParsedList:
             parts = [p for p in parts if p and p.lower() not in ("na", "n/a")]  # "not available" (FOURTH_NAME na)
             if not parts:
                 raise WatchlistParseError(str(file), f"{where} (DATAID {data_id})", "empty name")
-            if kind == "Person" and len(parts) > 1 and _text(el, "UN_LIST_TYPE") == "DPRK":
+            regime = _text(el, "UN_LIST_TYPE")
+            if kind == "Person" and len(parts) > 1 and regime == "DPRK":
                 name = f"{parts[0]}, {' '.join(parts[1:])}"  # the family name first, as Koreans write it
             elif kind == "Person" and len(parts) > 1:
                 name = f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) == 2 else " ".join(parts)
@@ -111,7 +113,7 @@ def parse(path: Path) -> ParsedList:
             })
             entities[data_id] = ListedEntity(
                 source_id=data_id, schema=kind, name=name, aliases=aliases,
-                programs=[p for p in [_text(el, "UN_LIST_TYPE")] if p], countries=countries,
+                programs=[regime] if regime else [], countries=countries,
                 birth_dates=births, remarks=_text(el, "COMMENTS1"),
                 properties={"reference_number": _text(el, "REFERENCE_NUMBER"), "listed_on": _text(el, "LISTED_ON")},
             )
