@@ -113,6 +113,21 @@ def test_offsets_with_html_and_line_breaks(matcher: TextMatcher) -> None:
     assert text[hit.start : hit.end] == "Yevgeny\nPrigozhin"
 
 
+@pytest.mark.parametrize(("greek", "latin"), [
+    ("Πούτιν", "putin"), ("ΠΟΥΤΙΝ", "putin"), ("Αμπράμοβιτς", "abramovits"), ("Λάντεν", "laden"),
+    ("Σεργκέι", "sergei"), ("Ευάγγελος", "evangelos"), ("Τσίπρας", "tsipras"), ("Χαμενεΐ", "khamenei"),
+    ("Μπάιντεν", "baiden"), ("Μαΐου", "maiu"), ("Γιονγκ", "giong"),
+])
+def test_greek_is_read_as_it_sounds(greek: str, latin: str) -> None:
+    assert fold(greek) == latin
+
+
+def test_a_listed_name_in_greek_text_is_found(matcher: TextMatcher) -> None:
+    hits = matcher.screen("Ο Ρώσος πρόεδρος Βλαντιμίρ Πούτιν συναντήθηκε με τον Σεργκέι Σοϊγκού.")
+    assert {(m.text, m.entity.name) for m in hits} == {
+        ("Βλαντιμίρ Πούτιν", "PUTIN, Vladimir Vladimirovich"), ("Σεργκέι Σοϊγκού", "SHOIGU, Sergei Kuzhugetovich")}
+
+
 @pytest.mark.parametrize("text", [
     "Wagner's boss, Y. Prigozhin-linked",
     "Russia's  Wagner’s men' said" + " " * 60 + "the end's",  # possessives, a long gap
@@ -406,6 +421,17 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("LIWAA ALT-HAWRA", "LIWAA AL-THAWRA", "Organization", True),
     ("Корпорация Тактическое ракетное вооружение", "KORPORATSIYA TAKTICHESKOE RAKETNOE VOORUZHENIE AO",
      "Organization", True),
+    # Greek writes b, d, g, j and u with pairs of letters (anyascii read them "mp", "nt", "gk",
+    # "tz", "oy"), ai/ei/oi are one vowel unless accented apart, and χ is kh:
+    ("Μπασάρ αλ Άσαντ", "AL-ASSAD, Bashar", "Person", True),
+    ("Βλαντιμίρ Πούτιν", "PUTIN, Vladimir Vladimirovich", "Person", True),
+    ("Ρομάν Αμπράμοβιτς", "ABRAMOVICH, Roman Arkadyevich", "Person", True),
+    ("Αλί Χαμενεΐ", "KHAMENEI, Ali", "Person", True),
+    ("Σεργκέι Σοϊγκού", "SHOIGU, Sergei Kuzhugetovich", "Person", True),
+    ("Ντμίτρι Μεντβέντεφ", "MEDVEDEV, Dmitry Anatolyevich", "Person", True),
+    ("Ραμζάν Καντίροφ", "KADYROV, Ramzan Akhmatovich", "Person", True),
+    ("Μπασάρ αλ Άσαντ", "AL-ASSAD, Bushra", "Person", False),
+    ("Βλαντιμίρ Πούτιν", "PUTILIN, Vladimir Nikolaevich", "Person", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

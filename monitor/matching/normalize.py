@@ -45,11 +45,41 @@ class Token(NamedTuple):
     stem: str = ""  # the folded word without a Slavic case ending, when it had one
 
 
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+# Modern Greek writes sounds it has no letter for with pairs of letters, and so do its
+# transcriptions of foreign names: μπ is b, ντ d, γκ g, τζ j, ου u (Μπασάρ αλ Άσαντ is Bashar
+# al-Assad, Τζο Μπάιντεν Joe Biden), while anyascii goes letter by letter (Mpasar al Asant).
+# Vowel pairs are one sound unless the first carries the accent or the second a diaeresis
+# (Μπάιντεν: a-i; Χαμενεΐ: e-i); χ is kh, as in the transcription of Khamenei and Hassan (Χασάν).
+_GREEK_PAIRS = re.compile("νγκ|γκ|γγ|γχ|γξ|μπ|ντ|τζ|τσ|ου|αυ|ευ|ηυ|αι|ει|οι|υι|.", re.DOTALL)
+_GREEK_SOUNDS = {
+    "νγκ": "ng", "γκ": "g", "γγ": "ng", "γχ": "nkh", "γξ": "nx", "μπ": "b", "ντ": "d", "τζ": "j", "τσ": "ts",
+    "ου": "u", "αυ": "av", "ευ": "ev", "ηυ": "iv", "αι": "e", "ει": "i", "οι": "i", "υι": "i",
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
+    "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "i", "φ": "f",
+    "χ": "kh", "ψ": "ps", "ω": "o",
+}
+_ACCENTED = re.compile("([αεηιουω])\u0301")  # an accent ends a vowel pair ...
+_DIAERESIS = re.compile("([ιυ])\u0308")  # ... and a diaeresis begins a new vowel
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
+def _greek(word: str) -> str:
+    """A word in Greek letters romanised as its sounds: 'Πούτιν' -> 'putin', 'Αμπράμοβιτς' ->
+    'abramovits' (other letters are left to anyascii)."""
+    word = unicodedata.normalize("NFD", word.lower())
+    word = _DIAERESIS.sub(r"|\1", _ACCENTED.sub(r"\1|", word))
+    word = _MARKS.sub("", word)
+    return "".join(_GREEK_SOUNDS.get(m.group(), m.group()) for m in _GREEK_PAIRS.finditer(word)).replace("|", "")
+
+
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Fold one word to lowercase ASCII letters and digits: 'Пригожин' -> 'prigozhin'."""
     if word.isascii() and word.isalnum():
         return word.lower()  # most words of English text: nothing to normalise or transliterate
+    if _GREEK.search(word):
+        word = _greek(unicodedata.normalize("NFKC", word))
     word = unicodedata.normalize("NFKC", word).translate(_PRE_MAP)
     latin = anyascii(word).lower()
     latin = _APOSTROPHES.sub("", latin)
