@@ -39,7 +39,8 @@ def _hebrew_latin(latin: str) -> str:
 
 
 # One class per Arabic letter however it is romanised: ظ ض ذ as dh/z/d, ق as q/k/g, ج as j/g.
-# French transcriptions write ج as dj (Djouadi, Djermane).
+# French transcriptions write ج as dj (Djouadi, Djermane); Arabic writes a foreign zh with ج
+# (بريغوجين, Prigozhin).
 _ABJAD_GRAPHS = re.compile(r"kh|sh|ch|gh|dh|th|ph|dj|[a-z]")
 _ABJAD_CLASS = {"kh": "x", "sh": "S", "ch": "S", "gh": "g", "dh": "d", "th": "d", "ph": "f", "dj": "j", "z": "d",
                 "q": "k", "g": "j", "v": "f", "p": "b", "e": "", "a": "", "'": ""}
@@ -51,25 +52,23 @@ _LATIN_G = ("j", "k", "g")
 
 
 @lru_cache(maxsize=200_000)
-def _latin_consonants(norm: str) -> tuple[tuple[str, str], ...]:
-    """The consonant skeletons of a Latin spelling (see `_consonants`), one per reading of its g."""
+def _latin_consonants(norm: str) -> tuple[tuple[tuple[str, str], str], ...]:
+    """The consonant skeletons of a Latin spelling (see `_consonants`), one per reading of its
+    g, each with the letter its g is read as."""
     if "g" not in _ABJAD_GRAPHS.findall(norm):
-        return (_consonants(norm, True),)
-    return tuple(dict.fromkeys(_consonants(norm, True, g_as=g) for g in _LATIN_G))
+        return ((_consonants(norm, True), "j"),)
+    found: dict[tuple[str, str], str] = {}
+    for g in _LATIN_G:
+        found.setdefault(_consonants(norm, True, g_as=g), g)
+    return tuple(found.items())
 
 
 @lru_cache(maxsize=200_000)
 def _consonants(norm: str, latin: bool, digraphs: bool = True, g_as: str = "j") -> tuple[str, str]:
     """Two consonant skeletons: without y/w (long vowels), and with them, where a Latin i/u/o
     stands for the script's y/w ('yahia' ~ 'yhya')."""
-    graphs = _ABJAD_GRAPHS.findall(norm) if digraphs else list(norm)
-    letters = [_ABJAD_CLASS.get(g, g) for g in graphs]
+    letters = _classes(norm, latin, digraphs, g_as)
     if latin:
-        for k, g in enumerate(graphs):
-            if g == "g":
-                letters[k] = g_as
-            elif g == "c":
-                letters[k] = "s" if k + 1 < len(graphs) and graphs[k + 1] in ("e", "i", "y") else "k"
         # (not a first vowel: that is the script's alif or ain, Uday = عدي 'dy')
         letters = letters[:1] + [{"i": "y", "u": "w", "o": "w"}.get(ch, ch) for ch in letters[1:]]
     with_yw = collapse(ch for ch in letters if ch not in "aeiou")
@@ -78,8 +77,40 @@ def _consonants(norm: str, latin: bool, digraphs: bool = True, g_as: str = "j") 
     return with_yw.replace("y", "").replace("w", ""), with_yw
 
 
+def _classes(norm: str, latin: bool, digraphs: bool = True, g_as: str = "j") -> list[str]:
+    """A word's letters as consonant classes ('' for a vowel the classes drop)."""
+    graphs = _ABJAD_GRAPHS.findall(norm) if digraphs else list(norm)
+    letters = [_ABJAD_CLASS.get(g, g) for g in graphs]
+    if latin:
+        for k, g in enumerate(graphs):
+            if g == "g":
+                letters[k] = g_as
+            elif g == "c":
+                letters[k] = "s" if k + 1 < len(graphs) and graphs[k + 1] in ("e", "i", "y") else "k"
+    return letters
+
+
+@lru_cache(maxsize=200_000)
+def _long_a(norm: str, latin: bool, digraphs: bool = True, g_as: str = "j") -> frozenset[int]:
+    """Where inside a word a long a is written (the script's ا: fold keeps it as 'a') or a Latin
+    spelling has a vowel: the number of consonants of the skeleton without y/w before it."""
+    skeleton: list[str] = []
+    found: set[int] = set()
+    for graph, cls in zip(_ABJAD_GRAPHS.findall(norm) if digraphs else list(norm),
+                          _classes(norm, latin, digraphs, g_as), strict=True):
+        if cls in ("", "i", "o", "u", "y", "w"):  # a vowel, or a letter the skeleton drops
+            if skeleton and (latin or graph == "a"):
+                found.add(len(skeleton))
+        elif not skeleton or skeleton[-1] != cls:
+            skeleton.append(cls)
+    return frozenset(k for k in found if k < len(skeleton))
+
+
 # The article inside a compound, before a letter it assimilates to (a "sun letter").
 _JOINT_ARTICLE = re.compile(r"(?<=[a-z]{2})l(?=th|dh|sh|[tdrzsn])")
+
+
+LONG_A_MISSING = 0.6  # the consonants agree, a long a of the script has no vowel in the Latin
 
 
 def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
@@ -99,16 +130,25 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     variants = []
     for word in words:
         if word:
-            variants += [_consonants(word, False), _consonants(word, False, False)]
+            variants += [(word, True), (word, False)]
             if "th" in word:  # ث is s in Persian and Urdu names: ثاقب 'thqb' is Saqib
-                variants.append(_consonants(word.replace("th", "s"), False))
-    for cand in variants:
-        for sk_l in readings:
+                variants.append((word.replace("th", "s"), True))
+            if "tsh" in word:  # تش is a foreign ch: سيتشين is Sechin
+                variants.append((word.replace("tsh", "sh"), True))
+            if "j" in word and "zh" in latin:  # ج is also a foreign zh: بريغوجين is Prigozhin
+                variants.append((word.replace("j", "zh"), True))
+    for word, digraphs in variants:
+        cand = _consonants(word, False, digraphs)
+        for sk_l, g_as in readings:
             for k in (0, 1):
                 x, y = cand[k], sk_l[k]
                 if not x or not y:
                     continue
                 if x == y and (len(x) >= 2 or min(len(abjad), len(latin)) >= 3):
+                    if not _long_a(word, False, digraphs) <= _long_a(latin, True, g_as=g_as):
+                        # a long a where the Latin has no vowel: بشار (Bashar) is no Bushra
+                        best = max(best, LONG_A_MISSING)
+                        continue
                     return 0.92 if len(x) >= 2 else 0.85
                 if min(len(x), len(y)) >= 4 and x[-1] == y[-1]:
                     # (a name ends as it ends: عبد الرحمن 'bdlrhmn' is no Abdul Rahim 'bdlrhm')

@@ -80,6 +80,10 @@ def fold(word: str) -> str:
         return word.lower()  # most words of English text: nothing to normalise or transliterate
     if _GREEK.search(word):
         word = _greek(unicodedata.normalize("NFKC", word))
+    elif "\u0627" in word[1:] or "\u05d0" in word[1:]:
+        # Arabic and Hebrew write a long a (ا, א) inside a word, and anyascii drops it: kept, it
+        # tells بشار (Bashar) from بشرى (Bushra), which share their consonants.
+        word = word[0] + word[1:].replace("\u0627", "a").replace("\u05d0", "a")
     word = unicodedata.normalize("NFKC", word).translate(_PRE_MAP)
     latin = anyascii(word).lower()
     latin = _APOSTROPHES.sub("", latin)
