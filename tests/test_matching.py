@@ -122,6 +122,16 @@ def test_greek_is_read_as_it_sounds(greek: str, latin: str) -> None:
     assert fold(greek) == latin
 
 
+@pytest.mark.parametrize(("kana", "latin"), [
+    ("プーチン", "puchin"), ("カディロフ", "kadirof"), ("ディ", "di"), ("ショイグ", "shoig"), ("ジョー", "jo"),
+    ("バッシャール", "bashar"), ("ヴィクトル", "vikutor"), ("ルカシェンコ", "rukashenko"), ("アル", "aru"),
+])
+def test_katakana_is_read_by_syllables(kana: str, latin: str) -> None:
+    """Small kana join the syllable before, long vowels and doubled consonants are single, and
+    the vowel added after a last consonant goes (anyascii read ショ 'shiyo', ディ 'dei')."""
+    assert fold(kana) == latin
+
+
 def test_a_listed_name_in_greek_text_is_found(matcher: TextMatcher) -> None:
     hits = matcher.screen("Ο Ρώσος πρόεδρος Βλαντιμίρ Πούτιν συναντήθηκε με τον Σεργκέι Σοϊγκού.")
     assert {(m.text, m.entity.name) for m in hits} == {
@@ -443,6 +453,16 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("يفغيني بريغوجين", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
     ("إيغور سيتشين", "SECHIN, Igor Ivanovich", "Person", True),
     ("عبد القدوس مظهری", "MAZHARI, ABDUL QUDDUS", "Person", True),  # (ظه: this zh is z and h)
+    # Japanese katakana spells a foreign name by syllables, l as r, v as b, ti as chi, di as ji
+    ("ウラジーミル・プーチン", "PUTIN, Vladimir Vladimirovich", "Person", True),
+    ("エフゲニー・プリゴジン", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
+    ("アレクサンドル・ルカシェンコ", "LUKASHENKA, Alyaksandr Ryhorovich", "Person", True),
+    ("ラムザン・カディロフ", "KADYROV, Ramzan Akhmatovich", "Person", True),
+    ("ヴィクトル・ボウト", "BOUT, Viktor Anatolijevitch", "Person", True),
+    ("バッシャール・アル＝アサド", "AL-ASSAD, Bashar", "Person", True),
+    ("バッシャール・アル＝アサド", "AL-ASSAD, Bushra", "Person", False),  # (the kana write the vowels)
+    ("セルゲイ・ショイグ", "LAVROV, Sergei Viktorovich", "Person", False),
+    ("ラムザン・カディロフ", "KADYROV, Akhmat", "Person", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names
@@ -512,7 +532,7 @@ def test_eval_reports_names_written_in_other_scripts() -> None:
     data = json.loads(proc.stdout)
     assert data["examples"] == 163 and data["false_positives"] == 0
     missed = [m["id"].split("-")[0] for m in data["misses"]]
-    for script in ("cyrillic", "greek", "hebrew", "arabic"):  # 17 listed persons each
+    for script in ("cyrillic", "greek", "hebrew", "arabic", "japanese"):  # 17 listed persons each
         assert missed.count(script) <= 4, (script, missed)
 
 

@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
+from monitor.matching.kana import KATAKANA, romanise
+
 # Scholarly/Slavic diacritics that carry a digraph in English romanisation (ž = zh).
 _PRE_MAP = str.maketrans({
     "ž": "zh", "Ž": "Zh", "š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ć": "ch", "Ć": "Ch",
@@ -80,6 +82,8 @@ def fold(word: str) -> str:
         return word.lower()  # most words of English text: nothing to normalise or transliterate
     if _GREEK.search(word):
         word = _greek(unicodedata.normalize("NFKC", word))
+    elif KATAKANA.search(word):
+        word = romanise(unicodedata.normalize("NFKC", word))  # (see kana.py: ディ is di, not 'dei')
     elif "\u0627" in word[1:] or "\u05d0" in word[1:]:
         # Arabic and Hebrew write a long a (ا, א) inside a word, and anyascii drops it: kept, it
         # tells بشار (Bashar) from بشرى (Bushra), which share their consonants.

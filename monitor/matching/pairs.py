@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 from monitor.matching import vocab
 from monitor.matching.abjad import abjad_script, abjad_similarity
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
+from monitor.matching.kana import KATAKANA, kana_similarity
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
     east_slavic_key,
@@ -433,10 +434,28 @@ def _hebrew_b(a: str, b: str) -> tuple[float, str]:
     return _abjad_a(b, a, True)
 
 
-# (script, is the first name the abjad one?) -> how words of the two names compare
+def _kana_a(a: str, b: str) -> tuple[float, str]:
+    sim, how = token_similarity(a, b)
+    alt = kana_similarity(a, b)
+    return (alt, "katakana") if alt > sim else (sim, how)
+
+
+def _kana_b(a: str, b: str) -> tuple[float, str]:
+    return _kana_a(b, a)
+
+
+def name_script(name: str) -> str:
+    """The script a name is written in when its words are compared with Latin ones in their own
+    way: 'arabic', 'hebrew' (abjads), 'kana' (Japanese katakana), or ''."""
+    return abjad_script(name) or ("kana" if KATAKANA.search(name) else "")
+
+
+# (script, is the first name the one in that script?) -> how words of the two names compare
 _ABJAD_SIMILAR = {("arabic", True): _abjad_a, ("arabic", False): _abjad_b,
-                  ("hebrew", True): _hebrew_a, ("hebrew", False): _hebrew_b}
-_SWAPPED = {_abjad_a: _abjad_b, _abjad_b: _abjad_a, _hebrew_a: _hebrew_b, _hebrew_b: _hebrew_a}
+                  ("hebrew", True): _hebrew_a, ("hebrew", False): _hebrew_b,
+                  ("kana", True): _kana_a, ("kana", False): _kana_b}
+_SWAPPED = {_abjad_a: _abjad_b, _abjad_b: _abjad_a, _hebrew_a: _hebrew_b, _hebrew_b: _hebrew_a,
+            _kana_a: _kana_b, _kana_b: _kana_a}
 
 
 def _swapped(similar: Callable[[str, str], tuple[float, str]]) -> Callable[[str, str], tuple[float, str]]:
@@ -494,7 +513,8 @@ def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used
     left_a = [i for i, t in enumerate(a) if i not in used_a and t.role in _ROLE_GROUP]
     left_b = [j for j, t in enumerate(b) if j not in used_b and t.role in _ROLE_GROUP]
     if len(left_a) != 1 or len(left_b) != 1 or sum(
-            sim >= 0.85 and a[i].role in _ROLE_GROUP for i, _j, sim, _h in aligned) < 2:  # (AL-ASSAD, Bashar / Bushra)
+            sim >= 0.85 and a[i].role in _ROLE_GROUP and b[j].role in _ROLE_GROUP
+            for i, j, sim, _h in aligned) < 2:  # (AL-ASSAD, Bashar / Bushra: the particle is no name part)
         return
     i, j = left_a[0], left_b[0]
     ta, tb = a[i], b[j]
@@ -678,7 +698,7 @@ def _readings(name: str) -> list[str]:
     words = name_tokens(other)
     # What the brackets hold is a name of its own only as an acronym or in another script: not
     # a place or a legal form ("MAHAN AIR (IRAN)" is no name "IRAN").
-    alone = (abjad_script(other) != abjad_script(found["name"]) or len(words) == 1 and other.isupper()
+    alone = (name_script(other) != name_script(found["name"]) or len(words) == 1 and other.isupper()
              and len(other) <= 10) and not any(w in vocab.PLACE_DESCRIPTORS or w in vocab.LEGAL_FORMS for w in words)
     if not alone:
         return [name, found["name"]]
@@ -695,7 +715,7 @@ def compare_names(name1: str, name2: str, schema: str | None = None, threshold: 
     for one in _readings(name1):
         for other in _readings(name2):
             found = score_tokens(_analysed(one, schema), _analysed(other, schema), schema,
-                                 (abjad_script(one), abjad_script(other)))
+                                 (name_script(one), name_script(other)))
             if best is None or found[0] > best[0]:
                 best = found
                 if (one, other) != (name1, name2):
@@ -751,7 +771,7 @@ class _SearchIndex:
         self.texts = [" ".join(t.norm for t in n.tokens) for n in index.names]
         # What a query is compared with: Arabic compounds joined, and whether the name is
         # written in an abjad script.
-        self.listed = [(_for_pairs(n.tokens, n.entity.schema), abjad_script(n.text)) for n in index.names]
+        self.listed = [(_for_pairs(n.tokens, n.entity.schema), name_script(n.text)) for n in index.names]
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         deletions: dict[str, set[str]] = defaultdict(set)
         for key in self.postings:
@@ -843,7 +863,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
            threshold: float = 0.7) -> list[dict[str, Any]]:
     """The best listed entities for a name, as a screening tool returns them."""
     schema = canonical_schema(schema)
-    query_abjad = abjad_script(query)
+    query_abjad = name_script(query)
     words = name_tokens(query)
     seeker = _search_index(index)
     # Seeded as the query reads: "MEGHEL OAO" has a legal form, so "OAO" is no surname to look up.
