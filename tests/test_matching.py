@@ -219,6 +219,18 @@ def test_search_finds_compound_and_generic_words(sdn_index, query: str, listed: 
     assert best["match"] is True and listed in (best["name"], best["matched_name"]), best
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("ウラジーミル・プーチン", "PUTIN, Vladimir Vladimirovich"),
+    ("블라디미르 푸틴", "PUTIN, Vladimir Vladimirovich"),
+    ("바샤르 알아사드", "AL-ASSAD, Bashar"),  # (Korean writes the article into the word)
+    ("Βλαντιμίρ Πούτιν", "PUTIN, Vladimir Vladimirovich"),
+])
+def test_search_finds_a_name_written_in_another_script(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
+    results = search(sdn_index, query, limit=3)
+    assert results[0]["name"] == listed and results[0]["match"]
+    assert not any(r["match"] for r in results[1:])
+
+
 def test_search_does_not_match_a_look_alike(sdn_index) -> None:  # type: ignore[no-untyped-def]
     assert not any(r["match"] for r in search(sdn_index, "Vladimir Petrov"))  # PETROV, Alexander; KONONOV, Vladimir P.
     assert all(r["score"] > 0 for r in search(sdn_index, "John Smith"))  # no zero-score filler
@@ -463,6 +475,15 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("バッシャール・アル＝アサド", "AL-ASSAD, Bushra", "Person", False),  # (the kana write the vowels)
     ("セルゲイ・ショイグ", "LAVROV, Sergei Viktorovich", "Person", False),
     ("ラムザン・カディロフ", "KADYROV, Akhmat", "Person", False),
+    ("バッシャール・アル＝アサド", "BASHIR, Mohamed", "Person", False),  # (Bashar is not Bashir)
+    # Korean Hangul: a foreign name read whole, eu added after a lone consonant, l and r one
+    ("블라디미르 푸틴", "PUTIN, Vladimir Vladimirovich", "Person", True),
+    ("예브게니 프리고진", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
+    ("세르게이 쇼이구", "SHOIGU, Sergei Kuzhugetovich", "Person", True),
+    ("람잔 카디로프", "KADYROV, Ramzan Akhmatovich", "Person", True),
+    ("블라디미르 푸틴", "POTANIN, Vladimir Olegovich", "Person", False),  # (more vowels than Hangul writes)
+    ("바샤르 알아사드", "AL-ASSAD, Bushra", "Person", False),
+    ("김정은", "KIM, Jong Un", "Person", True),  # (a Korean's own name: by syllables, as before)
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
-from monitor.matching.kana import KATAKANA, romanise
+from monitor.matching.syllabaries import KATAKANA, romanise
 
 # Scholarly/Slavic diacritics that carry a digraph in English romanisation (ž = zh).
 _PRE_MAP = str.maketrans({

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +21,6 @@ from rapidfuzz.distance import OSA
 from monitor.matching import vocab
 from monitor.matching.abjad import abjad_script, abjad_similarity
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
-from monitor.matching.kana import KATAKANA, kana_similarity
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
     east_slavic_key,
@@ -35,6 +35,13 @@ from monitor.matching.similarity import (
     has_digit,
     initial_matches,
     token_similarity,
+)
+from monitor.matching.syllabaries import (
+    KATAKANA,
+    hangul_similarity,
+    hangul_words,
+    kana_similarity,
+    syllabary_key,
 )
 
 SCHEMA_ALIASES = {
@@ -197,7 +204,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if not aligned and len(a) > 1 and len(b) > 1:
         # "Abdul Rahman" vs "Abdulrahman": compare the names written without spaces.
         joined_a, joined_b = "".join(t.norm for t in a), "".join(t.norm for t in b)
-        sim, how = similar(joined_a, joined_b)
+        # (by spelling for a syllabary: its consonant classes are too loose for a whole name)
+        sim, how = (token_similarity if similar in _SYLLABARY_SIMILAR else similar)(joined_a, joined_b)
         if sim >= 0.9:
             return sim * 0.95, {"aligned": [{"a": joined_a, "b": joined_b, "similarity": round(sim, 3), "how": "joined"}]}
     # How much of each name is found, by weight (a pair of words run together counts both).
@@ -444,6 +452,16 @@ def _kana_b(a: str, b: str) -> tuple[float, str]:
     return _kana_a(b, a)
 
 
+def _hangul_a(a: str, b: str) -> tuple[float, str]:
+    sim, how = token_similarity(a, b)
+    alt = hangul_similarity(a, b)
+    return (alt, "hangul") if alt > sim else (sim, how)
+
+
+def _hangul_b(a: str, b: str) -> tuple[float, str]:
+    return _hangul_a(b, a)
+
+
 def name_script(name: str) -> str:
     """The script a name is written in when its words are compared with Latin ones in their own
     way: 'arabic', 'hebrew' (abjads), 'kana' (Japanese katakana), or ''."""
@@ -453,9 +471,11 @@ def name_script(name: str) -> str:
 # (script, is the first name the one in that script?) -> how words of the two names compare
 _ABJAD_SIMILAR = {("arabic", True): _abjad_a, ("arabic", False): _abjad_b,
                   ("hebrew", True): _hebrew_a, ("hebrew", False): _hebrew_b,
-                  ("kana", True): _kana_a, ("kana", False): _kana_b}
+                  ("kana", True): _kana_a, ("kana", False): _kana_b,
+                  ("hangul", True): _hangul_a, ("hangul", False): _hangul_b}
+_SYLLABARY_SIMILAR = frozenset([_kana_a, _kana_b, _hangul_a, _hangul_b])
 _SWAPPED = {_abjad_a: _abjad_b, _abjad_b: _abjad_a, _hebrew_a: _hebrew_b, _hebrew_b: _hebrew_a,
-            _kana_a: _kana_b, _kana_b: _kana_a}
+            _kana_a: _kana_b, _kana_b: _kana_a, _hangul_a: _hangul_b, _hangul_b: _hangul_a}
 
 
 def _swapped(similar: Callable[[str, str], tuple[float, str]]) -> Callable[[str, str], tuple[float, str]]:
@@ -706,16 +726,24 @@ def _readings(name: str) -> list[str]:
     return [name, found["name"], *(part.strip() for part in other.split(";") if part.strip())]
 
 
+def _scripted_readings(name: str) -> list[tuple[str, str]]:
+    """A name's readings (`_readings`), each with its script (`name_script`); a name in Hangul
+    that may be a foreign one is also read whole, word by word (`hangul_words`)."""
+    found = [(one, name_script(one)) for one in _readings(name)]
+    if (foreign := hangul_words(name)) is not None:
+        found.append((foreign, "hangul"))
+    return found
+
+
 def compare_names(name1: str, name2: str, schema: str | None = None, threshold: float = 0.7) -> PairScore:
     """Score two names as names of one entity of `schema` (persons by default when unknown);
     a name ending in brackets is read whole, without them and as what they hold, the best
     reading counting."""
     schema = canonical_schema(schema) or _guess_schema(name1, name2)
     best: tuple[float, dict[str, Any]] | None = None
-    for one in _readings(name1):
-        for other in _readings(name2):
-            found = score_tokens(_analysed(one, schema), _analysed(other, schema), schema,
-                                 (name_script(one), name_script(other)))
+    for one, script_one in _scripted_readings(name1):
+        for other, script_other in _scripted_readings(name2):
+            found = score_tokens(_analysed(one, schema), _analysed(other, schema), schema, (script_one, script_other))
             if best is None or found[0] > best[0]:
                 best = found
                 if (one, other) != (name1, name2):
@@ -765,6 +793,13 @@ class _SearchIndex:
                     if key not in seen:
                         seen.add(key)
                         postings[key].append(name_idx)
+        plain_keys = list(postings)
+        # Also by the consonant classes a katakana or Hangul spelling of the word would have
+        # (`syllabaries`), for queries in those scripts.
+        for name_idx, name in enumerate(index.names):
+            for script in ("kana", "hangul"):
+                for key in {syllabary_key(script, t.norm) for t in name.tokens if t.role not in ("stop", "legal", "title")}:
+                    postings[key].append(name_idx)
         self.postings = dict(postings)
         self.words = dict(words)  # word as written -> names that have it
         self.size = [sum(t.weight for t in n.tokens if t.role not in ("stop", "legal", "title")) for n in index.names]
@@ -774,7 +809,7 @@ class _SearchIndex:
         self.listed = [(_for_pairs(n.tokens, n.entity.schema), name_script(n.text)) for n in index.names]
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         deletions: dict[str, set[str]] = defaultdict(set)
-        for key in self.postings:
+        for key in plain_keys:
             for variant in _deletions(key):
                 deletions[variant].add(key)
         self.deletions = dict(deletions)
@@ -859,18 +894,33 @@ GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons hav
 PERSON_QUERY_ORGANISATION = 0.85
 
 
+def _article_off(word: str, script: str) -> tuple[str, ...]:
+    """A word, and without the Arabic article Korean writes into it (알아사드 'alasadeu', al-Assad)."""
+    if script == "hangul" and word.startswith("al") and len(word) > 5:
+        return word, word[2:]
+    return (word,)
+
+
 def search(index: MatchIndex, query: str, schema: str | None = None, limit: int = 10,
            threshold: float = 0.7) -> list[dict[str, Any]]:
     """The best listed entities for a name, as a screening tool returns them."""
     schema = canonical_schema(schema)
     query_abjad = name_script(query)
+    if (foreign := hangul_words(query)) is not None:
+        # A foreign name in Hangul is looked up and compared whole, word by word (a Korean's
+        # own name, by syllables, is the usual reading and is not searched so).
+        query, query_abjad = foreign, "hangul"
     words = name_tokens(query)
     seeker = _search_index(index)
     # Seeded as the query reads: "MEGHEL OAO" has a legal form, so "OAO" is no surname to look up.
     read_as = schema or _guess_schema(query, "")
     # (By its words as written, as the listed names are indexed: "Abdul Madjid" is looked up
     # by both words, not by the one compared word "abdulmadjid".)
-    candidates = set(seeker.candidates(tuple(analyse_name(query, read_as)), SEARCH_CANDIDATES))
+    seeds = tuple(analyse_name(query, read_as))
+    if query_abjad in ("kana", "hangul"):  # (looked up by consonant classes: `syllabaries`)
+        seeds = tuple(replace(t, keys=tuple(syllabary_key(query_abjad, w) for w in _article_off(t.norm, query_abjad)))
+                      for t in seeds)
+    candidates = set(seeker.candidates(seeds, SEARCH_CANDIDATES))
     if not candidates and words:
         for _choice, _score, idx in process.extract(" ".join(words), seeker.texts, scorer=fuzz.token_sort_ratio, limit=50):
             candidates.add(idx)

@@ -1,4 +1,4 @@
-"""Foreign names written in Japanese katakana against Latin spellings.
+"""Foreign names written in Japanese katakana or Korean Hangul against Latin spellings.
 
 Japanese writes a foreign name by its syllables: every consonant gets a vowel (Vladimir is
 ウラジーミル 'urajimiru', Kadyrov カディロフ 'kadirofu'), l and r are one sound, as are b and v,
@@ -7,6 +7,12 @@ as Hepburn romaji with the small kana joined to the syllable before (ディ 'di'
 long vowels and doubled consonants as single, and the vowel Japanese adds after a last
 consonant dropped ('kadirof'). `kana_similarity` then compares a romanised word with a Latin one
 by consonant classes that Japanese does not tell apart.
+
+Korean spells a foreign name by syllables too, adding the vowel eu after a lone consonant
+(블라디미르 푸틴 'beulladimireu putin'), ㄹ for l and r, ㅂ for b and v, ㅍ for p and f, ㅈ for j,
+z and zh, and ㅍ for a last v (Kadyrov 카디로프). A Korean's own name is its syllables (김정은 'gim jeong eun', read so by the rest of
+the matcher); a foreign name in Hangul is read whole (`hangul_words`) and compared by
+`hangul_similarity`.
 """
 
 from __future__ import annotations
@@ -76,23 +82,41 @@ def _skeleton(word: str) -> str:
     return "".join(ch for ch, _run in groupby(ch for ch in letters if ch not in "aeiouy"))
 
 
-_FIRST_VOWEL = re.compile(r"[aeiouy]+")
-# A Latin vowel and the kana vowels that may write it (Biden is バイデン 'baiden').
-_VOWELS_ALIKE = {"a": "a", "e": "ei", "i": "iea", "y": "iea", "o": "ou", "u": "uo"}
+_VOWEL_GROUPS = re.compile(r"[aeiou]+")  # (y is a glide: Yevgeniy, 쇼 'syo' is sho)
+# A Latin vowel and the vowels a syllabary may write it with (English i is ai: Biden is
+# バイデン 'baiden'; Korean writes o as eo: 정 'jeong' is Jong).
+_VOWELS_ALIKE = {"a": "a", "e": "ei", "i": "ie", "o": "ou", "u": "uo"}
 
 
-def _first_vowels_agree(kana: str, latin: str) -> bool:
-    """Kana write the vowels: a short name's first one must be the Latin's (バッシャール
-    'bashar' is not Bushra, whose consonants are the same)."""
-    k, v = _FIRST_VOWEL.search(kana), _FIRST_VOWEL.search(latin.lstrip("y"))
-    return not k or not v or k.group()[0] in _VOWELS_ALIKE[v.group()[0]]
+def _vowels_agree(syllabic: str, latin: str) -> bool:
+    """A syllabary writes the vowels: in a short name the Latin's must be found among them in
+    order (バッシャール 'bashar' is neither Bushra nor Bashir, whose consonants are the same)."""
+    written = iter(_VOWEL_GROUPS.findall(syllabic))
+    for group in _VOWEL_GROUPS.findall(latin):
+        if not any(other[0] in _VOWELS_ALIKE[group[0]] or group[0] == "i" and other.startswith("ai")
+                   for other in written):
+            return False
+    return True
+
+
+def _vowels_agree_hangul(hangul: str, latin: str) -> bool:
+    return _vowels_agree(hangul.replace("eu", "").replace("eo", "o"), latin)
+
+
+def _fewer_vowels(latin: str, syllabic: str) -> bool:
+    """Does the Latin spelling have as many vowels as the syllabic one at most? A syllabary
+    writes every vowel and adds more, so a Latin name with more is another (Potanin is no
+    푸틴 'putin', though both read p-t-n). An English last e is silent (Mike, マイク 'maik')."""
+    if len(latin) > 3 and latin.endswith("e") and latin[-2] not in "aeiou":
+        latin = latin[:-1]
+    return len(_VOWEL_GROUPS.findall(latin)) <= len(_VOWEL_GROUPS.findall(syllabic))
 
 
 def kana_similarity(kana: str, latin: str) -> float:
     """A katakana word romanised (`romanise`) against a Latin spelling, by consonant classes:
     'puchin' ~ 'putin', 'rukashenko' ~ 'lukashenka', 'efugeni' ~ 'yevgeniy'."""
     x, y = _skeleton(kana), _skeleton(latin)
-    if not x or not y:
+    if not x or not y or not _fewer_vowels(latin, kana):
         return 0.0
     candidates = [x]
     if kana.startswith("u") and len(kana) > 1 and kana[1] not in "aeiou":
@@ -100,9 +124,57 @@ def kana_similarity(kana: str, latin: str) -> float:
     best = 0.0
     for cand in candidates:
         if cand == y:
-            if len(y) <= 3 and not _first_vowels_agree(kana, latin):
+            if len(y) <= 3 and not _vowels_agree(kana, latin):
                 return 0.6
             return 0.9 if len(y) >= 2 else 0.85
         if min(len(cand), len(y)) >= 4 and cand[0] == y[0] and cand[-1] == y[-1]:
             best = max(best, OSA.normalized_similarity(cand, y) * 0.95)
     return best
+
+
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HANGUL_CLASS = {"l": "r", "v": "b", "w": "b", "f": "b", "ph": "b", "p": "b", "ch": "c", "tch": "c", "ts": "c", "tz": "c",
+                 "z": "j", "zh": "j", "dj": "j", "dz": "j", "sh": "s", "shch": "s", "sch": "s", "th": "s",
+                 "kh": "h", "c": "k", "ck": "k", "q": "k", "g": "k", "x": "ks"}
+
+
+def hangul_words(name: str) -> str | None:
+    """A name in Hangul read as a foreign name, each word whole ('블라디미르 푸틴' ->
+    'beulladimireu putin'), or None when it reads as a Korean's own name: one word of three
+    syllables or fewer (김정은), or words of one syllable each (김 정은 is read by syllables)."""
+    from anyascii import anyascii  # noqa: PLC0415
+
+    words = name.split()
+    sizes = [len(HANGUL.findall(w)) for w in words]
+    if not any(sizes) or (len(words) == 1 and sizes[0] <= 3) or max(sizes) < 2:
+        return None
+    return " ".join(anyascii(w).lower() for w in words)
+
+
+@lru_cache(maxsize=100_000)
+def _hangul_skeleton(word: str) -> str:
+    letters = [_HANGUL_CLASS.get(g, g) for g in _GRAPHS.findall(word)]
+    if len(letters) > 2 and letters[-1] == "h" and letters[-2] in "aeiouy":
+        letters.pop()
+    return "".join(ch for ch, _run in groupby(ch for ch in letters if ch not in "aeiouy"))
+
+
+def hangul_similarity(hangul: str, latin: str) -> float:
+    """A Hangul word read whole (`hangul_words`) against a Latin spelling, by consonant classes:
+    'beulladimireu' ~ 'vladimir', 'syoigu' ~ 'shoigu'."""
+    x, y = _hangul_skeleton(hangul), _hangul_skeleton(latin)
+    if not x or not y or not _fewer_vowels(latin, hangul):
+        return 0.0
+    if x == y:
+        if len(y) <= 3 and not _vowels_agree_hangul(hangul, latin):
+            return 0.6
+        return 0.9 if len(y) >= 2 else 0.85
+    if min(len(x), len(y)) >= 4 and x[0] == y[0] and x[-1] == y[-1]:
+        return OSA.normalized_similarity(x, y) * 0.95
+    return 0.0
+
+
+def syllabary_key(script: str, word: str) -> str:
+    """The key a word is found under from a name in a syllabary (`script` 'kana' or 'hangul'):
+    its consonant classes, prefixed so that no plain phonetic key meets it."""
+    return ("K:" + _skeleton(word)) if script == "kana" else ("H:" + _hangul_skeleton(word))
