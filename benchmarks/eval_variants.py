@@ -46,6 +46,7 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=1500)
     parser.add_argument("--look-alikes", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--show", type=int, default=8, help="misses listed per kind")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     index = bundled_index()
@@ -81,7 +82,7 @@ def main() -> None:
     for kind, (ok, n) in found.items():
         print(f"  {kind:22} recall {ok / max(n, 1):.3f} ({ok} of {n})")
     for kind in ("given name respelled", "surname respelled"):
-        for miss in misses[kind][:8]:
+        for miss in misses[kind][: args.show]:
             print(f"  MISS {kind}: {miss}")
 
     names = [(n.text, n.entity.entity_id, n.entity.schema) for n in index.names if n.kind != "weak"]

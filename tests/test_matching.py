@@ -508,6 +508,21 @@ def test_a_particle_is_the_name_of_a_firm_named_by_nothing_else(matcher: TextMat
     assert [h.entity.source_id for h in matcher.screen("DES International Co said on Monday")] == ["30286"]
 
 
+@pytest.mark.parametrize(("text", "listed"), [
+    ("On Tuesday Oleg Machtaliar met officials.", "MASHTALYAR, Oleg Alexandrovich"),  # ch before a consonant
+    ("Le juge a entendu Vitali Kouchnarev lundi.", "KUSHNAREV, Vitaliy Vasilyevich"),
+    ("Selon la police, Mustafa Ayach a fui.", "AYASH, Mustafa"),  # a last ch in a short word
+])
+def test_french_ch_for_sh_in_text(matcher: TextMatcher, text: str, listed: str) -> None:
+    assert [m.entity.name for m in matcher.screen(text)] == [listed]
+
+
+def test_a_listed_ch_is_not_read_as_french_sh(matcher: TextMatcher) -> None:
+    """Only the text's words are read the French way: KOCHMAN read 'koshman' would be any
+    Koosman (a baseball player in the 1996 Reuters text)."""
+    assert matcher.screen("Koosman allowed three hits over six innings.", threshold=0.5) == []
+
+
 @pytest.mark.parametrize("text", [
     "On Tuesday Juan Shuvalov met officials in the capital.",  # (Juan ends like a demonym, -an)
     "On Tuesday George Meza met officials in the capital.",  # (George is an ordinary capitalised word)

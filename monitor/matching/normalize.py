@@ -44,7 +44,7 @@ class Token(NamedTuple):
     capitalized: bool
     upper: bool
     gap: str  # the characters between the previous token and this one
-    stem: str = ""  # the folded word without a Slavic case ending, when it had one
+    stem: str = ""  # the folded word without a Slavic case ending, or read with French ch as sh
 
 
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
@@ -175,6 +175,21 @@ def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
 # (not tch or sch) first or after a vowel, before a vowel or last, is read both ways. (Not
 # before a consonant, as English writes Kochman, which would read as Koosman.)
 _FRENCH_CH = re.compile(r"(?:^|(?<=[aeiouy]))ch(?=[aeiouy]|$)")
+
+
+# French writes every sh as ch (Machtaliar, Kouchnarev, Ayach): a word of text or of a query is
+# also read so, wherever its ch stands (not tch, sch). Listed names are not: KOCHMAN read
+# 'koshman' would be any "Koosman" in the news.
+_ANY_FRENCH_CH = re.compile(r"(?<![ts])ch")
+
+
+def french_reading(norm: str) -> str:
+    """A word with its every ch read as French sh ('machtaliar' -> 'mashtaliar'), or '' when
+    that changes nothing or the word is a short syllable (Chen, Cheng are no Shen, Sheng)."""
+    if "ch" not in norm or len(norm) < 5 or len(norm) == 5 and norm.startswith("ch"):
+        return ""
+    reading = _ANY_FRENCH_CH.sub("sh", norm)
+    return reading if reading != norm else ""
 
 
 # A romanised Korean or Chinese syllable after its first consonants: the vowels and the final.
@@ -334,7 +349,7 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
     if _CYRILLIC.search(piece):
         stem = _stem(piece)
     elif capitalized:
-        stem = _latin_stem(norm)
+        stem = _latin_stem(norm) or french_reading(norm)  # (the word's other form)
     if stem:
         keys = tuple(dict.fromkeys(keys + phonetic_keys(stem)))
     if len(norm) > 64:  # not a word: a hash, base64, a URL fragment

@@ -137,10 +137,15 @@ def _singular_keys(norm: str) -> tuple[str, ...]:
     return phonetic_keys(norm[:-1]) + (phonetic_keys(norm[:-2]) if norm.endswith("es") else ())
 
 
+# How a word met a listed one as the list writes it (a case ending off, French ch read as sh).
+_AS_WRITTEN = ("exact", "inflection", "french ch")
+
+
 def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
-    """How alike a text word (and its stem, when it has a case ending) and a listed word are."""
+    """How alike a text word (and its other form: its stem when it has a case ending, or its
+    French reading, ch as sh) and a listed word are."""
     if stem and stem == listed:
-        return 1.0, "inflection"
+        return 1.0, "inflection" if len(stem) < len(norm) else "french ch"
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
@@ -399,10 +404,10 @@ class TextMatcher:
                 continue
             sim, how = _word_similarity(norm, stem, word)
             if sim >= TOKEN_MATCH:
-                loose = sim < 0.9 or how not in ("exact", "inflection") and len(norm) < 8
+                loose = sim < 0.9 or how not in _AS_WRITTEN and len(norm) < 8
                 coreference_only = not (
                     max(vocab.zipf(norm), vocab.zipf(word)) < PROMINENT_DISTINCTIVE_ZIPF
-                    or how in ("exact", "inflection") and vocab.zipf(word) < CONTEXT_ZIPF
+                    or how in _AS_WRITTEN and vocab.zipf(word) < CONTEXT_ZIPF
                 )
                 found.append(_Anchor(self._head_word(word), sim, how, loose, coreference_only))
         return found
@@ -584,7 +589,7 @@ class TextMatcher:
                 features["needs_support"] = "a vessel or aircraft name without a vessel or aircraft nearby"
             elif single and (
                 min(s for _t, s, _h in cand.matched.values()) < 0.9
-                or any(h not in ("exact", "inflection") and len(tokens[t].norm) < 8
+                or any(h not in _AS_WRITTEN and len(tokens[t].norm) < 8
                        for t, _s, h in cand.matched.values())
             ):
                 cand.status = "rejected"
@@ -606,13 +611,13 @@ class TextMatcher:
                 cand.status = "rejected"
                 features["rejected"] = f"part of another name ({stranger})"
             elif name.is_person and any(h == "initial" for _t, _s, h in cand.matched.values()) and any(
-                ntoks[k].role == "surname" and h not in ("exact", "inflection")
+                ntoks[k].role == "surname" and h not in _AS_WRITTEN
                 for k, (_t, _s, h) in cand.matched.items()
             ):
                 cand.status = "needs_support"
                 features["needs_support"] = "an initial beside a surname spelled differently"
             elif not name.is_person and len(core_words) > 1 and not any(
-                h in ("exact", "inflection") for k, (_t, _s, h) in cand.matched.items()
+                h in _AS_WRITTEN for k, (_t, _s, h) in cand.matched.items()
                 if ntoks[k].role == "core"
             ):
                 cand.status = "rejected"
@@ -637,7 +642,7 @@ class TextMatcher:
             distinctive = any(
                 max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[cand.matched[k][0]].norm)) < rare_enough
                 and len(ntoks[k].norm) > 2
-                and (cand.matched[k][2] in ("exact", "inflection")
+                and (cand.matched[k][2] in _AS_WRITTEN
                      or name.entity.prominence >= PROMINENT and len(tokens[cand.matched[k][0]].norm) >= 7
                      # a surname in another script sounds as listed: Шойгу (read 'shoygu') is SHOIGU
                      # (not an organisation's word: "в Москве" is no BANK MOSKVY)
@@ -668,7 +673,7 @@ class TextMatcher:
                 cand.status = "needs_support"
         self._finish(cand, features)
         if cand.status == "needs_support" and cand.kind == "full" and not name.is_person and not stranger \
-                and all(h in ("exact", "inflection") for _t, _s, h in cand.matched.values()) \
+                and all(h in _AS_WRITTEN for _t, _s, h in cand.matched.values()) \
                 and sum(len(ntoks[k].norm) for k in cand.matched if ntoks[k].role == "legal") > 1:
             # "Solid Ltd.", "Linker FZE", "Capital S.A.L.": ordinary words with the listed legal
             # form name the company.
@@ -681,7 +686,7 @@ class TextMatcher:
         ):
             # ("White House" is no mention of "HOUSE OF ART LIMITED", nor "Moscow" of "BANK OF
             # MOSCOW", whatever the context.)
-            exact = all(h in ("exact", "inflection") for _t, _s, h in cand.matched.values())
+            exact = all(h in _AS_WRITTEN for _t, _s, h in cand.matched.values())
             blocked = stranger or cand.kind == "partial" and any(
                 ntoks[k].role == "core" for k in missing_required)
             cue = "" if blocked or not exact else self._context_cue(tokens, headline, cand.first, cand.last, schema)
@@ -977,7 +982,7 @@ class TextMatcher:
             if in_full:
                 dropped.update(id(c) for c in group if c not in in_full)
                 continue
-            exact = [c for c in group if all(h in ("exact", "inflection") for _t, _s, h in c.matched.values())]
+            exact = [c for c in group if all(h in _AS_WRITTEN for _t, _s, h in c.matched.values())]
             group = exact or group
             dropped.update(id(c) for c in groups[(group[0].first, group[0].last)] if c not in group)
             group.sort(key=lambda c: c.name.entity.prominence, reverse=True)
