@@ -512,8 +512,9 @@ def test_a_particle_is_the_name_of_a_firm_named_by_nothing_else(matcher: TextMat
     ("On Tuesday Oleg Machtaliar met officials.", "MASHTALYAR, Oleg Alexandrovich"),  # ch before a consonant
     ("Le juge a entendu Vitali Kouchnarev lundi.", "KUSHNAREV, Vitaliy Vasilyevich"),
     ("Selon la police, Mustafa Ayach a fui.", "AYASH, Mustafa"),  # a last ch in a short word
+    ("On Tuesday Abdolla Araghi met officials.", "ARAGHI, Abdollah"),  # a given name's last h after a
 ])
-def test_french_ch_for_sh_in_text(matcher: TextMatcher, text: str, listed: str) -> None:
+def test_french_and_other_spellings_in_text(matcher: TextMatcher, text: str, listed: str) -> None:
     assert [m.entity.name for m in matcher.screen(text)] == [listed]
 
 

@@ -159,6 +159,12 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
     return found
 
 
+def _final_h(a: str, b: str) -> bool:
+    """Do two given names differ only by a last h after a (Abdalla / Abdallah, Kifa / Kifah)?"""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and short[-1] == "a" and long_ == short + "h"
+
+
 def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
     """Can token `right` continue a name that token `right - 1` belongs to? (Across brackets
     only for a name listed with brackets: "... JEWELLERY (HK) CO.", not "Motkova (Russia) 1".)"""
@@ -484,7 +490,9 @@ class TextMatcher:
                 continue
             sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
             if ntok.role in ("given", "middle") and sim < GIVEN_NAME_MATCH:
-                continue  # Hassan is not Ghassan
+                if not _final_h(tok.norm, ntok.norm):
+                    continue  # Hassan is not Ghassan
+                sim, how = GIVEN_NAME_MATCH, "final h"  # Abdalla is Abdallah, Fatima Fatimah
             if sim >= TOKEN_MATCH and (best is None or sim > best[1]):
                 best = (k, sim, how)
         return best
