@@ -116,9 +116,11 @@ def test_offsets_with_html_and_line_breaks(matcher: TextMatcher) -> None:
 @pytest.mark.parametrize(("greek", "latin"), [
     ("Πούτιν", "putin"), ("ΠΟΥΤΙΝ", "putin"), ("Αμπράμοβιτς", "abramovits"), ("Λάντεν", "laden"),
     ("Σεργκέι", "sergei"), ("Ευάγγελος", "evangelos"), ("Τσίπρας", "tsipras"), ("Χαμενεΐ", "khamenei"),
-    ("Μπάιντεν", "baiden"), ("Μαΐου", "maiu"), ("Γιονγκ", "giong"),
+    ("Μπάιντεν", "baiden"), ("Μαΐου", "maiu"), ("Γιονγκ", "giong"), ("Χανίγια", "khaniya"),
+    # Hebrew writes foreign sounds with a geresh: צ' ch, ג' j, ז' zh
+    ("סצ'ין", "schyn"), ("ג'ונג", "jvng"), ("פריגוז'ין", "frygvzhyn"),
 ])
-def test_greek_is_read_as_it_sounds(greek: str, latin: str) -> None:
+def test_greek_and_hebrew_are_read_as_they_sound(greek: str, latin: str) -> None:
     assert fold(greek) == latin
 
 
@@ -465,6 +467,8 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("يفغيني بريغوجين", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
     ("إيغور سيتشين", "SECHIN, Igor Ivanovich", "Person", True),
     ("عبد القدوس مظهری", "MAZHARI, ABDUL QUDDUS", "Person", True),  # (ظه: this zh is z and h)
+    ("איגור סצ'ין", "SECHIN, Igor Ivanovich", "Person", True),  # Hebrew צ' is ch
+    ("אוסאמה בן לאדן", "BIN LADIN, Usama bin Muhammad bin Awad", "Person", True),  # בן is bin
     # Japanese katakana spells a foreign name by syllables, l as r, v as b, ti as chi, di as ji
     ("ウラジーミル・プーチン", "PUTIN, Vladimir Vladimirovich", "Person", True),
     ("エフゲニー・プリゴジン", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),

@@ -33,9 +33,10 @@ _HEBREW_LATIN = re.compile(r"sh|ch|kh|[bvpj]")
 _HEBREW_LATIN_MAP = {"sh": "s", "ch": "h", "kh": "h", "b": "w", "v": "w", "p": "f", "j": "y"}
 
 
-def _hebrew_latin(latin: str) -> str:
-    """A Latin spelling in the letters a Hebrew romanisation would have ('benjamin' -> 'wenyamin')."""
-    return _HEBREW_LATIN.sub(lambda m: _HEBREW_LATIN_MAP[m.group()], latin)
+def _hebrew_latin(latin: str, ch: str = "h") -> str:
+    """A Latin spelling in the letters a Hebrew romanisation would have ('benjamin' -> 'wenyamin');
+    its ch as `ch` ('ch' where the Hebrew has צ', read so by `fold`: סצ'ין is Sechin)."""
+    return _HEBREW_LATIN.sub(lambda m: ch if m.group() == "ch" else _HEBREW_LATIN_MAP[m.group()], latin)
 
 
 # One class per Arabic letter however it is romanised: ظ ض ذ as dh/z/d, ق as q/k/g, ج as j/g.
@@ -119,7 +120,7 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     read with and without digraphs: 'thr' is ط+ه (Taher) as often as ث+ر. Hebrew is read with
     its own letters' ambiguities (`_hebrew_latin`): 'vrk' ~ 'barak', 'ntnyhv' ~ 'netanyahu'."""
     if hebrew:
-        abjad, latin = abjad.replace("v", "w"), _hebrew_latin(latin)
+        abjad, latin = abjad.replace("v", "w"), _hebrew_latin(latin, "ch" if "ch" in abjad else "h")
     best = 0.0
     readings = _latin_consonants(latin)
     words = [abjad, abjad[1:] if abjad.startswith("l") and len(abjad) > 3 else ""]

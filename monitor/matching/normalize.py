@@ -53,13 +53,13 @@ _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 # al-Assad, Τζο Μπάιντεν Joe Biden), while anyascii goes letter by letter (Mpasar al Asant).
 # Vowel pairs are one sound unless the first carries the accent or the second a diaeresis
 # (Μπάιντεν: a-i; Χαμενεΐ: e-i); χ is kh, as in the transcription of Khamenei and Hassan (Χασάν).
-_GREEK_PAIRS = re.compile("νγκ|γκ|γγ|γχ|γξ|μπ|ντ|τζ|τσ|ου|αυ|ευ|ηυ|αι|ει|οι|υι|.", re.DOTALL)
+_GREEK_PAIRS = re.compile("νγκ|γκ|γγ|γχ|γξ|μπ|ντ|τζ|τσ|ου|αυ|ευ|ηυ|αι|ει|οι|υι|(?<=.)γι(?=[αεοουω])|.", re.DOTALL)
 _GREEK_SOUNDS = {
     "νγκ": "ng", "γκ": "g", "γγ": "ng", "γχ": "nkh", "γξ": "nx", "μπ": "b", "ντ": "d", "τζ": "j", "τσ": "ts",
     "ου": "u", "αυ": "av", "ευ": "ev", "ηυ": "iv", "αι": "e", "ει": "i", "οι": "i", "υι": "i",
     "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
     "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "i", "φ": "f",
-    "χ": "kh", "ψ": "ps", "ω": "o",
+    "χ": "kh", "ψ": "ps", "ω": "o", "γι": "y",  # (γι before a vowel inside a word: Χανίγια is Haniya)
 }
 _ACCENTED = re.compile("([αεηιουω])\u0301")  # an accent ends a vowel pair ...
 _DIAERESIS = re.compile("([ιυ])\u0308")  # ... and a diaeresis begins a new vowel
@@ -75,6 +75,10 @@ def _greek(word: str) -> str:
     return "".join(_GREEK_SOUNDS.get(m.group(), m.group()) for m in _GREEK_PAIRS.finditer(word)).replace("|", "")
 
 
+_HEBREW_GERESH = re.compile("([\u05e6\u05e5\u05d2\u05d6])['\u05f3\u2019]")
+_GERESH_SOUNDS = {"\u05e6": "ch", "\u05e5": "ch", "\u05d2": "j", "\u05d6": "zh"}
+
+
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Fold one word to lowercase ASCII letters and digits: 'Пригожин' -> 'prigozhin'."""
@@ -84,10 +88,14 @@ def fold(word: str) -> str:
         word = _greek(unicodedata.normalize("NFKC", word))
     elif KATAKANA.search(word):
         word = romanise(unicodedata.normalize("NFKC", word))  # (see kana.py: ディ is di, not 'dei')
-    elif "\u0627" in word[1:] or "\u05d0" in word[1:]:
-        # Arabic and Hebrew write a long a (ا, א) inside a word, and anyascii drops it: kept, it
-        # tells بشار (Bashar) from بشرى (Bushra), which share their consonants.
-        word = word[0] + word[1:].replace("\u0627", "a").replace("\u05d0", "a")
+    else:
+        if "\u0627" in word[1:] or "\u05d0" in word[1:]:
+            # Arabic and Hebrew write a long a (ا, א) inside a word, and anyascii drops it: kept, it
+            # tells بشار (Bashar) from بشرى (Bushra), which share their consonants.
+            word = word[0] + word[1:].replace("\u0627", "a").replace("\u05d0", "a")
+        if _HEBREW_GERESH.search(word):
+            # Hebrew writes sounds it lacks with a geresh: צ' ch (סצ'ין Sechin), ג' j, ז' zh.
+            word = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], word)
     word = unicodedata.normalize("NFKC", word).translate(_PRE_MAP)
     latin = anyascii(word).lower()
     latin = _APOSTROPHES.sub("", latin)

@@ -425,6 +425,8 @@ GIVEN_VARIANT = 0.7  # a given name this close is a variant when the surname agr
 def _abjad_a(a: str, b: str, hebrew: bool = False) -> tuple[float, str]:
     if a == "bd" and b in _ABD:
         return 0.92, "consonants"  # عبد, however Latin writes it (Abdul, Abdur, Abdel)
+    if hebrew and a == "vn" and b in ("bin", "ben", "ibn"):
+        return 0.92, "consonants"  # בן (anyascii reads ב as v, and v is also ו, a vowel)
     sim, how = token_similarity(a, b)
     alt = abjad_similarity(a, b, hebrew)
     return (alt, "consonants") if alt > sim else (sim, how)
