@@ -612,6 +612,16 @@ def test_a_surname_in_cyrillic_stands_alone_as_in_latin(matcher: TextMatcher) ->
     assert [(m.text, m.entity.source_id) for m in hits] == [("Шойгу", "35173")]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Владимир Путин встретился с Сергеем Шойгу.", {"Владимир Путин", "Сергеем Шойгу"}),
+    ("Встреча Евгения Пригожина с Дмитрием Уткиным.", {"Евгения Пригожина", "Дмитрием Уткиным"}),
+])
+def test_russian_given_names_in_ei_and_ii_decline(matcher: TextMatcher, text: str, found: set[str]) -> None:
+    """Сергей, Евгений, Дмитрий keep their й out of the case forms (Сергеем, Евгения): taken for
+    another given name, Сергеем made Шойгу a stranger's surname."""
+    assert {m.text for m in matcher.screen(text)} == found
+
+
 def test_ordinary_words_inside_a_longer_name_need_support(matcher: TextMatcher) -> None:
     """NATIONAL LOTTERY AD (a listed Bulgarian firm) is all ordinary words with a legal form: in
     "the National Lottery Heritage Fund" they are part of another name."""

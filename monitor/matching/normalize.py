@@ -327,7 +327,10 @@ def _stem(word: str) -> str:
     lower = word.lower()
     for ending in _CASE_ENDINGS:
         if lower.endswith(ending) and len(lower) - len(ending) >= 4:
-            return fold(word[: -len(ending)])
+            stem = word[: -len(ending)]
+            if stem[-1] in "еиЕИ":  # a name in -ей, -ий: Сергеем, Евгения are Сергей, Евгений
+                stem += "й"
+            return fold(stem)
     return ""
 
 
