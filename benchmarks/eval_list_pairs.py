@@ -114,6 +114,7 @@ def main() -> None:
     base: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     errors = []
     ours_secs = 0.0
+    bands: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])  # (schema, band) -> [same, all]
     for p in pairs:
         kind = p["id"].split(":")[0]
         groups = [kind, "all"]
@@ -129,11 +130,22 @@ def main() -> None:
                 table[g][cell] += 1
         if result.match != p["match"]:
             errors.append(f"{kind}\t{result.score:.3f}\t{p['name1']}\t{p['name2']}")
+        band = bands[p["schema"], min(int(result.score * 10), 9)]
+        band[0] += p["match"]
+        band[1] += 1
     print(f"monitor compare at threshold {args.threshold}; baseline rapidfuzz token_sort_ratio >= 90; "
           f"{1e6 * ours_secs / len(pairs):.1f} us a pair")
     for group in sorted(ours, key=lambda g: (not g.startswith("all"), g)):
         print(f"{group:32} monitor  {prf(ours[group])}")
         print(f"{'':32} baseline {prf(base[group])}")
+    # Calibration: how often a pair in each score band names one entity, by schema. The same
+    # share at the same score would mean the threshold says the same of every schema (the
+    # negatives are each name's nearest namesake, so the shares are lower than in screening).
+    print("calibration: pairs of one entity / pairs, by score band (monitor)")
+    print(f"{'':14}" + "".join(f"{f'{b / 10:.1f}-{(b + 1) / 10:.1f}':>13}" for b in range(5, 10)))
+    for schema in sorted({s for s, _b in bands}):
+        cells = [bands.get((schema, b), [0, 0]) for b in range(5, 10)]
+        print(f"{schema:14}" + "".join(f"{f'{same}/{n}':>13}" for same, n in cells))
     if args.errors:
         args.errors.write_text("\n".join(sorted(errors)) + "\n", encoding="utf-8")
 
