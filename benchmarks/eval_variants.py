@@ -81,7 +81,7 @@ def main() -> None:
     print(f"variants of {args.persons} listed persons' names in sentences (threshold {matcher.threshold}):")
     for kind, (ok, n) in found.items():
         print(f"  {kind:22} recall {ok / max(n, 1):.3f} ({ok} of {n})")
-    for kind in ("given name respelled", "surname respelled"):
+    for kind in ("given name respelled", "surname respelled") + (("as listed",) if args.show > 8 else ()):
         for miss in misses[kind][: args.show]:
             print(f"  MISS {kind}: {miss}")
 

@@ -622,6 +622,17 @@ def test_russian_given_names_in_ei_and_ii_decline(matcher: TextMatcher, text: st
     assert {m.text for m in matcher.screen(text)} == found
 
 
+def test_a_surname_with_the_title_the_list_gives_is_a_mention(matcher: TextMatcher) -> None:
+    """A rare surname alone of a person few link to stays below the threshold; with the title
+    the list itself gives the person ("FADLALLAH, Shaykh Muhammad Husayn") it is a mention."""
+    alone = matcher.screen("On Tuesday Hashemitabar met officials in the capital.", threshold=0.5)
+    assert [m.entity.name for m in alone] == ["HASHEMITABAR, Sayyed Asghar"] and alone[0].score < matcher.threshold
+    titled = matcher.screen("On Tuesday Sayyed Hashemitabar met officials in the capital.")
+    assert [m.entity.name for m in titled] == ["HASHEMITABAR, Sayyed Asghar"]
+    assert [m.entity.name for m in matcher.screen("Shaykh Fadlallah preached on Friday.")] == [
+        "FADLALLAH, Shaykh Muhammad Husayn"]
+
+
 def test_ordinary_words_inside_a_longer_name_need_support(matcher: TextMatcher) -> None:
     """NATIONAL LOTTERY AD (a listed Bulgarian firm) is all ordinary words with a legal form: in
     "the National Lottery Heritage Fund" they are part of another name."""

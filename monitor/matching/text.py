@@ -704,11 +704,16 @@ class TextMatcher:
                 features["support"] = f"context: {cue}"
         if cand.status == "accepted" and cand.kind == "partial" and name.is_person \
                 and name.entity.prominence < PROMINENT and cand.score > OBSCURE_SURNAME:
-            # A surname alone ("Chernyshev said", "President Arafat") names the listed person
-            # only if the person is known: news names others by surname after naming them in
-            # full, which the same text would show (that is scored as coreference instead).
-            cand.score = OBSCURE_SURNAME
-            features.setdefault("penalties", []).append(OBSCURE_PENALTY)
+            if any(ntoks[k].role == "title" and how in _AS_WRITTEN for k, (_t, _s, how) in cand.matched.items()):
+                # ... unless the text gives the title the list gives the person: "Shaykh Fadlallah"
+                # of FADLALLAH, Shaykh Muhammad Husayn, "Sayyed Hashemitabar".
+                features["support"] = "the listed title"
+            else:
+                # A surname alone ("Chernyshev said", "President Arafat") names the listed person
+                # only if the person is known: news names others by surname after naming them in
+                # full, which the same text would show (that is scored as coreference instead).
+                cand.score = OBSCURE_SURNAME
+                features.setdefault("penalties", []).append(OBSCURE_PENALTY)
 
     def _partial_rejection(self, cand: _Candidate, tokens: list[Token], headline: _Headlines,
                            share: float, missing_core: list[str]) -> str:
