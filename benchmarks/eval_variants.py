@@ -38,7 +38,7 @@ def respelled(word: str, rng: random.Random) -> str | None:
     if not rules:
         return None
     pattern, repl = rng.choice(rules)
-    return re.sub(pattern, repl, word.lower(), count=1).capitalize()
+    return re.sub(pattern, repl, word.lower(), count=1).title()  # (as the listed forms: Al-Tikriti)
 
 
 def main() -> None:

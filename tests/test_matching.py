@@ -631,6 +631,11 @@ def test_a_surname_with_the_title_the_list_gives_is_a_mention(matcher: TextMatch
     assert [m.entity.name for m in titled] == ["HASHEMITABAR, Sayyed Asghar"]
     assert [m.entity.name for m in matcher.screen("Shaykh Fadlallah preached on Friday.")] == [
         "FADLALLAH, Shaykh Muhammad Husayn"]
+    # with the title, a spelling that sounds as listed will do
+    assert [m.entity.name for m in matcher.screen("On Tuesday Seyyed Tabatabay met officials.")] == [
+        "TABATABAI, Seyyed Aminollah Emami"]
+    # (but two listed Hajji Noorzais: "Hajji Noorzay" alone is neither for certain)
+    assert all(m.score < matcher.threshold for m in matcher.screen("On Tuesday Hajji Noorzay met officials."))
 
 
 def test_ordinary_words_inside_a_longer_name_need_support(matcher: TextMatcher) -> None:

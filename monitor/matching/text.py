@@ -647,10 +647,14 @@ class TextMatcher:
             features["mention"] = "surname" if name.is_person else "partial"
             features["missing"] = [ntoks[k].norm for k in sorted(missing_required)]
             rare_enough = DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else PROMINENT_DISTINCTIVE_ZIPF
+            titled = self._listed_title(cand)
             distinctive = any(
                 max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[cand.matched[k][0]].norm)) < rare_enough
                 and len(ntoks[k].norm) > 2
                 and (cand.matched[k][2] in _AS_WRITTEN
+                     # with the title the list gives the person, a spelling that sounds the same
+                     # (Sayyed Mousavy, Hajji Noorzay)
+                     or titled and cand.matched[k][2] == "phonetic" and cand.matched[k][1] >= 0.95
                      or name.entity.prominence >= PROMINENT and len(tokens[cand.matched[k][0]].norm) >= 7
                      # a surname in another script sounds as listed: Шойгу (read 'shoygu') is SHOIGU
                      # (not an organisation's word: "в Москве" is no BANK MOSKVY)
@@ -704,7 +708,7 @@ class TextMatcher:
                 features["support"] = f"context: {cue}"
         if cand.status == "accepted" and cand.kind == "partial" and name.is_person \
                 and name.entity.prominence < PROMINENT and cand.score > OBSCURE_SURNAME:
-            if any(ntoks[k].role == "title" and how in _AS_WRITTEN for k, (_t, _s, how) in cand.matched.items()):
+            if titled:
                 # ... unless the text gives the title the list gives the person: "Shaykh Fadlallah"
                 # of FADLALLAH, Shaykh Muhammad Husayn, "Sayyed Hashemitabar".
                 features["support"] = "the listed title"
@@ -714,6 +718,12 @@ class TextMatcher:
                 # full, which the same text would show (that is scored as coreference instead).
                 cand.score = OBSCURE_SURNAME
                 features.setdefault("penalties", []).append(OBSCURE_PENALTY)
+
+    @staticmethod
+    def _listed_title(cand: _Candidate) -> bool:
+        """Does the mention give the person the title the list gives (Shaykh, Sayyed, Haji)?"""
+        ntoks = cand.name.tokens
+        return any(ntoks[k].role == "title" and how in _AS_WRITTEN for k, (_t, _s, how) in cand.matched.items())
 
     def _partial_rejection(self, cand: _Candidate, tokens: list[Token], headline: _Headlines,
                            share: float, missing_core: list[str]) -> str:
