@@ -27,16 +27,26 @@ def abjad_script(name: str) -> str:
     return "arabic" if _ABJAD.search(name) else ""
 
 
-# Hebrew as romanised (anyascii) writes ב and ו both 'v', ש 's', פ 'f': a ב is b or v in Latin,
-# a ו is v, o or u; ש is s or sh; פ is p or f; ח and כ are h, ch or kh; Hebrew has no j but י.
-_HEBREW_LATIN = re.compile(r"sh|ch|kh|[bvpj]")
-_HEBREW_LATIN_MAP = {"sh": "s", "ch": "h", "kh": "h", "b": "w", "v": "w", "p": "f", "j": "y"}
+# Hebrew as folded writes ב 'b' (see normalize.fold) and ו 'v', read here as the vowel-letter
+# 'w'; ש is 's', פ 'f': a Latin b is ב, a Latin v is ב or ו, a ו is also o or u; ש is s or sh; פ
+# is p or f; ח and כ are h, ch or kh; Hebrew has no j but י.
+_HEBREW_LATIN = re.compile(r"sh|ch|kh|[vpj]")
+_HEBREW_LATIN_MAP = {"sh": "s", "ch": "h", "kh": "h", "p": "f", "j": "y"}
 
 
-def _hebrew_latin(latin: str, ch: str = "h") -> str:
-    """A Latin spelling in the letters a Hebrew romanisation would have ('benjamin' -> 'wenyamin');
-    its ch as `ch` ('ch' where the Hebrew has צ', read so by `fold`: סצ'ין is Sechin)."""
-    return _HEBREW_LATIN.sub(lambda m: ch if m.group() == "ch" else _HEBREW_LATIN_MAP[m.group()], latin)
+def _hebrew_latin(latin: str, ch: str = "h", v: str = "w") -> str:
+    """A Latin spelling in the letters a Hebrew romanisation would have ('benjamin' -> 'benyamin');
+    its ch as `ch` ('ch' where the Hebrew has צ', read so by `fold`: סצ'ין is Sechin), its v as
+    `v` ('w' for ו, 'b' for ב)."""
+    return _HEBREW_LATIN.sub(lambda m: ch if m.group() == "ch" else v if m.group() == "v" else _HEBREW_LATIN_MAP[m.group()],
+                             latin)
+
+
+def _hebrew_readings(latin: str, ch: str = "h") -> tuple[str, ...]:
+    """A Latin spelling as Hebrew may write it, its v as ו and as ב."""
+    if "v" not in latin:
+        return (_hebrew_latin(latin, ch),)
+    return (_hebrew_latin(latin, ch, "w"), _hebrew_latin(latin, ch, "b"))
 
 
 # One class per Arabic letter however it is romanised: ظ ض ذ as dh/z/d, ق as q/k/g, ج as j/g.
@@ -120,10 +130,15 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     read with and without digraphs: 'thr' is ط+ه (Taher) as often as ث+ر. Hebrew is read with
     its own letters' ambiguities (`_hebrew_latin`): 'vrk' ~ 'barak', 'ntnyhv' ~ 'netanyahu'."""
     if hebrew:
-        abjad, latin = abjad.replace("v", "w"), _hebrew_latin(latin, "ch" if "ch" in abjad else "h")
+        # (a Latin g is ג: the Arabic readings of it as ق or غ are no Hebrew letter's)
+        readings = tuple(r for spelling in _hebrew_readings(latin, "ch" if "ch" in abjad else "h")
+                         for r in _latin_consonants(spelling) if r[1] == "j")
+        abjad = abjad.replace("v", "w")
+    else:
+        readings = _latin_consonants(latin)
     best = 0.0
-    readings = _latin_consonants(latin)
-    words = [abjad, abjad[1:] if abjad.startswith("l") and len(abjad) > 3 else ""]
+    # (the Arabic article, al-, may be written or not: Hebrew has no such l)
+    words = [abjad, abjad[1:] if not hebrew and abjad.startswith("l") and len(abjad) > 3 else ""]
     if len(abjad) >= 6:
         # The article inside a compound, before a letter it assimilates to: شمس الدين is
         # Shamsuddin, عبد الرحمن Abdurrahman (its l is written, not said).
@@ -155,3 +170,23 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
                     # (a name ends as it ends: عبد الرحمن 'bdlrhmn' is no Abdul Rahim 'bdlrhm')
                     best = max(best, OSA.normalized_similarity(x, y) * 0.95)
     return best
+
+
+def abjad_keys(word: str, hebrew: bool = False) -> tuple[str, ...]:
+    """Keys to look a word romanised from an abjad up by among Latin words (`latin_abjad_keys`):
+    its consonant skeleton without long vowels, read with and without digraphs and article."""
+    if hebrew:
+        word = word.replace("v", "w")
+    words = [word, word[1:] if not hebrew and word.startswith("l") and len(word) > 3 else ""]
+    # (as `abjad_similarity` reads them: ث as s, تش as ch, ج as zh)
+    words += [w.replace(a, b) for w in words if w for a, b in (("th", "s"), ("tsh", "sh"), ("j", "zh")) if a in w]
+    prefix = "W:" if hebrew else "A:"
+    return tuple(dict.fromkeys(prefix + _consonants(w, False, d)[0] for w in words if w for d in (True, False)))
+
+
+def latin_abjad_keys(norm: str) -> tuple[str, ...]:
+    """The keys a Latin word is found under from Arabic and from Hebrew script (`abjad_keys`)."""
+    arabic = {"A:" + sk[0] for sk, _g in _latin_consonants(norm)}
+    hebrew = {"W:" + sk[0] for spelling in {*_hebrew_readings(norm), *_hebrew_readings(norm, "ch")}
+              for sk, g in _latin_consonants(spelling) if g == "j"}
+    return tuple(k for k in arabic | hebrew if len(k) > 2)

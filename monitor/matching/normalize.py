@@ -96,6 +96,8 @@ def fold(word: str) -> str:
         if _HEBREW_GERESH.search(word):
             # Hebrew writes sounds it lacks with a geresh: צ' ch (סצ'ין Sechin), ג' j, ז' zh.
             word = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], word)
+        if "\u05d1" in word:  # ב is b (or v); anyascii's 'v' is also ו's, a vowel letter as often
+            word = word.replace("\u05d1", "b")
     word = unicodedata.normalize("NFKC", word).translate(_PRE_MAP)
     latin = anyascii(word).lower()
     latin = _APOSTROPHES.sub("", latin)

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
-from monitor.matching.abjad import abjad_script, abjad_similarity
+from monitor.matching.abjad import abjad_keys, abjad_script, abjad_similarity, latin_abjad_keys
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
@@ -425,8 +425,6 @@ GIVEN_VARIANT = 0.7  # a given name this close is a variant when the surname agr
 def _abjad_a(a: str, b: str, hebrew: bool = False) -> tuple[float, str]:
     if a == "bd" and b in _ABD:
         return 0.92, "consonants"  # عبد, however Latin writes it (Abdul, Abdur, Abdel)
-    if hebrew and a == "vn" and b in ("bin", "ben", "ibn"):
-        return 0.92, "consonants"  # בן (anyascii reads ב as v, and v is also ו, a vowel)
     sim, how = token_similarity(a, b)
     alt = abjad_similarity(a, b, hebrew)
     return (alt, "consonants") if alt > sim else (sim, how)
@@ -796,12 +794,15 @@ class _SearchIndex:
                         seen.add(key)
                         postings[key].append(name_idx)
         plain_keys = list(postings)
-        # Also by the consonant classes a katakana or Hangul spelling of the word would have
-        # (`syllabaries`), for queries in those scripts.
+        # Also by the consonants an Arabic or Hebrew spelling of the word would have (`abjad`)
+        # and by the consonant classes of a katakana or Hangul one (`syllabaries`), for queries
+        # in those scripts.
         for name_idx, name in enumerate(index.names):
-            for script in ("kana", "hangul"):
-                for key in {syllabary_key(script, t.norm) for t in name.tokens if t.role not in ("stop", "legal", "title")}:
-                    postings[key].append(name_idx)
+            parts = {t.norm for t in name.tokens if t.role not in ("stop", "legal", "title")}
+            found = {key for w in parts for key in latin_abjad_keys(w)}
+            found.update(syllabary_key(script, w) for w in parts for script in ("kana", "hangul"))
+            for key in found:
+                postings[key].append(name_idx)
         self.postings = dict(postings)
         self.words = dict(words)  # word as written -> names that have it
         self.size = [sum(t.weight for t in n.tokens if t.role not in ("stop", "legal", "title")) for n in index.names]
@@ -922,6 +923,11 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     if query_abjad in ("kana", "hangul"):  # (looked up by consonant classes: `syllabaries`)
         seeds = tuple(replace(t, keys=tuple(syllabary_key(query_abjad, w) for w in _article_off(t.norm, query_abjad)))
                       for t in seeds)
+    elif query_abjad:  # (by consonants: `abjad`; a word also with the next: نصر الله as Nasrallah)
+        hebrew = query_abjad == "hebrew"
+        following = dict(zip(words, words[1:], strict=False))
+        seeds = tuple(replace(t, keys=abjad_keys(t.norm, hebrew) + (
+            abjad_keys(t.norm + following[t.norm], hebrew) if t.norm in following else ())) for t in seeds)
     candidates = set(seeker.candidates(seeds, SEARCH_CANDIDATES))
     if not candidates and words:
         for _choice, _score, idx in process.extract(" ".join(words), seeker.texts, scorer=fuzz.token_sort_ratio, limit=50):
