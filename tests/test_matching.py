@@ -449,6 +449,10 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("LIWAA ALT-HAWRA", "LIWAA AL-THAWRA", "Organization", True),
     ("Корпорация Тактическое ракетное вооружение", "KORPORATSIYA TAKTICHESKOE RAKETNOE VOORUZHENIE AO",
      "Organization", True),
+    # a Russian loanword's English ending: distributsiya is distribution (not industry: industries)
+    ("OOO NISSA DISTRIBUTSIYA", "LTD NISSA DISTRIBUTION", "Organization", True),
+    ("OOO NVS NAVIGATSIONNYE TEKHNOLOGII", "NVS NAVIGATION TECHNOLOGIES LTD", "Organization", True),
+    ("INDUSTRY ENGINEERING CO", "ORGANIZATION FOR ENGINEERING INDUSTRIES", "Organization", False),
     # Greek writes b, d, g, j and u with pairs of letters (anyascii read them "mp", "nt", "gk",
     # "tz", "oy"), ai/ei/oi are one vowel unless accented apart, and χ is kh:
     ("Μπασάρ αλ Άσαντ", "AL-ASSAD, Bashar", "Person", True),

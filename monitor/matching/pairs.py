@@ -105,13 +105,33 @@ def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
 _ADJECTIVE = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:sk(?:iy|ij|ii|yi|y|aya|aia|oye|oe|oi|ogo))$")
 
 
+# Russian words borrowed from English, as their transliteration ends them: DISTRIBUTSIYA is
+# distribution, TEKHNOLOGII technologies, LOGISTIKA logistics, INNOVATSIONNYE innovation.
+_LOANWORD_ENDINGS = (
+    (re.compile(r"tsi(?:ya|ia|i|yu|ei)$"), "tion"), (re.compile(r"tsionn(?:[yi][eiyj]?|[ao][eyj]?|aya|ykh|ogo)$"), "tion"),
+    (re.compile(r"ogii$"), "ogies"), (re.compile(r"ogi(?:ya|ia)$"), "ogy"), (re.compile(r"(?<=[a-z]{4})i[kc]a$"), "ics"),
+)
+
+
+def _loanword(norm: str) -> str:
+    """A Russian transliteration of an English word with the English ending ('' if none)."""
+    for pattern, repl in _LOANWORD_ENDINGS:
+        reading = pattern.sub(repl, norm)
+        if reading != norm:
+            return reading
+    return ""
+
+
 def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameToken, ...]:
     """An organisation's generic words in one language: 'banco' is 'bank', 'gruppa' 'group';
-    an adjective of a place has the place as its other form ('permskiy': 'perm')."""
+    an adjective of a place has the place as its other form ('permskiy': 'perm'), and a Russian
+    loanword the English ending ('distributsiya': 'distribution')."""
     out = []
     for tok in tokens:
         if tok.role == "core" and not tok.stem and (adjective := _ADJECTIVE.match(tok.norm)):
             tok = NameToken(tok.norm, tok.keys, tok.role, tok.weight, adjective["stem"])
+        elif tok.role in ("core", "generic") and not tok.stem and (loan := _loanword(tok.norm)):
+            tok = NameToken(tok.norm, tok.keys, tok.role, tok.weight, loan)
         canonical = vocab.ORG_SYNONYMS.get(tok.norm)
         # The word as written stays the token's other form, for misspellings of it ("TEHNOLOGIES").
         out.append(tok if canonical is None else NameToken(canonical, phonetic_keys(canonical), tok.role, tok.weight,
