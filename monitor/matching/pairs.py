@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -442,44 +442,28 @@ def _lost_syllable(x: tuple[NameToken, ...], used: set[int], shortest: int = 2) 
 GIVEN_VARIANT = 0.7  # a given name this close is a variant when the surname agrees (Pyotr/Petr)
 
 
-def _abjad_a(a: str, b: str, hebrew: bool = False) -> tuple[float, str]:
+Similar = Callable[[str, str], tuple[float, str]]
+
+
+def _in_script(script_similarity: Callable[[str, str], float], how: str) -> tuple[Similar, Similar]:
+    """How a word in another script (romanised) and a Latin word compare: by spelling or by the
+    script's own similarity, the higher; one function for the scripted word first, one for it
+    second."""
+    def first(a: str, b: str) -> tuple[float, str]:
+        sim, found = token_similarity(a, b)
+        alt = script_similarity(a, b)
+        return (alt, how) if alt > sim else (sim, found)
+
+    def second(a: str, b: str) -> tuple[float, str]:
+        return first(b, a)
+
+    return first, second
+
+
+def _arabic_similarity(a: str, b: str, hebrew: bool = False) -> float:
     if a == "bd" and b in _ABD:
-        return 0.92, "consonants"  # عبد, however Latin writes it (Abdul, Abdur, Abdel)
-    sim, how = token_similarity(a, b)
-    alt = abjad_similarity(a, b, hebrew)
-    return (alt, "consonants") if alt > sim else (sim, how)
-
-
-def _abjad_b(a: str, b: str) -> tuple[float, str]:
-    return _abjad_a(b, a)
-
-
-def _hebrew_a(a: str, b: str) -> tuple[float, str]:
-    return _abjad_a(a, b, True)
-
-
-def _hebrew_b(a: str, b: str) -> tuple[float, str]:
-    return _abjad_a(b, a, True)
-
-
-def _kana_a(a: str, b: str) -> tuple[float, str]:
-    sim, how = token_similarity(a, b)
-    alt = kana_similarity(a, b)
-    return (alt, "katakana") if alt > sim else (sim, how)
-
-
-def _kana_b(a: str, b: str) -> tuple[float, str]:
-    return _kana_a(b, a)
-
-
-def _hangul_a(a: str, b: str) -> tuple[float, str]:
-    sim, how = token_similarity(a, b)
-    alt = hangul_similarity(a, b)
-    return (alt, "hangul") if alt > sim else (sim, how)
-
-
-def _hangul_b(a: str, b: str) -> tuple[float, str]:
-    return _hangul_a(b, a)
+        return 0.92  # عبد, however Latin writes it (Abdul, Abdur, Abdel)
+    return abjad_similarity(a, b, hebrew)
 
 
 def name_script(name: str) -> str:
@@ -488,14 +472,17 @@ def name_script(name: str) -> str:
     return abjad_script(name) or ("kana" if KATAKANA.search(name) else "")
 
 
+_SCRIPT_SIMILAR = {
+    "arabic": _in_script(_arabic_similarity, "consonants"),
+    "hebrew": _in_script(partial(_arabic_similarity, hebrew=True), "consonants"),
+    "kana": _in_script(kana_similarity, "katakana"),
+    "hangul": _in_script(hangul_similarity, "hangul"),  # (a reading of a name: see `_scripted_readings`)
+}
 # (script, is the first name the one in that script?) -> how words of the two names compare
-_ABJAD_SIMILAR = {("arabic", True): _abjad_a, ("arabic", False): _abjad_b,
-                  ("hebrew", True): _hebrew_a, ("hebrew", False): _hebrew_b,
-                  ("kana", True): _kana_a, ("kana", False): _kana_b,
-                  ("hangul", True): _hangul_a, ("hangul", False): _hangul_b}
-_SYLLABARY_SIMILAR = frozenset([_kana_a, _kana_b, _hangul_a, _hangul_b])
-_SWAPPED = {_abjad_a: _abjad_b, _abjad_b: _abjad_a, _hebrew_a: _hebrew_b, _hebrew_b: _hebrew_a,
-            _kana_a: _kana_b, _kana_b: _kana_a, _hangul_a: _hangul_b, _hangul_b: _hangul_a}
+_ABJAD_SIMILAR = {(script, first): pair[0 if first else 1] for script, pair in _SCRIPT_SIMILAR.items()
+                  for first in (True, False)}
+_SYLLABARY_SIMILAR = frozenset([*_SCRIPT_SIMILAR["kana"], *_SCRIPT_SIMILAR["hangul"]])
+_SWAPPED = {one: other for pair in _SCRIPT_SIMILAR.values() for one, other in (pair, pair[::-1])}
 
 
 def _swapped(similar: Callable[[str, str], tuple[float, str]]) -> Callable[[str, str], tuple[float, str]]:
