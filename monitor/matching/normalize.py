@@ -75,8 +75,21 @@ def _greek(word: str) -> str:
     return "".join(_GREEK_SOUNDS.get(m.group(), m.group()) for m in _GREEK_PAIRS.finditer(word)).replace("|", "")
 
 
+_ARABIC_OR_HEBREW = re.compile(r"[\u0590-\u06ff]")
 _HEBREW_GERESH = re.compile("([\u05e6\u05e5\u05d2\u05d6])['\u05f3\u2019]")
 _GERESH_SOUNDS = {"\u05e6": "ch", "\u05e5": "ch", "\u05d2": "j", "\u05d6": "zh"}
+
+
+def _abjad_letters(word: str) -> str:
+    """Letters of an Arabic or Hebrew word that anyascii reads too loosely, read first: a long a
+    inside the word (ا, א), which it drops, though it tells بشار (Bashar) from بشرى (Bushra);
+    Hebrew's geresh letters, the sounds Hebrew lacks (צ' ch: סצ'ין is Sechin; ג' j; ז' zh); and ב
+    as b, where anyascii's v is also ו's, a vowel letter as often as not."""
+    if "\u0627" in word[1:] or "\u05d0" in word[1:]:
+        word = word[0] + word[1:].replace("\u0627", "a").replace("\u05d0", "a")
+    if _HEBREW_GERESH.search(word):
+        word = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], word)
+    return word.replace("\u05d1", "b")
 
 
 @lru_cache(maxsize=200_000)
@@ -87,17 +100,9 @@ def fold(word: str) -> str:
     if _GREEK.search(word):
         word = _greek(unicodedata.normalize("NFKC", word))
     elif KATAKANA.search(word):
-        word = romanise(unicodedata.normalize("NFKC", word))  # (see kana.py: ディ is di, not 'dei')
-    else:
-        if "\u0627" in word[1:] or "\u05d0" in word[1:]:
-            # Arabic and Hebrew write a long a (ا, א) inside a word, and anyascii drops it: kept, it
-            # tells بشار (Bashar) from بشرى (Bushra), which share their consonants.
-            word = word[0] + word[1:].replace("\u0627", "a").replace("\u05d0", "a")
-        if _HEBREW_GERESH.search(word):
-            # Hebrew writes sounds it lacks with a geresh: צ' ch (סצ'ין Sechin), ג' j, ז' zh.
-            word = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], word)
-        if "\u05d1" in word:  # ב is b (or v); anyascii's 'v' is also ו's, a vowel letter as often
-            word = word.replace("\u05d1", "b")
+        word = romanise(unicodedata.normalize("NFKC", word))  # (see syllabaries.py: ディ is di, not 'dei')
+    elif _ARABIC_OR_HEBREW.search(word):
+        word = _abjad_letters(word)
     word = unicodedata.normalize("NFKC", word).translate(_PRE_MAP)
     latin = anyascii(word).lower()
     latin = _APOSTROPHES.sub("", latin)
@@ -187,9 +192,9 @@ def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
 _FRENCH_CH = re.compile(r"(?:^|(?<=[aeiouy]))ch(?=[aeiouy]|$)")
 
 
-# French writes every sh as ch (Machtaliar, Kouchnarev, Ayach): a word of text or of a query is
-# also read so, wherever its ch stands (not tch, sch). Listed names are not: KOCHMAN read
-# 'koshman' would be any "Koosman" in the news.
+# French writes every sh as ch (Machtaliar, Kouchnarev, Ayach): a capitalised word of news text
+# is also read so (as its other form, Token.stem), wherever its ch stands (not tch, sch). Listed
+# names are not: KOCHMAN read 'koshman' would be any "Koosman" in the news.
 _ANY_FRENCH_CH = re.compile(r"(?<![ts])ch")
 
 
