@@ -28,7 +28,7 @@ from typing import Any
 from monitor.matching import vocab
 from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex, token_weight
 from monitor.matching.model import Mention
-from monitor.matching.normalize import Token, name_tokens, phonetic_keys, tokenize
+from monitor.matching.normalize import Token, french_reading, name_tokens, phonetic_keys, tokenize
 from monitor.matching.similarity import (
     TOKEN_MATCH,
     Spellings,
@@ -145,7 +145,7 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
     """How alike a text word (and its other form: its stem when it has a case ending, or its
     French reading, ch as sh) and a listed word are."""
     if stem and stem == listed:
-        return 1.0, "inflection" if len(stem) < len(norm) else "french ch"
+        return 1.0, "french ch" if stem == french_reading(norm) else "inflection"
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
