@@ -157,12 +157,12 @@ def _weight(tok: NameToken) -> float:
 
 
 def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None = None,
-                 abjad: tuple[str, str] = ("", ""), explain: bool = True) -> tuple[float, dict[str, Any]]:
+                 scripts: tuple[str, str] = ("", ""), explain: bool = True) -> tuple[float, dict[str, Any]]:
     if not a or not b:
         return 0.0, {"reason": "empty name"}
     similar = token_similarity
-    if abjad[0] != abjad[1] and not (abjad[0] and abjad[1]):
-        similar = _ABJAD_SIMILAR[abjad[0] or abjad[1], bool(abjad[0])]
+    if scripts[0] != scripts[1] and not (scripts[0] and scripts[1]):  # (one name in another script: `name_script`)
+        similar = _PAIR_SIMILAR[scripts[0] or scripts[1], bool(scripts[0])]
     pairs: list[tuple[float, int, int, str]] = []
     for i, ta in enumerate(a):
         a_keys = set(ta.keys)
@@ -479,7 +479,7 @@ _SCRIPT_SIMILAR = {
     "hangul": _in_script(hangul_similarity, "hangul"),  # (a reading of a name: see `_scripted_readings`)
 }
 # (script, is the first name the one in that script?) -> how words of the two names compare
-_ABJAD_SIMILAR = {(script, first): pair[0 if first else 1] for script, pair in _SCRIPT_SIMILAR.items()
+_PAIR_SIMILAR = {(script, first): pair[0 if first else 1] for script, pair in _SCRIPT_SIMILAR.items()
                   for first in (True, False)}
 _SYLLABARY_SIMILAR = frozenset([*_SCRIPT_SIMILAR["kana"], *_SCRIPT_SIMILAR["hangul"]])
 _SWAPPED = {one: other for pair in _SCRIPT_SIMILAR.values() for one, other in (pair, pair[::-1])}
@@ -814,8 +814,8 @@ class _SearchIndex:
         self.words = dict(words)  # word as written -> names that have it
         self.size = [sum(t.weight for t in n.tokens if t.role not in ("stop", "legal", "title")) for n in index.names]
         self.texts = [" ".join(t.norm for t in n.tokens) for n in index.names]
-        # What a query is compared with: Arabic compounds joined, and whether the name is
-        # written in an abjad script.
+        # What a query is compared with: Arabic compounds joined, and the script the name is
+        # written in (see `name_script`).
         self.listed = [(_for_pairs(n.tokens, n.entity.schema), name_script(n.text)) for n in index.names]
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         deletions: dict[str, set[str]] = defaultdict(set)
@@ -915,11 +915,11 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
            threshold: float = 0.7) -> list[dict[str, Any]]:
     """The best listed entities for a name, as a screening tool returns them."""
     schema = canonical_schema(schema)
-    query_abjad = name_script(query)
+    query_script = name_script(query)
     if (foreign := hangul_words(query)) is not None:
         # A foreign name in Hangul is looked up and compared whole, word by word (a Korean's
         # own name, by syllables, is the usual reading and is not searched so).
-        query, query_abjad = foreign, "hangul"
+        query, query_script = foreign, "hangul"
     words = name_tokens(query)
     seeker = _search_index(index)
     # Seeded as the query reads: "MEGHEL OAO" has a legal form, so "OAO" is no surname to look up.
@@ -927,11 +927,11 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     # (By its words as written, as the listed names are indexed: "Abdul Madjid" is looked up
     # by both words, not by the one compared word "abdulmadjid".)
     seeds = tuple(analyse_name(query, read_as))
-    if query_abjad in ("kana", "hangul"):  # (looked up by consonant classes: `syllabaries`)
-        seeds = tuple(replace(t, keys=tuple(syllabary_key(query_abjad, w) for w in _article_off(t.norm, query_abjad)))
+    if query_script in ("kana", "hangul"):  # (looked up by consonant classes: `syllabaries`)
+        seeds = tuple(replace(t, keys=tuple(syllabary_key(query_script, w) for w in _article_off(t.norm, query_script)))
                       for t in seeds)
-    elif query_abjad:  # (by consonants: `abjad`; a word also with the next: نصر الله as Nasrallah)
-        hebrew = query_abjad == "hebrew"
+    elif query_script:  # (by consonants: `abjad`; a word also with the next: نصر الله as Nasrallah)
+        hebrew = query_script == "hebrew"
         following = dict(zip(words, words[1:], strict=False))
         seeds = tuple(replace(t, keys=abjad_keys(t.norm, hebrew) + (
             abjad_keys(t.norm + following[t.norm], hebrew) if t.norm in following else ())) for t in seeds)
@@ -951,8 +951,8 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         if schema and name.entity.schema != schema and not (schema == "Organization" and name.entity.schema not in ("Person",)):
             continue
         query_tokens = _analysed(query, name.entity.schema)
-        listed, listed_abjad = seeker.listed[name_idx]
-        score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_abjad, listed_abjad), False)
+        listed, listed_script = seeker.listed[name_idx]
+        score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_script, listed_script), False)
         if name.kind == "weak":
             score *= 0.85
         if person_like and not name.is_person and not {words[0], words[-1]} <= {t.norm for t in listed}:
