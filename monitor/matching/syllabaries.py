@@ -10,9 +10,9 @@ by consonant classes that Japanese does not tell apart.
 
 Korean spells a foreign name by syllables too, adding the vowel eu after a lone consonant
 (블라디미르 푸틴 'beulladimireu putin'), ㄹ for l and r, ㅂ for b and v, ㅍ for p and f, ㅈ for j,
-z and zh, and ㅍ for a last v (Kadyrov 카디로프). A Korean's own name is its syllables (김정은 'gim jeong eun', read so by the rest of
-the matcher); a foreign name in Hangul is read whole (`hangul_words`) and compared by
-`hangul_similarity`.
+z and zh, and ㅍ for a last v (Kadyrov 카디로프). A Korean's own name is its syllables (김정은
+'gim jeong eun', read so by the rest of the matcher); a foreign name in Hangul is read whole
+(`hangul_words`) and compared by `hangul_similarity`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from itertools import groupby
 
+from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u31f0-\u31ff\uff66-\uff9d]")
@@ -72,11 +73,17 @@ _GRAPHS = re.compile(r"shch|tch|sch|sh|ch|ts|tz|th|ph|kh|zh|dj|dz|ck|[a-z]")
 _CLASS = {"l": "r", "v": "b", "w": "b", "f": "b", "ph": "b", "ch": "t", "tch": "t", "ts": "t", "tz": "t",
           "d": "j", "z": "j", "zh": "j", "dj": "j", "dz": "j", "sh": "s", "shch": "s", "sch": "s", "th": "s",
           "kh": "h", "c": "k", "ck": "k", "q": "k", "x": "ks"}
+# Korean's: ㄹ l/r, ㅂ b/v (and w), ㅍ p/f and a last v, ㅈ j/z/zh, ㅊ ch/ts, ㄱ ㅋ k/g.
+_HANGUL_CLASS = {"l": "r", "v": "b", "w": "b", "f": "b", "ph": "b", "p": "b", "ch": "c", "tch": "c", "ts": "c", "tz": "c",
+                 "z": "j", "zh": "j", "dj": "j", "dz": "j", "sh": "s", "shch": "s", "sch": "s", "th": "s",
+                 "kh": "h", "c": "k", "ck": "k", "q": "k", "g": "k", "x": "ks"}
 
 
 @lru_cache(maxsize=100_000)
-def _skeleton(word: str) -> str:
-    letters = [_CLASS.get(g, g) for g in _GRAPHS.findall(word)]
+def _skeleton(word: str, script: str = "kana") -> str:
+    """A word's consonants in the classes `script` ('kana' or 'hangul') does not tell apart."""
+    classes = _HANGUL_CLASS if script == "hangul" else _CLASS
+    letters = [classes.get(g, g) for g in _GRAPHS.findall(word)]
     if len(letters) > 2 and letters[-1] == "h" and letters[-2] in "aeiouy":
         letters.pop()  # a silent last h: Nasrallah, Haniyeh
     return "".join(ch for ch, _run in groupby(ch for ch in letters if ch not in "aeiouy"))
@@ -99,10 +106,6 @@ def _vowels_agree(syllabic: str, latin: str) -> bool:
     return True
 
 
-def _vowels_agree_hangul(hangul: str, latin: str) -> bool:
-    return _vowels_agree(hangul.replace("eu", "").replace("eo", "o"), latin)
-
-
 def _fewer_vowels(latin: str, syllabic: str) -> bool:
     """Does the Latin spelling have as many vowels as the syllabic one at most? A syllabary
     writes every vowel and adds more, so a Latin name with more is another (Potanin is no
@@ -112,19 +115,19 @@ def _fewer_vowels(latin: str, syllabic: str) -> bool:
     return len(_VOWEL_GROUPS.findall(latin)) <= len(_VOWEL_GROUPS.findall(syllabic))
 
 
-def kana_similarity(kana: str, latin: str) -> float:
-    """A katakana word romanised (`romanise`) against a Latin spelling, by consonant classes:
-    'puchin' ~ 'putin', 'rukashenko' ~ 'lukashenka', 'efugeni' ~ 'yevgeniy'."""
-    x, y = _skeleton(kana), _skeleton(latin)
-    if not x or not y or not _fewer_vowels(latin, kana):
+def _syllabic_similarity(syllabic: str, latin: str, script: str) -> float:
+    """A word romanised from a syllabary against a Latin spelling, by consonant classes."""
+    x, y = _skeleton(syllabic, script), _skeleton(latin, script)
+    if not x or not y or not _fewer_vowels(latin, syllabic):
         return 0.0
     candidates = [x]
-    if kana.startswith("u") and len(kana) > 1 and kana[1] not in "aeiou":
+    if script == "kana" and syllabic.startswith("u") and len(syllabic) > 1 and syllabic[1] not in "aeiou":
         candidates.append("b" + x)  # ウ before a consonant is a v or w: ウラジーミル is Vladimir
     best = 0.0
     for cand in candidates:
         if cand == y:
-            if len(y) <= 3 and not _vowels_agree(kana, latin):
+            written = syllabic.replace("eu", "").replace("eo", "o") if script == "hangul" else syllabic
+            if len(y) <= 3 and not _vowels_agree(written, latin):
                 return 0.6
             return 0.9 if len(y) >= 2 else 0.85
         if min(len(cand), len(y)) >= 4 and cand[0] == y[0] and cand[-1] == y[-1]:
@@ -132,18 +135,17 @@ def kana_similarity(kana: str, latin: str) -> float:
     return best
 
 
+def kana_similarity(kana: str, latin: str) -> float:
+    """A katakana word romanised (`romanise`) against a Latin spelling, by consonant classes:
+    'puchin' ~ 'putin', 'rukashenko' ~ 'lukashenka', 'efugeni' ~ 'yevgeniy'."""
+    return _syllabic_similarity(kana, latin, "kana")
+
+
 HANGUL = re.compile(r"[\uac00-\ud7af]")
-_HANGUL_CLASS = {"l": "r", "v": "b", "w": "b", "f": "b", "ph": "b", "p": "b", "ch": "c", "tch": "c", "ts": "c", "tz": "c",
-                 "z": "j", "zh": "j", "dj": "j", "dz": "j", "sh": "s", "shch": "s", "sch": "s", "th": "s",
-                 "kh": "h", "c": "k", "ck": "k", "q": "k", "g": "k", "x": "ks"}
-
-
 def hangul_words(name: str) -> str | None:
     """A name in Hangul read as a foreign name, each word whole ('블라디미르 푸틴' ->
     'beulladimireu putin'), or None when it reads as a Korean's own name: one word of three
     syllables or fewer (김정은), or words of one syllable each (김 정은 is read by syllables)."""
-    from anyascii import anyascii  # noqa: PLC0415
-
     words = name.split()
     sizes = [len(HANGUL.findall(w)) for w in words]
     if not any(sizes) or (len(words) == 1 and sizes[0] <= 3) or max(sizes) < 2:
@@ -151,30 +153,14 @@ def hangul_words(name: str) -> str | None:
     return " ".join(anyascii(w).lower() for w in words)
 
 
-@lru_cache(maxsize=100_000)
-def _hangul_skeleton(word: str) -> str:
-    letters = [_HANGUL_CLASS.get(g, g) for g in _GRAPHS.findall(word)]
-    if len(letters) > 2 and letters[-1] == "h" and letters[-2] in "aeiouy":
-        letters.pop()
-    return "".join(ch for ch, _run in groupby(ch for ch in letters if ch not in "aeiouy"))
-
-
 def hangul_similarity(hangul: str, latin: str) -> float:
-    """A Hangul word read whole (`hangul_words`) against a Latin spelling, by consonant classes:
-    'beulladimireu' ~ 'vladimir', 'syoigu' ~ 'shoigu'."""
-    x, y = _hangul_skeleton(hangul), _hangul_skeleton(latin)
-    if not x or not y or not _fewer_vowels(latin, hangul):
-        return 0.0
-    if x == y:
-        if len(y) <= 3 and not _vowels_agree_hangul(hangul, latin):
-            return 0.6
-        return 0.9 if len(y) >= 2 else 0.85
-    if min(len(x), len(y)) >= 4 and x[0] == y[0] and x[-1] == y[-1]:
-        return OSA.normalized_similarity(x, y) * 0.95
-    return 0.0
+    """A Hangul word read whole (`hangul_words`) against a Latin spelling, by consonant classes
+    (eu, the vowel added after a lone consonant, is no vowel of the name): 'beulladimireu' ~
+    'vladimir', 'syoigu' ~ 'shoigu'."""
+    return _syllabic_similarity(hangul, latin, "hangul")
 
 
 def syllabary_key(script: str, word: str) -> str:
     """The key a word is found under from a name in a syllabary (`script` 'kana' or 'hangul'):
     its consonant classes, prefixed so that no plain phonetic key meets it."""
-    return ("K:" + _skeleton(word)) if script == "kana" else ("H:" + _hangul_skeleton(word))
+    return ("K:" if script == "kana" else "H:") + _skeleton(word, script)
