@@ -122,6 +122,26 @@ _JOINT_ARTICLE = re.compile(r"(?<=[a-z]{2})l(?=th|dh|sh|[tdrzsn])")
 
 
 LONG_A_MISSING = 0.6  # the consonants agree, a long a of the script has no vowel in the Latin
+# Letters read otherwise in names: ث is s in Persian and Urdu names (ثاقب 'thqb' is Saqib), تش a
+# foreign ch (سيتشين is Sechin), ج also a foreign zh (بريغوجين is Prigozhin).
+_OTHER_READINGS = (("th", "s"), ("tsh", "sh"), ("j", "zh"))
+
+
+def _forms(abjad: str, hebrew: bool) -> list[str]:
+    """A word romanised from an abjad as written, without the Arabic article (al- may be written
+    or not; Hebrew has no such l), and with the article inside a compound before a letter it
+    assimilates to unsaid (شمس الدين is Shamsuddin, عبد الرحمن Abdurrahman)."""
+    words = [abjad]
+    if not hebrew and abjad.startswith("l") and len(abjad) > 3:
+        words.append(abjad[1:])
+    if len(abjad) >= 6:
+        words += [joint for w in words if (joint := _JOINT_ARTICLE.sub("", w)) != w]
+    return words
+
+
+def _other_readings(forms: list[str]) -> list[str]:
+    """The forms with the letters of `_OTHER_READINGS` read so."""
+    return [w.replace(a, b) for w in forms for a, b in _OTHER_READINGS if a in w]
 
 
 def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
@@ -137,22 +157,11 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     else:
         readings = _latin_consonants(latin)
     best = 0.0
-    # (the Arabic article, al-, may be written or not: Hebrew has no such l)
-    words = [abjad, abjad[1:] if not hebrew and abjad.startswith("l") and len(abjad) > 3 else ""]
-    if len(abjad) >= 6:
-        # The article inside a compound, before a letter it assimilates to: شمس الدين is
-        # Shamsuddin, عبد الرحمن Abdurrahman (its l is written, not said).
-        words += [joint for w in words if (joint := _JOINT_ARTICLE.sub("", w)) != w]
-    variants = []
-    for word in words:
-        if word:
-            variants += [(word, True), (word, False)]
-            if "th" in word:  # ث is s in Persian and Urdu names: ثاقب 'thqb' is Saqib
-                variants.append((word.replace("th", "s"), True))
-            if "tsh" in word:  # تش is a foreign ch: سيتشين is Sechin
-                variants.append((word.replace("tsh", "sh"), True))
-            if "j" in word and "zh" in latin:  # ج is also a foreign zh: بريغوجين is Prigozhin
-                variants.append((word.replace("j", "zh"), True))
+    forms = _forms(abjad, hebrew)
+    # (each form read with and without digraphs: 'thr' is ط+ه, Taher, as often as ث+ر; a ج read
+    # as zh meets only a Latin zh)
+    variants = [(w, d) for w in forms for d in (True, False)] + [
+        (w, True) for w in _other_readings(forms) if "zh" not in w or "zh" in latin]
     for word, digraphs in variants:
         cand = _consonants(word, False, digraphs)
         for sk_l, g_as in readings:
@@ -174,14 +183,11 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
 
 def abjad_keys(word: str, hebrew: bool = False) -> tuple[str, ...]:
     """Keys to look a word romanised from an abjad up by among Latin words (`latin_abjad_keys`):
-    its consonant skeleton without long vowels, read with and without digraphs and article."""
-    if hebrew:
-        word = word.replace("v", "w")
-    words = [word, word[1:] if not hebrew and word.startswith("l") and len(word) > 3 else ""]
-    # (as `abjad_similarity` reads them: ث as s, تش as ch, ج as zh)
-    words += [w.replace(a, b) for w in words if w for a, b in (("th", "s"), ("tsh", "sh"), ("j", "zh")) if a in w]
+    the consonant skeletons without long vowels of its forms and readings."""
     prefix = "W:" if hebrew else "A:"
-    return tuple(dict.fromkeys(prefix + _consonants(w, False, d)[0] for w in words if w for d in (True, False)))
+    forms = _forms(word.replace("v", "w") if hebrew else word, hebrew)
+    return tuple(dict.fromkeys(prefix + _consonants(w, False, d)[0]
+                               for w in forms + _other_readings(forms) for d in (True, False)))
 
 
 def latin_abjad_keys(norm: str) -> tuple[str, ...]:
