@@ -471,6 +471,7 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("בשאר אל-אסד", "AL-ASSAD, Bushra", "Person", False),
     ("صدام حسين", "HUSSEIN, Saddam", "Person", True),
     ("حاجى مالك نورزى", "NOORZAI, MALIK", "Person", True),  # حاجى (Haji) is a title
+    ("سعد الدين سيد", "SAYYED, SADUDDIN", "Person", True),  # X الدين is one name, as X الله is
     # a foreign zh and ch in Arabic: ج and تش
     ("يفغيني بريغوجين", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
     ("إيغور سيتشين", "SECHIN, Igor Ivanovich", "Person", True),

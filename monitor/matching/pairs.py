@@ -83,8 +83,9 @@ def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
             out.append(NameToken(word, phonetic_keys(word), role, max(t.weight for t in parts)))
             k += take
             continue
-        if tok.norm == "llh" and out and out[-1].role in _GIVEN | {"surname"}:
-            # الله after a word is one name with it (قدرت الله is Qudratullah, رحمت الله Rahmatullah)
+        if tok.norm in ("llh", "ldyn") and out and out[-1].role in _GIVEN | {"surname"}:
+            # الله or الدين after a word is one name with it (قدرت الله is Qudratullah, رحمت الله
+            # Rahmatullah, سعد الدين Saduddin)
             prev = out.pop()
             word = prev.norm + tok.norm
             out.append(NameToken(word, phonetic_keys(word), prev.role, max(prev.weight, tok.weight)))
