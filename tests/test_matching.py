@@ -472,6 +472,11 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("صدام حسين", "HUSSEIN, Saddam", "Person", True),
     ("حاجى مالك نورزى", "NOORZAI, MALIK", "Person", True),  # حاجى (Haji) is a title
     ("سعد الدين سيد", "SAYYED, SADUDDIN", "Person", True),  # X الدين is one name, as X الله is
+    # identifiers: the digits must agree, however the letters and hyphens around them are written
+    ("RF78815", "RF-78815", "Aircraft", True),
+    ("YV1003", "YV1004", "Aircraft", False),
+    ("223RD FLIGHT UNIT", "223 FLIGHT UNIT", "Organization", True),
+    ("71ST BRIGADE", "72ND BRIGADE", "Organization", False),
     # a foreign zh and ch in Arabic: ج and تش
     ("يفغيني بريغوجين", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
     ("إيغور سيتشين", "SECHIN, Igor Ivanovich", "Person", True),

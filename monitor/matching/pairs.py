@@ -261,9 +261,10 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if schema == "Person" and suffix_a != suffix_b:
         score *= 0.7  # father and son
         penalties.append("junior and senior")
-    # Numbers are identifiers: "11420 CORP" is not "BELLETECH CORP".
-    nums_a = {t.norm for t in a if has_digit(t.norm)}
-    nums_b = {t.norm for t in b if has_digit(t.norm)}
+    # Numbers are identifiers: "11420 CORP" is not "BELLETECH CORP" (their digits compared:
+    # RF78815 is RF-78815, YV1003 is not YV1004).
+    nums_a = sorted(_DIGITS.sub("", t.norm) for t in a if has_digit(t.norm))
+    nums_b = sorted(_DIGITS.sub("", t.norm) for t in b if has_digit(t.norm))
     if (nums_a or nums_b) and nums_a != nums_b:
         score *= 0.6
         penalties.append("numbers differ")
@@ -324,6 +325,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if penalties:
         features["penalties"] = penalties
     return min(1.0, score), features
+
+
+_DIGITS = re.compile(r"\D+")
 
 
 def _contained(share_a: float, share_b: float, floor: float) -> float:

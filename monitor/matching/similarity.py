@@ -14,6 +14,24 @@ from monitor.matching.normalize import phonetic_keys, phonetic_spellings
 TOKEN_MATCH = 0.8  # below this two words are not the same name part
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_ORDINAL = frozenset(["", "st", "nd", "rd", "th"])
+
+
+def _number_similarity(a: str, b: str) -> float:
+    """Words with digits are identifiers: their digits must be the same (YV1003 is not YV1004,
+    71st not 72nd), and their letters the same or spelled alike (223RD is 223, WEB3 is VEB3)."""
+    if _DIGIT_RUN.findall(a) != _DIGIT_RUN.findall(b):
+        return 0.0
+    letters_a, letters_b = _DIGIT_RUN.sub("", a), _DIGIT_RUN.sub("", b)
+    if letters_a == letters_b or letters_a in _ORDINAL and letters_b in _ORDINAL:
+        return 0.95
+    if not letters_a or not letters_b:
+        return 0.0
+    sim, _how = token_similarity(letters_a, letters_b)
+    return sim * 0.95 if sim >= TOKEN_MATCH else 0.0
+
+
 @lru_cache(maxsize=500_000)
 def token_similarity(a: str, b: str) -> tuple[float, str]:
     """How alike two folded words are as spellings of one name part, 0..1, and how.
@@ -25,7 +43,7 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "exact"
     if has_digit(a) or has_digit(b):
-        return 0.0, "number"  # identifiers: YV1003 is not YV1004, 71st is not 72nd
+        return _number_similarity(a, b), "number"
     lev = OSA.normalized_similarity(a, b)  # a swap of two letters is one edit (Tahli/Talhi)
     if min(len(a), len(b)) <= 3:
         # Short words: one letter is a different name (Ali/Eli, Act/AGD), unless it is only
