@@ -473,6 +473,9 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("حاجى مالك نورزى", "NOORZAI, MALIK", "Person", True),  # حاجى (Haji) is a title
     ("سعد الدين سيد", "SAYYED, SADUDDIN", "Person", True),  # X الدين is one name, as X الله is
     # identifiers: the digits must agree, however the letters and hyphens around them are written
+    # one part left on each side with its first two letters swapped, the rest agreeing (a typo)
+    ("'Umar Talib AL-ARWI", "AL-RAWI, 'Umar Talib", "Person", True),
+    ("DE GARIKOITZ ASPIAZU URBINA, Miguel", "DE GARIKOITZ ASPIAZU RUBINA, Miguel", "Person", True),
     ("RF78815", "RF-78815", "Aircraft", True),
     ("YV1003", "YV1004", "Aircraft", False),
     ("223RD FLIGHT UNIT", "223 FLIGHT UNIT", "Organization", True),

@@ -179,9 +179,11 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
                 pairs.append((0.97, i, j, "inflection"))  # Путина / Putin: a Russian case ending
                 continue
             if a_short or len(tb.norm) == 1:
-                # An initial stands for a given name, never for a surname ("P." is not Petrov).
+                # An initial stands for a given name, never for a surname ("P." is not Petrov) nor
+                # a particle (A-LFREIJ's A is no AL: the hyphen is misplaced).
                 if ta.role in _INITIAL_ROLES and tb.role in _INITIAL_ROLES and (
-                        initial_matches(ta.norm, tb.norm) or initial_matches(tb.norm, ta.norm)):
+                        initial_matches(ta.norm, tb.norm) and tb.role != "stop"
+                        or initial_matches(tb.norm, ta.norm) and ta.role != "stop"):
                     pairs.append((0.85, i, j, "initial"))
                 continue
             if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2 and similar is token_similarity \
@@ -551,7 +553,8 @@ def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used
     i, j = left_a[0], left_b[0]
     ta, tb = a[i], b[j]
     if _ROLE_GROUP[ta.role] != _ROLE_GROUP[tb.role] or min(len(ta.norm), len(tb.norm)) < 3 \
-            or ta.norm[0] != tb.norm[0] or set(ta.keys).isdisjoint(tb.keys) or gendered(ta.norm, tb.norm):
+            or ta.norm[0] != tb.norm[0] and ta.norm[1::-1] != tb.norm[:2] \
+            or set(ta.keys).isdisjoint(tb.keys) or gendered(ta.norm, tb.norm):  # (first two swapped: AL-ARWI)
         return
     sim, _how = similar(ta.norm, tb.norm)
     if sim >= LAST_VARIANT:
