@@ -53,13 +53,15 @@ _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 # al-Assad, Τζο Μπάιντεν Joe Biden), while anyascii goes letter by letter (Mpasar al Asant).
 # Vowel pairs are one sound unless the first carries the accent or the second a diaeresis
 # (Μπάιντεν: a-i; Χαμενεΐ: e-i); χ is kh, as in the transcription of Khamenei and Hassan (Χασάν).
-_GREEK_PAIRS = re.compile("νγκ|γκ|γγ|γχ|γξ|μπ|ντ|τζ|τσ|ου|αυ|ευ|ηυ|αι|ει|οι|υι|(?<=.)γι(?=[αεοουω])|.", re.DOTALL)
+_GREEK_PAIRS = re.compile("νγκ|γκ|γγ|γχ|γξ|μπ|ντ|τζ|τσ|ου|αυ|ευ|ηυ|αι|ει|οι|υι|γι(?=[αεοουω])|.", re.DOTALL)
 _GREEK_SOUNDS = {
     "νγκ": "ng", "γκ": "g", "γγ": "ng", "γχ": "nkh", "γξ": "nx", "μπ": "b", "ντ": "d", "τζ": "j", "τσ": "ts",
     "ου": "u", "αυ": "av", "ευ": "ev", "ηυ": "iv", "αι": "e", "ει": "i", "οι": "i", "υι": "i",
     "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
     "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "i", "φ": "f",
-    "χ": "kh", "ψ": "ps", "ω": "o", "γι": "y",  # (γι before a vowel inside a word: Χανίγια is Haniya)
+    # γι before a vowel, and γ first before ε, are y in the transcriptions of foreign names:
+    # Χανίγια is Haniya, Γιονγκ Jong (Yong), Γεβγκένι Yevgeny, Γέλτσιν Yeltsin.
+    "χ": "kh", "ψ": "ps", "ω": "o", "γι": "y",
 }
 _ACCENTED = re.compile("([αεηιουω])\u0301")  # an accent ends a vowel pair ...
 _DIAERESIS = re.compile("([ιυ])\u0308")  # ... and a diaeresis begins a new vowel
@@ -72,7 +74,8 @@ def _greek(word: str) -> str:
     word = unicodedata.normalize("NFD", word.lower())
     word = _DIAERESIS.sub(r"|\1", _ACCENTED.sub(r"\1|", word))
     word = _MARKS.sub("", word)
-    return "".join(_GREEK_SOUNDS.get(m.group(), m.group()) for m in _GREEK_PAIRS.finditer(word)).replace("|", "")
+    return "".join("y" if m.group() == "γ" and m.start() == 0 and word[1:2] == "ε" else
+                   _GREEK_SOUNDS.get(m.group(), m.group()) for m in _GREEK_PAIRS.finditer(word)).replace("|", "")
 
 
 _ARABIC_OR_HEBREW = re.compile(r"[\u0590-\u06ff]")
