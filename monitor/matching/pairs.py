@@ -808,17 +808,9 @@ class _SearchIndex:
                     if key not in seen:
                         seen.add(key)
                         postings[key].append(name_idx)
-        plain_keys = list(postings)
-        # Also by the consonants an Arabic or Hebrew spelling of the word would have (`abjad`)
-        # and by the consonant classes of a katakana or Hangul one (`syllabaries`), for queries
-        # in those scripts.
-        for name_idx, name in enumerate(index.names):
-            parts = {t.norm for t in name.tokens if t.role not in ("stop", "legal", "title")}
-            found = {key for w in parts for key in latin_abjad_keys(w)}
-            found.update(syllabary_key(script, w) for w in parts for script in ("kana", "hangul"))
-            for key in found:
-                postings[key].append(name_idx)
         self.postings = dict(postings)
+        self._names = index.names
+        self._script_postings: dict[str, list[int]] | None = None  # made for the first query that needs it
         self.words = dict(words)  # word as written -> names that have it
         self.size = [sum(t.weight for t in n.tokens if t.role not in ("stop", "legal", "title")) for n in index.names]
         self.texts = [" ".join(t.norm for t in n.tokens) for n in index.names]
@@ -827,10 +819,36 @@ class _SearchIndex:
         self.listed = [(_for_pairs(n.tokens, n.entity.schema), name_script(n.text)) for n in index.names]
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         deletions: dict[str, set[str]] = defaultdict(set)
-        for key in plain_keys:
+        for key in self.postings:
             for variant in _deletions(key):
                 deletions[variant].add(key)
         self.deletions = dict(deletions)
+
+    def script_postings(self) -> dict[str, list[int]]:
+        """Names by the consonants an Arabic or Hebrew spelling of their words would have
+        (`abjad`) and by the consonant classes of a katakana or Hangul one (`syllabaries`), for
+        queries in those scripts (made once, when first asked: a second or so)."""
+        if self._script_postings is None:
+            postings: dict[str, list[int]] = defaultdict(list)
+            script_keys: dict[str, tuple[str, ...]] = {}  # (a word's, once per distinct word)
+            for name_idx, name in enumerate(self._names):
+                found: set[str] = set()
+                for tok in name.tokens:
+                    if tok.role not in ("stop", "legal", "title"):
+                        keys = script_keys.get(tok.norm)
+                        if keys is None:
+                            keys = script_keys[tok.norm] = latin_abjad_keys(tok.norm) + tuple(
+                                syllabary_key(script, tok.norm) for script in ("kana", "hangul"))
+                        found.update(keys)
+                for key in found:
+                    postings[key].append(name_idx)
+            self._script_postings = dict(postings)
+        return self._script_postings
+
+    def _postings(self, key: str) -> list[int] | tuple[()]:
+        if key[1:2] == ":":  # a script key ('A:', 'W:', 'K:', 'H:')
+            return self.script_postings().get(key, ())
+        return self.postings.get(key, ())
 
     def near_keys(self, key: str) -> set[str]:
         found: set[str] = set()
@@ -856,13 +874,13 @@ class _SearchIndex:
             exact = self.words.get(tok.norm, ())
             sound = min(weight, self.SOUND_CAP) * self.SOUND
             for key in tok.keys:
-                for name_idx in self.postings.get(key, ()):
+                for name_idx in self._postings(key):
                     gain = weight if name_idx in exact else sound
                     if gain > best.get(name_idx, 0.0):
                         best[name_idx] = gain
             if len(tok.norm) >= 4 and not exact:  # a word no listed name has: perhaps a typo
                 for near in {k for key in tok.keys for k in self.near_keys(key)}:
-                    for name_idx in self.postings.get(near, ()):
+                    for name_idx in self._postings(near):
                         best.setdefault(name_idx, min(weight, self.SOUND_CAP) * self.NEAR)
             for name_idx, gain in best.items():
                 gained[name_idx] += gain
