@@ -181,6 +181,14 @@ def main() -> None:
           f"(the {warm_mb:.1f} MB of news once more)")
     print(f"exact baseline   {mb / base_s:6.2f} MB/s  {len(corpus) / base_s:8.0f} articles/s  hits {base_hits}")
     print(f"ratio (monitor / baseline throughput) {base_s / ours_s:.2f}")
+    # One text dense with names (a press release listing designations): the time must grow
+    # with the text, not with the square of its mentions (60,000 here; session 8 fixed a
+    # quadratic step that took 387 s on this text).
+    dense = "Vladimir Putin met Sergei Shoigu. " * 30_000
+    started = time.perf_counter()
+    dense_hits = len(matcher.screen(dense))
+    print(f"dense text       {len(dense) / 1e6:.1f} MB of one sentence naming two listed persons: "
+          f"{time.perf_counter() - started:.1f} s, {dense_hits} hits")
     false_alarm_rate(matcher)
     print(f"process max RSS  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

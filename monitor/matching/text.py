@@ -69,7 +69,8 @@ OBSCURE_PENALTY = "surname alone of a person few listed entities link to"
 # Roles that carry a name: in mixed-case prose only capitalised words fill them.
 NAME_ROLES = frozenset({"surname", "given", "middle", "patronymic", "core"})
 MAX_WAITING = 50  # short mentions kept per listed name until the text shows it named in full
-MAX_TEXT_CHARS = 5_000_000  # longer texts are screened in windows of this size
+MAX_TEXT_CHARS = 1_000_000  # longer texts are screened in windows of this size (memory: a window dense
+# with names holds some 300 MB of candidates while it is screened)
 _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/]{0,4}$")  # "Gems & Jewellery", "Import/Export"
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
@@ -944,12 +945,11 @@ class TextMatcher:
                 best[key] = cand
         pool = list(best.values())
         # Coreference: an entity named in full lends its name to its short mentions.
-        named_in_full = {
-            c.name.entity.entity_id: max(
-                (x.score for x in pool if x.name.entity.entity_id == c.name.entity.entity_id
-                 and x.kind == "full" and x.status == "accepted"), default=0.0)
-            for c in pool if c.kind == "full" and c.status == "accepted"
-        }
+        named_in_full: dict[int, float] = {}  # entity -> its best full mention's score
+        for c in pool:
+            if c.kind == "full" and c.status == "accepted":
+                eid = c.name.entity.entity_id
+                named_in_full[eid] = max(named_in_full.get(eid, 0.0), c.score)
         for cand in pool:
             eid = cand.name.entity.entity_id
             if eid in named_in_full and cand.kind == "partial" and cand.status in ("needs_support", "accepted"):
