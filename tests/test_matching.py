@@ -107,6 +107,17 @@ def test_bad_input_does_not_crash(matcher: TextMatcher, text: str) -> None:
     assert all(0 <= h.start < h.end <= len(text) for h in hits)
 
 
+def test_a_text_longer_than_a_window_keeps_its_offsets(matcher: TextMatcher) -> None:
+    """Texts over MAX_TEXT_CHARS are screened window by window; a mention in a later window
+    has its offsets in the whole text."""
+    from monitor.matching.text import MAX_TEXT_CHARS
+
+    text = "filler " * (MAX_TEXT_CHARS // 7 + 10) + "Yevgeny Prigozhin spoke."
+    assert len(text) > MAX_TEXT_CHARS
+    hits = [h for h in matcher.screen(text) if h.entity.source_id == PRIGOZHIN]
+    assert [text[h.start : h.end] for h in hits] == ["Yevgeny Prigozhin"]
+
+
 def test_offsets_with_html_and_line_breaks(matcher: TextMatcher) -> None:
     text = "<p>Report:</p> Yevgeny\nPrigozhin &amp; co"
     hit = next(h for h in matcher.screen(text) if h.entity.source_id == PRIGOZHIN)
