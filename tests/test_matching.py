@@ -666,6 +666,16 @@ def test_a_surname_with_the_title_the_list_gives_is_a_mention(matcher: TextMatch
     assert all(m.score < matcher.threshold for m in matcher.screen("On Tuesday Hajji Noorzay met officials."))
 
 
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Лидер КНДР Ким Чен Ын провёл испытания ракет.", "KIM, Jong Un"),
+    ("Ким Ё Чжон заявила, что переговоров не будет.", "KIM, Yo Jong"),
+])
+def test_korean_names_as_russian_writes_them(matcher: TextMatcher, text: str, listed: str) -> None:
+    """Чен, Ын are Jong, Un (Kontsevich and the Russian press): read as such, and as common as
+    those, not as the Chinese name Chen."""
+    assert [m.entity.name for m in matcher.screen(text)] == [listed]
+
+
 def test_ordinary_words_inside_a_longer_name_need_support(matcher: TextMatcher) -> None:
     """NATIONAL LOTTERY AD (a listed Bulgarian firm) is all ordinary words with a legal form: in
     "the National Lottery Heritage Fund" they are part of another name."""

@@ -333,6 +333,16 @@ _CASE_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ы
                  "ах", "ях", "а", "у", "ю", "е", "я")
 
 
+# Korean syllables as Russian writes them (the Kontsevich system and the press's custom: Ким Чен
+# Ын is KIM Jong Un, Ким Ир Сен Kim Il Sung, Чхве Рён Хэ CHOE Ryong Hae), each with the McCune-
+# Reischauer spelling the lists use, as the word's other form.
+_KOREAN_IN_CYRILLIC = {
+    "чен": "jong", "чон": "jong", "чжон": "jong", "ын": "un", "ир": "il", "сен": "song", "сон": "song",
+    "ён": "yong", "ё": "yo", "чхоль": "chol", "чхол": "chol", "чхве": "choe", "рён": "ryong", "хэ": "hae",
+    "чжу": "ju", "ёль": "yol", "хён": "hyon",
+}
+
+
 def _stem(word: str) -> str:
     lower = word.lower()
     for ending in _CASE_ENDINGS:
@@ -368,7 +378,7 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
     first = piece[0]
     capitalized = first.isupper() or (first.isalpha() and not first.islower())
     if _CYRILLIC.search(piece):
-        stem = _stem(piece)
+        stem = _KOREAN_IN_CYRILLIC.get(piece.lower()) or _stem(piece)
     elif capitalized:
         stem = _latin_stem(norm) or french_reading(norm)  # (the word's other form)
     if stem:

@@ -160,6 +160,12 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
     return found
 
 
+def _as_read(tok: Token, how: str) -> str:
+    """The text word as it met the listed one: its other form when it met by that (Путина as
+    putin, Чен as jong), else as written."""
+    return tok.stem if tok.stem and how in ("inflection", "french ch") else tok.norm
+
+
 def _final_h(a: str, b: str) -> bool:
     """Do two given names differ only by a last h after a (Abdalla / Abdallah, Kifa / Kifah)?"""
     short, long_ = sorted((a, b), key=len)
@@ -833,7 +839,7 @@ class TextMatcher:
             ntok = cand.name.tokens[k]
             if ntok.role in ("stop", "legal"):
                 continue
-            total += 0.5 if how == "initial" else min(ntok.weight, token_weight(tokens[t].norm))
+            total += 0.5 if how == "initial" else min(ntok.weight, token_weight(_as_read(tokens[t], how)))
         return total
 
     def _all_common_parts(self, cand: _Candidate, tokens: list[Token]) -> bool:
@@ -843,10 +849,11 @@ class TextMatcher:
             ntok = cand.name.tokens[k]
             if ntok.role in ("stop", "legal") or how == "initial":
                 continue
+            word = _as_read(tokens[t], how)
             common = (
                 max(self.index.name_part_counts.get(ntok.norm, 0),
-                    self.index.name_part_counts.get(tokens[t].norm, 0)) >= COMMON_NAME_PART
-                or max(vocab.zipf(ntok.norm), vocab.zipf(tokens[t].norm)) >= COMMON_NAME_ZIPF
+                    self.index.name_part_counts.get(word, 0)) >= COMMON_NAME_PART
+                or max(vocab.zipf(ntok.norm), vocab.zipf(word)) >= COMMON_NAME_ZIPF
             )
             if not common:
                 return False
