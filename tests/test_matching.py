@@ -545,9 +545,15 @@ def test_a_particle_is_the_name_of_a_firm_named_by_nothing_else(matcher: TextMat
     ("Le juge a entendu Vitali Kouchnarev lundi.", "KUSHNAREV, Vitaliy Vasilyevich"),
     ("Selon la police, Mustafa Ayach a fui.", "AYASH, Mustafa"),  # a last ch in a short word
     ("On Tuesday Abdolla Araghi met officials.", "ARAGHI, Abdollah"),  # a given name's last h after a
+    ("On Tuesday Chadi Salman met officials.", "SALMAN, Shadi"),  # a short word's first ch (not Chen's)
 ])
 def test_french_and_other_spellings_in_text(matcher: TextMatcher, text: str, listed: str) -> None:
     assert [m.entity.name for m in matcher.screen(text)] == [listed]
+
+
+def test_a_romanised_syllable_keeps_its_ch() -> None:
+    """Chen, Cheng, Chung are Chinese and Korean syllables, not French for Shen, Sheng."""
+    assert [t.stem for t in tokenize("Chen Cheng Chung Chang Chadi")] == ["", "", "", "", "shadi"]
 
 
 def test_a_listed_ch_is_not_read_as_french_sh(matcher: TextMatcher) -> None:

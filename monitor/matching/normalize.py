@@ -203,8 +203,8 @@ _ANY_FRENCH_CH = re.compile(r"(?<![ts])ch")
 
 def french_reading(norm: str) -> str:
     """A word with its every ch read as French sh ('machtaliar' -> 'mashtaliar'), or '' when
-    that changes nothing or the word is a short syllable (Chen, Cheng are no Shen, Sheng)."""
-    if "ch" not in norm or len(norm) < 5 or len(norm) == 5 and norm.startswith("ch"):
+    that changes nothing or the word is one romanised syllable (Chen, Cheng are no Shen, Sheng)."""
+    if "ch" not in norm or len(norm) < 4 or _CH_SYLLABLE.match(norm):
         return ""
     reading = _ANY_FRENCH_CH.sub("sh", norm)
     return reading if reading != norm else ""
@@ -214,6 +214,9 @@ def french_reading(norm: str) -> str:
 SYLLABLE_REST = r"[aeiouy]{1,3}(?:ng|n|m|l|k|p|t|r)?"
 # One syllable beginning with j, as Korean and Chinese names have them (Jong, Jeong, Jin, Jun).
 _J_SYLLABLE = re.compile(rf"^j{SYLLABLE_REST}$")
+
+
+_CH_SYLLABLE = re.compile(rf"^ch{SYLLABLE_REST}$")
 
 
 def _variants(norm: str) -> set[str]:
