@@ -201,22 +201,20 @@ _FRENCH_CH = re.compile(r"(?:^|(?<=[aeiouy]))ch(?=[aeiouy]|$)")
 _ANY_FRENCH_CH = re.compile(r"(?<![ts])ch")
 
 
+# A romanised Korean or Chinese syllable after its first consonants: the vowels and the final.
+SYLLABLE_REST = r"[aeiouy]{1,3}(?:ng|n|m|l|k|p|t|r)?"
+# One syllable beginning with j or ch, as Korean and Chinese names have them (Jong, Jeong, Jin;
+# Chen, Cheng, Chung): its j is no French zh, its ch no French sh.
+_J_CH_SYLLABLE = re.compile(rf"^(?:j|ch){SYLLABLE_REST}$")
+
+
 def french_reading(norm: str) -> str:
     """A word with its every ch read as French sh ('machtaliar' -> 'mashtaliar'), or '' when
     that changes nothing or the word is one romanised syllable (Chen, Cheng are no Shen, Sheng)."""
-    if "ch" not in norm or len(norm) < 4 or _CH_SYLLABLE.match(norm):
+    if "ch" not in norm or len(norm) < 4 or _J_CH_SYLLABLE.match(norm):
         return ""
     reading = _ANY_FRENCH_CH.sub("sh", norm)
     return reading if reading != norm else ""
-
-
-# A romanised Korean or Chinese syllable after its first consonants: the vowels and the final.
-SYLLABLE_REST = r"[aeiouy]{1,3}(?:ng|n|m|l|k|p|t|r)?"
-# One syllable beginning with j, as Korean and Chinese names have them (Jong, Jeong, Jin, Jun).
-_J_SYLLABLE = re.compile(rf"^j{SYLLABLE_REST}$")
-
-
-_CH_SYLLABLE = re.compile(rf"^ch{SYLLABLE_REST}$")
 
 
 def _variants(norm: str) -> set[str]:
@@ -226,7 +224,7 @@ def _variants(norm: str) -> set[str]:
     variants = {norm}
     if "j" in norm:
         variants.add(norm.replace("j", "y"))
-        if not _J_SYLLABLE.match(norm):  # (French j = zh: Prigojine; Korean Jong is no Song)
+        if not _J_CH_SYLLABLE.match(norm):  # (French j = zh: Prigojine; Korean Jong is no Song)
             variants.add(norm.replace("j", "zh"))
     if len(norm) >= 6 and "ch" in norm:
         variants |= {_FRENCH_CH.sub("sh", v) for v in variants}
