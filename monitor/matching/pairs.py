@@ -31,6 +31,7 @@ from monitor.matching.normalize import (
 )
 from monitor.matching.similarity import (
     TOKEN_MATCH,
+    digits,
     gendered,
     has_digit,
     initial_matches,
@@ -265,8 +266,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         penalties.append("junior and senior")
     # Numbers are identifiers: "11420 CORP" is not "BELLETECH CORP" (their digits compared:
     # RF78815 is RF-78815, YV1003 is not YV1004).
-    nums_a = sorted(_DIGITS.sub("", t.norm) for t in a if has_digit(t.norm))
-    nums_b = sorted(_DIGITS.sub("", t.norm) for t in b if has_digit(t.norm))
+    nums_a = sorted(digits(t.norm) for t in a if has_digit(t.norm))
+    nums_b = sorted(digits(t.norm) for t in b if has_digit(t.norm))
     if (nums_a or nums_b) and nums_a != nums_b:
         score *= 0.6
         penalties.append("numbers differ")
@@ -327,9 +328,6 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if penalties:
         features["penalties"] = penalties
     return min(1.0, score), features
-
-
-_DIGITS = re.compile(r"\D+")
 
 
 def _contained(share_a: float, share_b: float, floor: float) -> float:

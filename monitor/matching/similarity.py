@@ -18,9 +18,14 @@ _DIGIT_RUN = re.compile(r"\d+")
 _ORDINAL = frozenset(["", "st", "nd", "rd", "th"])
 
 
+def digits(word: str) -> str:
+    """A word's digits, the identifier it holds ('rf78815' -> '78815')."""
+    return "".join(_DIGIT_RUN.findall(word))
+
+
 def _number_similarity(a: str, b: str) -> float:
     """Words with digits are identifiers: their digits must be the same (YV1003 is not YV1004,
-    71st not 72nd), and their letters the same or spelled alike (223RD is 223, WEB3 is VEB3)."""
+    71st not 72nd), and their letters the same or spelled alike (223RD is 223, SKAI17 is SKAY17)."""
     if _DIGIT_RUN.findall(a) != _DIGIT_RUN.findall(b):
         return 0.0
     letters_a, letters_b = _DIGIT_RUN.sub("", a), _DIGIT_RUN.sub("", b)
