@@ -928,11 +928,21 @@ GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons hav
 PERSON_QUERY_ORGANISATION = 0.85
 
 
-def _article_off(word: str, script: str) -> tuple[str, ...]:
-    """A word, and without the Arabic article Korean writes into it (알아사드 'alasadeu', al-Assad)."""
-    if script == "hangul" and word.startswith("al") and len(word) > 5:
-        return word, word[2:]
-    return (word,)
+def _script_seeds(seeds: tuple[NameToken, ...], words: list[str], script: str) -> tuple[NameToken, ...]:
+    """A query's words in another script, keyed as `_SearchIndex.script_postings` indexes the
+    listed words: katakana and Hangul by consonant classes (`syllabaries`; a Hangul word also
+    without the Arabic article Korean writes into it, 알아사드 'alasadeu', al-Assad); Arabic and
+    Hebrew by consonants (`abjad`; a word also with the next: نصر الله as Nasrallah)."""
+    following = dict(zip(words, words[1:], strict=False))
+
+    def keys(word: str) -> tuple[str, ...]:
+        if script in ("kana", "hangul"):
+            article_off = script == "hangul" and word.startswith("al") and len(word) > 5
+            return (syllabary_key(script, word),) + ((syllabary_key(script, word[2:]),) if article_off else ())
+        hebrew = script == "hebrew"
+        return abjad_keys(word, hebrew) + (abjad_keys(word + following[word], hebrew) if word in following else ())
+
+    return tuple(replace(t, keys=keys(t.norm)) for t in seeds)
 
 
 def search(index: MatchIndex, query: str, schema: str | None = None, limit: int = 10,
@@ -951,14 +961,8 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     # (By its words as written, as the listed names are indexed: "Abdul Madjid" is looked up
     # by both words, not by the one compared word "abdulmadjid".)
     seeds = tuple(analyse_name(query, read_as))
-    if query_script in ("kana", "hangul"):  # (looked up by consonant classes: `syllabaries`)
-        seeds = tuple(replace(t, keys=tuple(syllabary_key(query_script, w) for w in _article_off(t.norm, query_script)))
-                      for t in seeds)
-    elif query_script:  # (by consonants: `abjad`; a word also with the next: نصر الله as Nasrallah)
-        hebrew = query_script == "hebrew"
-        following = dict(zip(words, words[1:], strict=False))
-        seeds = tuple(replace(t, keys=abjad_keys(t.norm, hebrew) + (
-            abjad_keys(t.norm + following[t.norm], hebrew) if t.norm in following else ())) for t in seeds)
+    if query_script:
+        seeds = _script_seeds(seeds, words, query_script)
     candidates = set(seeker.candidates(seeds, SEARCH_CANDIDATES))
     if not candidates and words:
         for _choice, _score, idx in process.extract(" ".join(words), seeker.texts, scorer=fuzz.token_sort_ratio, limit=50):
