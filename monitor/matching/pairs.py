@@ -166,36 +166,39 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if scripts[0] != scripts[1] and not (scripts[0] and scripts[1]):  # (one name in another script: `name_script`)
         similar = _PAIR_SIMILAR[scripts[0] or scripts[1], bool(scripts[0])]
     pairs: list[tuple[float, int, int, str]] = []
+    plain = similar is token_similarity
+    b_words = [(j, tb, tb.norm, len(tb.norm), tb.role in _GIVEN, tb.stem) for j, tb in enumerate(b)]
     for i, ta in enumerate(a):
+        a_norm, a_stem = ta.norm, ta.stem
         a_keys = set(ta.keys)
-        a_short = len(ta.norm) == 1
-        for j, tb in enumerate(b):
-            if ta.norm == tb.norm:
+        a_len = len(a_norm)
+        a_given = ta.role in _GIVEN
+        for j, tb, b_norm, b_len, b_given, b_stem in b_words:
+            if a_norm == b_norm:
                 pairs.append((1.0, i, j, "exact"))
                 continue
-            if ta.role in _GIVEN and tb.role in _GIVEN and frozenset((ta.norm, tb.norm)) in vocab.NICKNAMES:
+            if a_given and b_given and frozenset((a_norm, b_norm)) in vocab.NICKNAMES:
                 pairs.append((0.9, i, j, "nickname"))  # Bill / William
                 continue
-            if (ta.stem or tb.stem) and (ta.stem == tb.norm or tb.stem == ta.norm or ta.stem == tb.stem):
+            if (a_stem or b_stem) and (a_stem in (b_norm, b_stem) or b_stem == a_norm):
                 pairs.append((0.97, i, j, "inflection"))  # Путина / Putin: a Russian case ending
                 continue
-            if a_short or len(tb.norm) == 1:
+            if a_len == 1 or b_len == 1:
                 # An initial stands for a given name, never for a surname ("P." is not Petrov) nor
                 # a particle (A-LFREIJ's A is no AL: the hyphen is misplaced).
                 if ta.role in _INITIAL_ROLES and tb.role in _INITIAL_ROLES and (
-                        initial_matches(ta.norm, tb.norm) and tb.role != "stop"
-                        or initial_matches(tb.norm, ta.norm) and ta.role != "stop"):
+                        initial_matches(a_norm, b_norm) and tb.role != "stop"
+                        or initial_matches(b_norm, a_norm) and ta.role != "stop"):
                     pairs.append((0.85, i, j, "initial"))
                 continue
-            if a_keys.isdisjoint(tb.keys) and abs(len(ta.norm) - len(tb.norm)) > 2 and similar is token_similarity \
-                    and not (ta.stem or tb.stem):
+            if plain and not (a_stem or b_stem) and abs(a_len - b_len) > 2 and a_keys.isdisjoint(tb.keys):
                 continue  # nothing in common in sound nor in length: not worth a comparison
-            sim, how = similar(ta.norm, tb.norm)
-            if sim < TOKEN_MATCH and (ta.stem or tb.stem):  # a misspelled word that has another form
-                for x, y in ((ta.stem, tb.stem), (ta.stem, tb.norm), (ta.norm, tb.stem)):
+            sim, how = similar(a_norm, b_norm)
+            if sim < TOKEN_MATCH and (a_stem or b_stem):  # a misspelled word that has another form
+                for x, y in ((a_stem, b_stem), (a_stem, b_norm), (a_norm, b_stem)):
                     if x and y:
                         sim, how = max((sim, how), similar(x, y))
-            if sim >= TOKEN_MATCH and not (ta.role in _GIVEN and tb.role in _GIVEN and gendered(ta.norm, tb.norm)):
+            if sim >= TOKEN_MATCH and not (a_given and b_given and gendered(a_norm, b_norm)):
                 pairs.append((sim, i, j, how))  # (Maria/Mario, Robert/Roberta: two people)
     # Ties: a pair of one role first (JANG, Chang Ha / CHANG, Chang-ha: the given names pair,
     # not a given name with the surname), then the names' written order.
@@ -213,7 +216,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     _align_titles(a, b, used_a, used_b, aligned)
     if schema == "Person":
         _align_last_variant(a, b, used_a, used_b, aligned, similar)
-    if _east_slavic(a) or _east_slavic(b):
+    if len(used_a) == len(a) or len(used_b) == len(b):
+        pass  # (nothing left to align on one side)
+    elif _east_slavic(a) or _east_slavic(b):
         _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3, _SOFT_STARTS,
                          east_slavic_spelling)
     elif _korean(a) and _korean(b):
@@ -232,6 +237,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         sim, how = (token_similarity if similar in _SYLLABARY_SIMILAR else similar)(joined_a, joined_b)
         if sim >= 0.9:
             return sim * 0.95, {"aligned": [{"a": joined_a, "b": joined_b, "similarity": round(sim, 3), "how": "joined"}]}
+    if not aligned and not joined:  # nothing in common (most pairs in screening): no score to weigh
+        return 0.0, {"aligned": [], "unmatched": _unmatched(a, used_a) + _unmatched(b, used_b)} if explain else {}
     # How much of each name is found, by weight (a pair of words run together counts both).
     found_a = sum(_weight(a[i]) * sim for i, _j, sim, _h in aligned) + sum(
         sum(_weight(a[k]) for k in i) * sim for i, _j, sim, _h in joined)
@@ -316,8 +323,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         penalties.append("a short part of the given name on one side only")
     if not explain:
         return min(1.0, score), {}
-    unmatched_required = [t.norm for k, t in enumerate(a) if k not in used_a and t.role not in OPTIONAL_ROLES] + \
-        [t.norm for k, t in enumerate(b) if k not in used_b and t.role not in OPTIONAL_ROLES]
+    unmatched_required = _unmatched(a, used_a) + _unmatched(b, used_b)
     features = {
         "aligned": [{"a": a[i].norm, "b": b[j].norm, "similarity": round(sim, 3), "how": how}
                     for i, j, sim, how in aligned] + [
@@ -328,6 +334,11 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if penalties:
         features["penalties"] = penalties
     return min(1.0, score), features
+
+
+def _unmatched(x: tuple[NameToken, ...], used: set[int]) -> list[str]:
+    """The words of a name that must be found and were not."""
+    return [t.norm for k, t in enumerate(x) if k not in used and t.role not in OPTIONAL_ROLES]
 
 
 def _contained(share_a: float, share_b: float, floor: float) -> float:
@@ -666,8 +677,10 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
               and b[j].role not in _NOT_JOINED]
     if len(free_a) < 2 or not free_b or len(free_a) > 6:
         return []
-    out = []
     plain = similar is token_similarity
+    if plain and {b[j].norm[0] for j in free_b}.isdisjoint([a[p].norm[0] for p in free_a]):
+        return []  # (spelled alike, the pair begins as the word does)
+    out = []
     for j in free_b:
         target = b[j].norm
         size = len(target)
@@ -739,13 +752,14 @@ def _readings(name: str) -> list[str]:
     return [name, found["name"], *(part.strip() for part in other.split(";") if part.strip())]
 
 
-def _scripted_readings(name: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=100_000)
+def _scripted_readings(name: str) -> tuple[tuple[str, str], ...]:
     """A name's readings (`_readings`), each with its script (`name_script`); a name in Hangul
     that may be a foreign one is also read whole, word by word (`hangul_words`)."""
     found = [(one, name_script(one)) for one in _readings(name)]
     if (foreign := hangul_words(name)) is not None:
         found.append((foreign, "hangul"))
-    return found
+    return tuple(found)
 
 
 def compare_names(name1: str, name2: str, schema: str | None = None, threshold: float = 0.7) -> PairScore:
