@@ -155,6 +155,12 @@ def _skeleton(word: str) -> str:
     return collapse(ch for ch in _respell(word) if ch not in _VOWELS and ch != "'")
 
 
+def consonant_skeleton(word: str) -> str:
+    """A word's consonants as `phonetic_keys` reads them, kh as k (Arabic خ is written either
+    way: KHALAF / Kalaf): 'khalaf' -> 'klv', 'raed' -> 'rt'."""
+    return _skeleton(word.replace("kh", "k"))
+
+
 def _spelling(word: str) -> str:
     """A phonetic spelling that keeps vowels: 'prigozhin' -> 'prikosin', 'yevgeniy' -> 'evkeni'."""
     collapsed = collapse(_respell(word).replace("y", "i"))

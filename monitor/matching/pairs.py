@@ -23,6 +23,7 @@ from monitor.matching.abjad import abjad_keys, abjad_script, abjad_similarity, l
 from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
+    consonant_skeleton,
     east_slavic_key,
     east_slavic_spelling,
     korean_key,
@@ -317,6 +318,10 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         # ("ERVIN DANESH" / ERVIN DANESH ARYAN COMPANY) name the same one.
         score *= 0.85
         penalties.append("ordinary words in common, a word that names the firm on one side only")
+    if any(how == _VOWELS_ONLY for _i, _j, _s, how in aligned):
+        # (Hassan / Hussein, Sulayman / Salman are names of their own as well as spellings)
+        score *= 0.85
+        penalties.append("a name part agrees by its consonants only")
     if schema == "Person" and not subset and (_lost_syllable(a, used_a) or _lost_syllable(b, used_b)):
         # "Kim Chol" ~ "KIM, Chol Sam": a syllable of a given name is missing, not a middle name.
         score *= 0.75
@@ -546,6 +551,9 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
 
 
 LAST_VARIANT = 0.65  # the least similarity of the one part left on each side (Khun / Khoon)
+VOWELS_VARIANT = 0.5  # ... and of one differing by its vowels alone in a long name (Riad / Raed)
+_VOWEL_LETTERS = frozenset("aeiou")
+_VOWELS_ONLY = "the one part left, its vowels otherwise"
 
 
 def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
@@ -555,21 +563,36 @@ def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used
     (MUSA / MUSSE, Bashir Khalif; SIAVASHI / SIAVASH, Nader Khun / Khoon; not Hassan / Hussein)."""
     left_a = [i for i, t in enumerate(a) if i not in used_a and t.role in _ROLE_GROUP]
     left_b = [j for j, t in enumerate(b) if j not in used_b and t.role in _ROLE_GROUP]
-    if len(left_a) != 1 or len(left_b) != 1 or sum(
-            sim >= 0.85 and a[i].role in _ROLE_GROUP and b[j].role in _ROLE_GROUP
-            for i, j, sim, _h in aligned) < 2:  # (AL-ASSAD, Bashar / Bushra: the particle is no name part)
+    if len(left_a) != 1 or len(left_b) != 1:
+        return
+    # (AL-ASSAD, Bashar / Bushra: the particle is no name part)
+    agreeing = sum(sim >= 0.85 and a[i].role in _ROLE_GROUP and b[j].role in _ROLE_GROUP for i, j, sim, _h in aligned)
+    if agreeing < 2:
         return
     i, j = left_a[0], left_b[0]
     ta, tb = a[i], b[j]
     if _ROLE_GROUP[ta.role] != _ROLE_GROUP[tb.role] or min(len(ta.norm), len(tb.norm)) < 3 \
-            or ta.norm[0] != tb.norm[0] and ta.norm[1::-1] != tb.norm[:2] \
-            or set(ta.keys).isdisjoint(tb.keys) or gendered(ta.norm, tb.norm):  # (first two swapped: AL-ARWI)
+            or gendered(ta.norm, tb.norm):
+        return
+    consonants = consonant_skeleton(ta.norm) == consonant_skeleton(tb.norm)
+    # In a long name whose other parts agree (three at least), a part with the same consonants
+    # is the same part, its vowels written otherwise, as Arabic leaves them unwritten (Riad /
+    # Raed, Inabi / Anabi, Sulayman / Salman: Ri'ad Muhammad Hasan Muhammad Hijazi).
+    vowels_only = agreeing >= 3 and consonants and (
+        ta.norm[0] == tb.norm[0] or ta.norm[0] in _VOWEL_LETTERS and tb.norm[0] in _VOWEL_LETTERS)
+    if not vowels_only and (
+            ta.norm[0] != tb.norm[0] and ta.norm[1::-1] != tb.norm[:2]  # (first two swapped: AL-ARWI)
+            or set(ta.keys).isdisjoint(tb.keys) and not consonants):  # (kh or k: KHALAF / Kalaf)
         return
     sim, _how = similar(ta.norm, tb.norm)
     if sim >= LAST_VARIANT:
         used_a.add(i)
         used_b.add(j)
         aligned.append((i, j, sim, "variant of the one part left"))
+    elif vowels_only and sim >= VOWELS_VARIANT:
+        used_a.add(i)
+        used_b.add(j)
+        aligned.append((i, j, sim, _VOWELS_ONLY))
 
 
 # A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
