@@ -185,6 +185,8 @@ _ALTERNATIVE_RULES = (
     (re.compile(r"(?<=[bcdfgklmnprstvz])(?:yo|io(?=[bcdfgklmnprstvz].))(?=[bcdfgklmnprstvz])"), "e"),
     # Arabic ay (ي after a fatha) is ay, ai, ei or e: Zayn = Zain = Zein, Husayn = Hussein, Sayf = Seif.
     (re.compile(r"(?<=[bdfhklmnrstvwz])(?:ay|ai|ey)(?=[bdfhklmnrstvwz])"), "ei"),
+    # English spells a long i ee and a long u oo: Lee = Li, Saeed = Said, Noor = Nur, Mahmood = Mahmud.
+    (re.compile(r"ee"), "i"), (re.compile(r"oo"), "u"),
 )
 
 

@@ -133,8 +133,11 @@ class Spellings:
 _DIGIT = re.compile(r"\d")
 _KOREAN = (("eo", "o"), ("eu", "u"), ("ae", "e"))
 _KOREAN_FIRST = frozenset("gkeoua")  # first letters `_korean` may change, and what to
-# A short word that can be a name's syllable: a vowel in it, and no roman numeral (II, VIII).
-_SYLLABLE = re.compile(r"^(?![ivxlc]+$)[a-z]*[aeiouy][a-z]*$")
+# A short word that can be a name's syllable: a vowel in it, and no roman numeral a name ends
+# with (II, VIII; Li and Xi are names).
+_SYLLABLE = re.compile(r"^(?!(?:i{1,3}|iv|vi{0,3}|ix)$)[a-z]*[aeiouy][a-z]*$")
+# French writes j and ch with a letter before them (Djon, Tcha): the first sound is the same.
+_FRENCH_LEAD = re.compile(r"^(?:d(?=j)|t(?=ch))")
 
 
 def _short_spellings(a: str, b: str) -> bool:
@@ -142,6 +145,7 @@ def _short_spellings(a: str, b: str) -> bool:
     or one sound with the same first letter (Abu/Abou, Max/Maks, Jon/John); not Kyi/Gui, Thai/Day."""
     if _korean(a) == _korean(b):
         return True
+    a, b = _FRENCH_LEAD.sub("", a), _FRENCH_LEAD.sub("", b)
     return a[0] == b[0] and _SYLLABLE.match(a) is not None and _SYLLABLE.match(b) is not None and (
         not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b)) or a.replace("h", "") == b.replace("h", ""))
 

@@ -946,9 +946,10 @@ class TextMatcher:
                 continue
             key = (cand.name.entity.entity_id, cand.first, cand.last)
             old = best.get(key)
-            if old is None or (cand.status, cand.score) > (old.status, old.score) and (
-                cand.status == old.status or cand.status == "accepted"
-            ):
+            # The entity's name read closest decides (NATIONAL BANK, a weak alias that needs
+            # support, over BANCO NATIONAL for "National Bank"; WONG, Mun Chi over WONG, Moon Chi
+            # for "Mun Wong"); of two alike, the accepted.
+            if old is None or (cand.score, cand.status == "accepted") > (old.score, old.status == "accepted"):
                 best[key] = cand
         pool = list(best.values())
         # Coreference: an entity named in full lends its name to its short mentions.
