@@ -564,6 +564,8 @@ def test_a_particle_is_the_name_of_a_firm_named_by_nothing_else(matcher: TextMat
     ("Selon la police, Mustafa Ayach a fui.", "AYASH, Mustafa"),  # a last ch in a short word
     ("On Tuesday Abdolla Araghi met officials.", "ARAGHI, Abdollah"),  # a given name's last h after a
     ("On Tuesday Chadi Salman met officials.", "SALMAN, Shadi"),  # a short word's first ch (not Chen's)
+    ("On Tuesday Vladimir Roshtchupkin met officials.", "ROSHCHUPKIN, Vladimir Nikolaevich"),  # щ: shch, chtch
+    ("Selon Moscou, Dmitri Svichtchev a démissionné.", "SVISHCHEV, Dmitry Aleksandrovich"),
 ])
 def test_french_and_other_spellings_in_text(matcher: TextMatcher, text: str, listed: str) -> None:
     assert [m.entity.name for m in matcher.screen(text)] == [listed]
