@@ -566,6 +566,8 @@ def test_a_particle_is_the_name_of_a_firm_named_by_nothing_else(matcher: TextMat
     ("On Tuesday Chadi Salman met officials.", "SALMAN, Shadi"),  # a short word's first ch (not Chen's)
     ("On Tuesday Vladimir Roshtchupkin met officials.", "ROSHCHUPKIN, Vladimir Nikolaevich"),  # щ: shch, chtch
     ("Selon Moscou, Dmitri Svichtchev a démissionné.", "SVISHCHEV, Dmitry Aleksandrovich"),
+    ("On Tuesday Yun Djon met officials.", "JON, Yun Gun"),  # a short word's French dj
+    ("On Tuesday Bingxuan Dji met officials.", "JI, Bingxuan"),
 ])
 def test_french_and_other_spellings_in_text(matcher: TextMatcher, text: str, listed: str) -> None:
     assert [m.entity.name for m in matcher.screen(text)] == [listed]
@@ -731,7 +733,8 @@ def test_spellings_set_apart_only_words_that_cannot_match(sdn_index) -> None:  #
     fixtures = Path(__file__).resolve().parent / "fixtures"
     texts = [json.loads(line)["text"] for line in (fixtures / "labelled_mentions.jsonl").read_text().splitlines()]
     words = {t.norm for text in texts for t in tokenize(text)}
-    words |= {"prigoschin", "prigojine", "jewgeni", "hizballah", "gim", "eun", "abou", "maks", "tareq", "fouzi"}
+    words |= {"prigoschin", "prigojine", "jewgeni", "hizballah", "gim", "eun", "abou", "maks", "tareq", "fouzi",
+              "djon", "tcha", "dji", "ly", "noor", "saeed"}
     compared = kept_total = 0
     for word in sorted(words):
         for key in phonetic_keys(word):

@@ -115,10 +115,10 @@ class Spellings:
     def alike(self, word: str) -> set[str]:
         # A pair with a short word scores 0.9 only if one is a spelling of the other (see
         # `_short_spellings`: the same first letter, or Korean syllables: Gim/Kim, Eo/O).
-        first = word[0]
+        first = _first_sound(word)
         soft = first in _KOREAN_FIRST
         short = self.short if len(word) > 3 else self.short + self.longer
-        kept = {w for w in short if w[0] == first or soft and w[0] in _KOREAN_FIRST}
+        kept = {w for w in short if _first_sound(w) == first or soft and w[0] in _KOREAN_FIRST}
         if len(word) <= 3 or not self.longer:
             return kept
         kept.update(self.longer[i] for _w, _s, i in process.extract(
@@ -138,6 +138,11 @@ _KOREAN_FIRST = frozenset("gkeoua")  # first letters `_korean` may change, and w
 _SYLLABLE = re.compile(r"^(?!(?:i{1,3}|iv|vi{0,3}|ix)$)[a-z]*[aeiouy][a-z]*$")
 # French writes j and ch with a letter before them (Djon, Tcha): the first sound is the same.
 _FRENCH_LEAD = re.compile(r"^(?:d(?=j)|t(?=ch))")
+
+
+def _first_sound(word: str) -> str:
+    """A word's first letter, French dj and tch read as j and ch."""
+    return word[1] if word[:2] == "dj" or word[:3] == "tch" else word[0]
 
 
 def _short_spellings(a: str, b: str) -> bool:
