@@ -298,6 +298,10 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Euro Polis LLC", "EVRO POLIS LTD.", "Organization", True),  # Euro = Evro
     ("Uday Saddam Hussein", "HUSSEIN, Saddam", "Person", False),  # a given name on one side only
     ("Ismael Garcia", "ZAMBADA GARCIA, Ismael", "Person", False),  # the first surname missing
+    # ... but a rare second surname names the person (scored x0.85)
+    ("Rolando GODOY", "OSUNA GODOY, Rolando", "Person", True),
+    ("Mario Alberto LEYVA", "BELTRAN LEYVA, Mario Alberto", "Person", True),
+    ("Daniel HERRERA", "RENDON HERRERA, Daniel", "Person", False),
     ("Mayak Star", "MAYAK", "Vessel", False),  # a ship's name is an identifier
     ("BELLETECH CORP", "11420 CORP.", "Organization", False),
     ("George Bush", "HABBASH, George", "Person", False),
