@@ -759,3 +759,22 @@ def test_the_closest_name_of_an_entity_decides(matcher: TextMatcher) -> None:
     assert [m.entity.name for m in matcher.screen("On Tuesday Mun Wong met officials in the capital.")] == [
         "WONG, Moon Chi"]
     assert matcher.screen("The National Bank said rates would rise.") == []
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Nicolás Maduro won the election.", "MADURO MOROS, Nicolas"),
+    ("Diosdado Cabello said the opposition lied.", "CABELLO RONDON, Diosdado"),
+    ("Delcy Rodríguez met the delegation.", "RODRIGUEZ GOMEZ, Delcy Eloina"),
+])
+def test_a_person_of_two_surnames_goes_by_the_first(matcher: TextMatcher, text: str, listed: str) -> None:
+    """The press names MADURO MOROS, Nicolas "Nicolás Maduro": the first surname is indexed
+    though the rarer second is the name's main word, and with a given name it is a full mention."""
+    assert listed in [m.entity.name for m in matcher.screen(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Luis Hernandez scored twice.",  # (HERNANDEZ ZEA, Luis Antonio: a common name without its second surname)
+    "Cabello said the opposition lied.",  # (the first surname alone, no given name)
+])
+def test_a_first_surname_alone_or_a_common_name_is_not_enough(matcher: TextMatcher, text: str) -> None:
+    assert matcher.screen(text) == []

@@ -220,6 +220,12 @@ def head_position(tokens: list[NameToken]) -> int:
     return -1
 
 
+def first_surname(tokens: list[NameToken] | tuple[NameToken, ...]) -> int | None:
+    """The first of a person's two surnames or more (MADURO of MADURO MOROS), else None."""
+    surnames = [k for k, t in enumerate(tokens) if t.role == "surname" and len(t.norm) > 1]
+    return surnames[0] if len(surnames) >= 2 else None
+
+
 def head_alone_ok(entity: EntityRecord, kind: str, tokens: list[NameToken], required: frozenset[int],
                   head: int) -> bool:
     """Can the main word alone be a mention of this name? Decided once, at build time.
@@ -302,9 +308,13 @@ class MatchIndex:
         alone = head_alone_ok(entity, kind, tokens, required, head)
         self.names.append(IndexedName(entity, text, kind, tuple(tokens), required, head, keyset, alone))
         # Only the main word is indexed: every mention worth reporting contains it, and
-        # seeding from side words ("of Russia", "company") would cost without finding more.
-        for key in tokens[head].keys:
-            self.postings[key].append((name_idx, head))
+        # seeding from side words ("of Russia", "company") would cost without finding more;
+        # but a person of two surnames goes by the first (Nicolás Maduro of MADURO MOROS, the
+        # rarer MOROS its main word), which is indexed too.
+        for pos in dict.fromkeys((head, first_surname(tokens))):
+            if pos is not None:
+                for key in tokens[pos].keys:
+                    self.postings[key].append((name_idx, pos))
 
     def lookup_words(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
         """Listed words under any of the keys, each with its (name, position) postings."""

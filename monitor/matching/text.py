@@ -26,7 +26,7 @@ from operator import attrgetter
 from typing import Any
 
 from monitor.matching import vocab
-from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex, token_weight
+from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex, NameToken, token_weight
 from monitor.matching.model import Mention
 from monitor.matching.normalize import Token, french_reading, name_tokens, phonetic_keys, tokenize
 from monitor.matching.similarity import (
@@ -42,6 +42,8 @@ GIVEN_NAME_MATCH = 0.88
 PARTIAL_DISTINCTIVE = 0.8
 PARTIAL_COREFERENCE = 0.88
 PARTIAL_CONTEXT = 0.76
+SECOND_SURNAME_MISSING = 0.95  # "Nicolás Maduro" of MADURO MOROS, Nicolas: named in full, less sure,
+SECOND_SURNAME_INFORMATION = 3.5  # and saying more than a common name (Luis Hernandez 3.2, Nicolás Maduro 3.7)
 NEGATIVE_CONTEXT_FACTOR = 0.75
 # A surname shared by several listed people, none named in full or clearly most linked,
 # names none of them for sure: reported only below the default threshold.
@@ -158,6 +160,16 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
         if sim > found[0]:
             return sim, how
     return found
+
+
+def _second_surnames_missing(ntoks: tuple[NameToken, ...], matched: set[int], missing: frozenset[int]) -> list[str]:
+    """The surnames after the first of a person's two that a mention leaves out, when it has
+    the first and a given name and lacks nothing else (else [])."""
+    surnames = [k for k, t in enumerate(ntoks) if t.role == "surname"]
+    if not missing or len(surnames) < 2 or surnames[0] not in matched or not missing <= set(surnames[1:]) \
+            or not any(ntoks[k].role == "given" for k in matched):
+        return []
+    return [ntoks[k].norm for k in sorted(missing)]
 
 
 def _as_read(tok: Token, how: str) -> str:
@@ -539,6 +551,11 @@ class TextMatcher:
         if not (matched_pos - {k for k, t in enumerate(ntoks) if t.role in OPTIONAL_ROLES}):
             cand.status = "rejected"
             return
+        # A person of two surnames goes by the first, with the given name: "Nicolás Maduro" is
+        # MADURO MOROS, Nicolas named in full, as the press names him.
+        second_surnames = _second_surnames_missing(ntoks, matched_pos, missing_required)
+        if second_surnames:
+            missing_required = frozenset()
         weight_matched = sum(ntoks[k].weight * cand.matched[k][1] for k in matched_pos)
         weight_all = sum(ntoks[k].weight for k in matched_pos) + sum(ntoks[k].weight for k in missing_required)
         base = weight_matched / weight_all if weight_all else 0.0
@@ -547,7 +564,7 @@ class TextMatcher:
             if k not in matched_pos and ntoks[k].role in ("middle", "patronymic")
         ]
         base -= min(0.06, 0.02 * len(missing_optional))
-        base *= KIND_FACTOR.get(name.kind, 1.0)
+        base *= KIND_FACTOR.get(name.kind, 1.0) * (SECOND_SURNAME_MISSING if second_surnames else 1.0)
         core_words = [ntoks[k].norm for k in sorted(matched_pos) if ntoks[k].role not in OPTIONAL_ROLES]
         common = all(vocab.is_common_word(w) for w in core_words)
         single = len(core_words) == 1
@@ -555,6 +572,8 @@ class TextMatcher:
         features: dict[str, Any] = {"name_kind": name.kind}  # "tokens" is added on output
         if missing_optional:
             features["missing_optional"] = missing_optional
+        if second_surnames:
+            features["missing_second_surname"] = second_surnames
         if name.is_person and not self._comma_order_ok(cand, tokens):
             cand.status = "rejected"  # "Ijaz Ahmed, Salim Malik": a list, not "SALIM, Ahmad"
             features["rejected"] = "a comma that does not follow the surname"
@@ -644,6 +663,9 @@ class TextMatcher:
             ):
                 cand.status = "needs_support"
                 features["needs_support"] = "a common name (Mark Taylor, Ali Ahmed, A. Dale)"
+            elif second_surnames and self._information(cand, tokens) < SECOND_SURNAME_INFORMATION:
+                cand.status = "needs_support"
+                features["needs_support"] = "a common name without its second surname (Luis Hernandez)"
             else:
                 cand.status = "accepted"
             if negative:
