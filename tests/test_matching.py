@@ -778,3 +778,19 @@ def test_a_person_of_two_surnames_goes_by_the_first(matcher: TextMatcher, text: 
 ])
 def test_a_first_surname_alone_or_a_common_name_is_not_enough(matcher: TextMatcher, text: str) -> None:
     assert matcher.screen(text) == []
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Schoigus Ministerium dementierte, sagte der Sprecher.", "SHOIGU, Sergei Kuzhugetovich"),
+    ("Deripaskas Konzern ist betroffen.", "DERIPASKA, Oleg Vladimirovich"),
+    ("Prigoschins Söldner zogen ab, sagte der Sprecher.", "PRIGOZHIN, Yevgeniy Viktorovich"),
+])
+def test_german_genitives_and_nouns(matcher: TextMatcher, text: str, listed: str) -> None:
+    """German writes a name's genitive with an s and capitalises every noun: "Schoigus
+    Ministerium" is Shoigu's ministry, not a person named Schoigus Ministerium."""
+    assert [m.entity.name for m in matcher.screen(text)] == [listed]
+
+
+def test_german_given_names_still_make_another_person(matcher: TextMatcher) -> None:
+    assert all("WAGNER" not in m.entity.name for m in matcher.screen(
+        "Richard Wagner komponierte die Oper, sagte der Dirigent.", threshold=0.5))

@@ -162,6 +162,22 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
     return found
 
 
+def _german(tokens: list[Token]) -> bool:
+    """Is the text German? One word only German writes, or two German function words."""
+    words = {t.norm for t in tokens}
+    return not words.isdisjoint(vocab.GERMAN_WORDS) or len(words & vocab.GERMAN_FUNCTION_WORDS) >= 2
+
+
+def _german_genitive(tok: Token) -> Token:
+    """A capitalised German word ending in s read also without it, as a name's genitive
+    (Schoigus as schoigu); any other word as it is."""
+    norm = tok.norm
+    if tok.stem or not tok.capitalized or tok.upper or len(norm) < 5 or norm[-1] != "s" or norm[-2] == "s":
+        return tok
+    stem = norm[:-1]
+    return tok._replace(stem=stem, keys=tuple(dict.fromkeys(tok.keys + phonetic_keys(stem))))
+
+
 def _second_surnames_missing(ntoks: tuple[NameToken, ...], matched: set[int], missing: frozenset[int]) -> list[str]:
     """The surnames after the first of a person's two that a mention leaves out, when it has
     the first and a given name and lacks nothing else (else [])."""
@@ -270,6 +286,11 @@ class TextMatcher:
         tokens = tokenize(text)
         if not tokens:
             return []
+        # German capitalises its nouns: a capitalised word beside a name may be one; and it
+        # writes a name's genitive with an s (Putins Krieg, Schoigus Ministerium).
+        self._german = _german(tokens)
+        if self._german:
+            tokens = [_german_genitive(t) for t in tokens]
         headline = _Headlines(text, tokens)
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
         words = list(map(str.isalpha, map(_NORM, tokens)))
@@ -951,7 +972,8 @@ class TextMatcher:
             return ""
         if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
             return ""
-        if (vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5) \
+        if (vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5
+                or self._german and vocab.german_noun(self._text[tok.start:tok.end].lower())) \
                 and not (len(tok.norm) > 2 and self.index.given_name_persons()[tok.norm] >= 2):
             # ("Russian Wagner"; but a given name of two listed persons or more, Juan, George, Ali,
             # is a given name: "Juan Shuvalov" is another man)

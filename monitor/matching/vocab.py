@@ -188,6 +188,24 @@ def zipf(word: str) -> float:
     return round(freq_to_zipf(round(freq, math.floor(-math.log(freq, 10)) + 3)), 2)
 
 
+# Words that tell German text (German capitalises every noun: "Putins Krieg", "Kremlchef
+# Putin" are no longer names); none is an English word.
+GERMAN_WORDS = frozenset([  # one of these says German ...
+    "und", "ist", "nicht", "dem", "eine", "einen", "einer", "auf", "fur", "sich", "wird", "wurde", "sind",
+    "nach", "zum", "zur", "auch", "gegen", "sagte", "oder", "noch", "vom",
+])
+GERMAN_FUNCTION_WORDS = GERMAN_WORDS | frozenset(["der", "die", "das", "ein", "im", "mit", "bei", "wie"])  # ... or two
+
+
+@lru_cache(maxsize=50_000)
+def german_noun(word: str) -> bool:
+    """Is a lowercase word (as written, umlauts kept) a German noun or adjective in common use,
+    or a compound ending in one ("kremlchef", "söldnerchef")?"""
+    if zipf_frequency(word, "de") >= 3.0:
+        return True
+    return len(word) >= 7 and any(zipf_frequency(word[i:], "de") >= 4.0 for i in range(3, len(word) - 3))
+
+
 def is_common_word(word: str) -> bool:
     """A word too ordinary to name an entity on its own (Wagner, Kim, Freedom, Daniel)."""
     return zipf(word) >= 3.0 or len(word) <= 2
