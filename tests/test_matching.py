@@ -302,6 +302,7 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Rolando GODOY", "OSUNA GODOY, Rolando", "Person", True),
     ("Mario Alberto LEYVA", "BELTRAN LEYVA, Mario Alberto", "Person", True),
     ("Daniel HERRERA", "RENDON HERRERA, Daniel", "Person", False),
+    ("Arturo Kaskar", "MEZA GASPAR, Arturo", "Person", False),  # (and spelled alike: not Kaskar / Gaspar)
     ("Mayak Star", "MAYAK", "Vessel", False),  # a ship's name is an identifier
     ("BELLETECH CORP", "11420 CORP.", "Organization", False),
     ("George Bush", "HABBASH, George", "Person", False),

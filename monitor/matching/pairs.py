@@ -259,7 +259,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         penalties.append("one name adds parts to the other")
     elif schema == "Person" and len(aligned) + len(joined) >= 2 and _is_subset(a, b, used_a, used_b, aligned, False):
         # "Rolando Godoy" ~ OSUNA GODOY, Rolando: a person of two surnames named by the second,
-        # a rare one (the first names the family: less sure; Ismael Garcia is any Ismael Garcia).
+        # a rare one spelled alike (the first names the family: less sure; Ismael Garcia is any
+        # Ismael Garcia, and "Arturo Kaskar" no MEZA GASPAR, Arturo).
         score = max(score, _contained(found_a / total_a, found_b / total_b, 0.65) * SECOND_SURNAME)
         subset = True
         penalties.append("one name has the second of the other's two surnames only")
@@ -423,7 +424,10 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
     not Ali Mohammed Ahmed ~ ALI, Muhammad: their given names are Ali and Muhammad)."""
     partner_of_a = {i: j for i, j, _s, _h in aligned}
     partner_of_b = {j: i for i, j, _s, _h in aligned}
-    for x, used_x, y, used_y, partner in ((a, used_a, b, used_b, partner_of_b), (b, used_b, a, used_a, partner_of_a)):
+    sim_of_a = {i: sim for i, _j, sim, _h in aligned}
+    sim_of_b = {j: sim for _i, j, sim, _h in aligned}
+    for x, used_x, y, used_y, partner, sim_of_y in ((a, used_a, b, used_b, partner_of_b, sim_of_b),
+                                                    (b, used_b, a, used_a, partner_of_a, sim_of_a)):
         parts = [k for k, t in enumerate(x) if t.role in _NAME_PARTS and len(t.norm) > 1]
         if len(parts) < 2 or any(k not in used_x for k in parts):
             continue
@@ -440,7 +444,7 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
                 x[partner[given]].norm != x[x_given].norm:
             continue
         if len(surnames) > 1 and (surnames[0] not in used_y if first_surname else not any(
-                k in used_y and vocab.zipf(y[k].norm) < SECOND_SURNAME_ZIPF for k in surnames)):
+                sim_of_y.get(k, 0.0) >= 0.9 and vocab.zipf(y[k].norm) < SECOND_SURNAME_ZIPF for k in surnames)):
             continue
         if surnames and not any(k in used_y for k in surnames) and any(
                 x[partner[k]].role == "surname" and y[k].role == "patronymic" for k in partner):
