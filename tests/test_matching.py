@@ -224,6 +224,10 @@ def test_search_finds_a_listed_name_with_a_typo(sdn_index, query: str) -> None: 
     # is common ('byabashaiqa' reads 'bsk' as 20 listed words do; BYABASHAIJA reads 'bsj')
     ("Johnson BYABASHAIQA", "BYABASHAIJA, Johnson"),
     ("EVER GBORY", "EVER GLORY"),
+    # ... and as listed words a letter apart as written, when the typo changes its sound too
+    ("SOUQHEAST TRADING LTD", "SOUTHEAST TRADING LTD"),
+    ("LLC NEWTON TEHCNIKS", "LLC NEWTON TECHNIKS"),
+    ("GOODEACH", "GOODREACH"),
 ])
 def test_search_finds_compound_and_generic_words(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
     """An Abd compound written apart, a Russian generic word with a typo (read as its English

@@ -871,6 +871,20 @@ class _SearchIndex:
             for variant in _deletions(key):
                 deletions[variant].add(key)
         self.deletions = dict(deletions)
+        self._by_length: dict[int, list[str]] | None = None  # listed words by length, for `spelled_near`
+
+    def spelled_near(self, word: str) -> set[str]:
+        """Listed words one letter added, dropped, changed or swapped from `word` as written: a
+        typo that changes a word's sound too, SOUQHEAST for SOUTHEAST, TEHCNIKS for TECHNIKS,
+        which its keys do not find. (Compared in C with the listed words of about its length.)"""
+        if self._by_length is None:
+            by_length: dict[int, list[str]] = defaultdict(list)
+            for listed in self.words:
+                by_length[len(listed)].append(listed)
+            self._by_length = dict(by_length)
+        return {listed for size in (len(word) - 1, len(word), len(word) + 1)
+                for listed, _d, _i in process.extract(word, self._by_length.get(size, ()), scorer=OSA.distance,
+                                                      score_cutoff=1, limit=None)}
 
     def script_postings(self) -> dict[str, list[int]]:
         """Names by the consonants an Arabic or Hebrew spelling of their words would have
@@ -905,8 +919,9 @@ class _SearchIndex:
         found.discard(key)
         return found
 
-    def candidates(self, query_tokens: tuple[NameToken, ...], limit: int) -> list[int]:
-        """Names sharing the most of the query's weight, by key (exact keys first)."""
+    def candidates(self, query_tokens: tuple[NameToken, ...], limit: int, latin: bool = True) -> list[int]:
+        """Names sharing the most of the query's weight, by key (exact keys first); a query in
+        Latin letters also by spelling (see `spelled_near`)."""
         gained: dict[int, float] = defaultdict(float)
         total = 0.0
         for tok in query_tokens:
@@ -930,6 +945,14 @@ class _SearchIndex:
                 for near in {k for key in tok.keys for k in self.near_keys(key)}:
                     for name_idx in self._postings(near):
                         best.setdefault(name_idx, min(weight, self.SOUND_CAP) * self.NEAR)
+                if latin and len(tok.norm) <= 24:
+                    # (spelled a letter apart, a word keeps more of its weight than by sound:
+                    # GOODEACH is GOODREACH, not one of the 40 names read 'ktc' as it is)
+                    spelled = weight * self.NEAR
+                    for listed in self.spelled_near(tok.norm):
+                        for name_idx in self.words[listed]:
+                            if spelled > best.get(name_idx, 0.0):
+                                best[name_idx] = spelled
             for name_idx, gain in best.items():
                 gained[name_idx] += gain
         # A name must share a third of the query's weight, and come near the best candidate's share.
@@ -1013,7 +1036,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     seeds = tuple(analyse_name(query, read_as))
     if query_script:
         seeds = _script_seeds(seeds, words, query_script)
-    candidates = set(seeker.candidates(seeds, SEARCH_CANDIDATES))
+    candidates = set(seeker.candidates(seeds, SEARCH_CANDIDATES, latin=not query_script))
     if not candidates and words:
         for _choice, _score, idx in process.extract(" ".join(words), seeker.texts, scorer=fuzz.token_sort_ratio, limit=50):
             candidates.add(idx)
