@@ -513,6 +513,9 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     # identifiers: the digits must agree, however the letters and hyphens around them are written
     # one part left on each side with its first two letters swapped, the rest agreeing (a typo)
     ("'Umar Talib AL-ARWI", "AL-RAWI, 'Umar Talib", "Person", True),
+    # a hyphen a letter off in a surname written last (read first, its words apart)
+    ("Ahmed Hassan Kaka ALO-BEIDI", "AL-OBEIDI, Ahmed Hassan Kaka", "Person", True),
+    ("Fahd Jassem A-LFREIJ", "AL-FREIJ, Fahd Jassem", "Person", True),
     ("DE GARIKOITZ ASPIAZU URBINA, Miguel", "DE GARIKOITZ ASPIAZU RUBINA, Miguel", "Person", True),
     ("RF78815", "RF-78815", "Aircraft", True),
     ("YV1003", "YV1004", "Aircraft", False),

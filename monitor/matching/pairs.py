@@ -750,19 +750,34 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
 def _align_split_elsewhere(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
                            used_b: set[int]) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
     """Two words split at another letter on each side, the same run together: ALS-HARIA /
-    AL-SHARIA, ALT-HAWRA / AL-THAWRA (a hyphen typed a letter off)."""
-    out = []
-    for i in range(len(a) - 1):
-        if i in used_a or i + 1 in used_a:
-            continue
-        run = a[i].norm + a[i + 1].norm
-        for j in range(len(b) - 1):
-            if j in used_b or j + 1 in used_b or b[j].norm + b[j + 1].norm != run or len(run) < 6:
+    AL-SHARIA, ALT-HAWRA / AL-THAWRA, ALO-BEIDI / AL-OBEIDI (a hyphen typed a letter off). The
+    two words need not be side by side as analysed: a name written surname last has its last
+    word put first ("Ahmed ALO-BEIDI": beidi is read as the surname, alo as a middle name)."""
+    free_a = [i for i in range(len(a)) if i not in used_a]
+    free_b = [j for j in range(len(b)) if j not in used_b]
+    if not 2 <= len(free_a) <= 5 or not 2 <= len(free_b) <= 5:
+        return []
+    firsts = {a[i].norm[0] for i in free_a}  # (a run begins as its first word does)
+    runs_b: dict[str, tuple[int, int]] = {}
+    for j in free_b:
+        if b[j].norm[0] in firsts:
+            for k in free_b:
+                if j != k:
+                    runs_b.setdefault(b[j].norm + b[k].norm, (j, k))
+    if not runs_b:
+        return []
+    out: list[tuple[tuple[int, ...], tuple[int, ...], float, str]] = []
+    for i in free_a:
+        for k in free_a:
+            if i == k or i in used_a or k in used_a:
                 continue
-            used_a.update((i, i + 1))
-            used_b.update((j, j + 1))
-            out.append(((i, i + 1), (j, j + 1), 0.95, "split elsewhere"))
-            break
+            run = a[i].norm + a[k].norm
+            found = runs_b.get(run)
+            if found is None or len(run) < 6 or a[i].norm == b[found[0]].norm or found[0] in used_b or found[1] in used_b:
+                continue
+            used_a.update((i, k))
+            used_b.update(found)
+            out.append(((i, k), found, 0.95, "split elsewhere"))
     return out
 
 
