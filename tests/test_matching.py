@@ -802,3 +802,9 @@ def test_german_genitives_and_nouns(matcher: TextMatcher, text: str, listed: str
 def test_german_given_names_still_make_another_person(matcher: TextMatcher) -> None:
     assert all("WAGNER" not in m.entity.name for m in matcher.screen(
         "Richard Wagner komponierte die Oper, sagte der Dirigent.", threshold=0.5))
+
+
+def test_a_word_beginning_with_a_digit_has_no_case(matcher: TextMatcher) -> None:
+    """In prose a lowercase word fills no part of a name; "924th" is not lowercase."""
+    hits = matcher.screen("The ministry accused 924th State Center for UAV Aviation of funding the group.")
+    assert [m.entity.name for m in hits] == ["924TH STATE CENTER FOR UAV AVIATION"]

@@ -506,11 +506,12 @@ class TextMatcher:
 
     def _lowercase(self, tokens: list[Token], i: int) -> bool:
         """Is token `i` a word in lowercase in prose, where names are capitalised? ("Jong-un"
-        counts whole.)"""
+        counts whole; a word that begins with a digit, "924th", has no case.)"""
         if not self._mixed_case:
             return False
         tok = tokens[i]
-        return not tok.capitalized and not tok.norm.isdigit() and not (i > 0 and tok.gap == "-" and tokens[i - 1].capitalized)
+        return not tok.capitalized and not tok.norm[:1].isdigit() \
+            and not (i > 0 and tok.gap == "-" and tokens[i - 1].capitalized)
 
     def _match_word(self, tokens: list[Token], i: int, name: IndexedName,
                     used: dict[int, Any]) -> tuple[int, float, str] | None:
