@@ -515,6 +515,8 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("'Umar Talib AL-ARWI", "AL-RAWI, 'Umar Talib", "Person", True),
     # a hyphen a letter off in a surname written last (read first, its words apart)
     ("Ahmed Hassan Kaka ALO-BEIDI", "AL-OBEIDI, Ahmed Hassan Kaka", "Person", True),
+    # Colombian partnerships: Y CIA. S. EN C.S. is a legal form
+    ("INVERSIONES LA PLATA M Y M", "INVERSIONES LA PLATA M & M S. EN C.A.", "Organization", True),
     ("Fahd Jassem A-LFREIJ", "AL-FREIJ, Fahd Jassem", "Person", True),
     ("DE GARIKOITZ ASPIAZU URBINA, Miguel", "DE GARIKOITZ ASPIAZU RUBINA, Miguel", "Person", True),
     ("RF78815", "RF-78815", "Aircraft", True),

@@ -91,6 +91,8 @@ LEGAL_PHRASES = tuple(
         "sociedad civil", "sociedad de responsabilidad limitada", "sanayi ve ticaret anonim sirketi",
         "sanayi ve ticaret limited sirketi", "anonim sirketi", "limited sirketi", "san ve tic",
         "cong ty tnhh", "cong ty co phan", "federal state budgetary institution",
+        # Colombian partnerships: Y CIA. S. EN C.S. (and company, limited partnership)
+        "y cia", "y compania", "s en c s", "s en c a", "s en c",
     )
 )
 # Short forms of given names (hypocorisms) that spelling does not relate: Bill is William.
