@@ -456,6 +456,9 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("KHALIL, Eyad Nazmi Saleh", "KHALIL, Iyad Nazmi Salih", "Person", True),
     ("Omar Hassan Ahmed Saleh", "Ali Hassan Ahmed Saleh", "Person", False),  # (brothers: other consonants)
     ("Fuad Mohamed Kalaf", "FUAD MOHAMED KHALAF", "Person", True),  # خ is written kh or k
+    ("ASTAN QODS RAZAVI", "ASTAN QUDS RAZAVI", "Organization", True),  # (an organisation's one word too)
+    ("MIDDLE EAST KIMIAYE PARS CO.", "MIDDLE EAST KIMIYA PARS CO.", "Organization", True),
+    ("ASTAN QODS RAZAVI", "ASTAN SADR RAZAVI", "Organization", False),  # (other consonants)
     ("WIN, Thet Kaing", "WIN, Thet Khaing", "Person", True),
     # English spells a long i ee and a long u oo; Li is a name, not the numeral 51; French
     # writes j and ch with a letter before them

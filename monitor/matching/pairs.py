@@ -217,6 +217,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     _align_titles(a, b, used_a, used_b, aligned)
     if schema == "Person":
         _align_last_variant(a, b, used_a, used_b, aligned, similar)
+    elif schema == "Organization":
+        _align_last_core(a, b, used_a, used_b, aligned, similar)
     if len(used_a) == len(a) or len(used_b) == len(b):
         pass  # (nothing left to align on one side)
     elif _east_slavic(a) or _east_slavic(b):
@@ -606,6 +608,27 @@ def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used
         used_a.add(i)
         used_b.add(j)
         aligned.append((i, j, sim, _VOWELS_ONLY))
+
+
+def _align_last_core(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
+                     used_b: set[int], aligned: list, similar: Callable[[str, str], tuple[float, str]]) -> None:
+    """An organisation's one word left on each side, of the same consonants, while two words of
+    its name or more agree: the same word, its vowels written otherwise (ASTAN QODS RAZAVI /
+    ASTAN QUDS RAZAVI: قدس)."""
+    left_a = [i for i, t in enumerate(a) if i not in used_a and t.role == "core"]
+    left_b = [j for j, t in enumerate(b) if j not in used_b and t.role == "core"]
+    if len(left_a) != 1 or len(left_b) != 1 or sum(
+            sim >= 0.85 and a[i].role == "core" for i, _j, sim, _h in aligned) < 2:
+        return
+    ta, tb = a[left_a[0]], b[left_b[0]]
+    if min(len(ta.norm), len(tb.norm)) < 3 or has_digit(ta.norm) or has_digit(tb.norm) \
+            or consonant_skeleton(ta.norm) != consonant_skeleton(tb.norm) or ta.norm[0] != tb.norm[0]:
+        return
+    sim, _how = similar(ta.norm, tb.norm)
+    if sim >= VOWELS_VARIANT:
+        used_a.add(left_a[0])
+        used_b.add(left_b[0])
+        aligned.append((left_a[0], left_b[0], sim, _VOWELS_ONLY))
 
 
 # A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
