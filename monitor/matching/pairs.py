@@ -268,7 +268,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         penalties.append("one name has the second of the other's two surnames only")
     # Do the two organisations share only ordinary English words? (Asked of organisations only.)
     ordinary = schema == "Organization" and all(
-        vocab.zipf(a[i].norm) >= ORDINARY_ZIPF for i, _j, _s, _h in aligned if a[i].role == "core")
+        vocab.zipf(a[i].norm) >= ORDINARY_ZIPF
+        for i in (*(i for i, _j, _s, _h in aligned), *(k for i, _j, _s, _h in joined for k in i))
+        if a[i].role == "core")  # (words run together count: CONCEPTOSCREEN is no ordinary word)
     if schema == "Organization" and not subset and not ordinary and _org_subset(a, b, used_a, used_b):
         # (Not for ordinary words: "SOLID HOLDING CO" is not SOLID LTD, nor "BANK INVESTMENTS"
         # INTERNATIONAL INVESTMENT BANK.)
