@@ -126,14 +126,14 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
 
 
 # A romanised Korean or Chinese syllable: Cho, Yong, Chol, Hwan, Kyu (not Smith, Ann).
-_SYLLABLE_WORD = re.compile(rf"^[bcdghjklmnprstwy]{{0,3}}{SYLLABLE_REST}$")
+SYLLABLE_WORD = re.compile(rf"^[bcdghjklmnprstwy]{{0,3}}{SYLLABLE_REST}$")
 
 
 def _surname_first(words: list[str]) -> bool:
     """A name of three syllables or more written in Korean order, its Korean surname first and
     none last ("Cho Yong Chol", "Ri Pyong Chol"; "Kim Jong Un")."""
     return len(words) >= 3 and words[0] in vocab.KOREAN_SURNAMES and words[-1] not in vocab.KOREAN_SURNAMES \
-        and all(_SYLLABLE_WORD.match(w) for w in words)
+        and all(SYLLABLE_WORD.match(w) for w in words)
 
 
 def analyse_name(name: str, schema: str) -> list[NameToken]:

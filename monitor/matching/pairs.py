@@ -20,7 +20,13 @@ from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
 from monitor.matching.abjad import abjad_keys, abjad_script, abjad_similarity, latin_abjad_keys
-from monitor.matching.index import OPTIONAL_ROLES, MatchIndex, NameToken, analyse_name
+from monitor.matching.index import (
+    OPTIONAL_ROLES,
+    SYLLABLE_WORD,
+    MatchIndex,
+    NameToken,
+    analyse_name,
+)
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
     consonant_skeleton,
@@ -470,6 +476,7 @@ def _lost_syllable(x: tuple[NameToken, ...], used: set[int], shortest: int = 2) 
     (DAHER, Ibrahim Ali ~ DAHIR, Ibrahim; CHAN, Eric Kwok-ki ~ CHAN, Eric)."""
     return any(
         k not in used and t.role == "middle" and shortest <= len(t.norm) <= 3
+        and (len(t.norm) == 1 or SYLLABLE_WORD.match(t.norm) is not None)  # (Ali is a name: IBRAHIM ALI ABU BAKR ~ Ibrahim Abubaker)
         and (t.norm not in _SOUTH_ASIAN_ARTICLE or _korean(x))  # (Korean Un is a syllable: Kim Jong Un)
         and any(n in used and x[n].role in _GIVEN and len(x[n].norm) <= 4 for n in (k - 1, k + 1) if 0 <= n < len(x))
         # (beside another part of the same side, it is a whole name more: LEE, John Ka-chiu ~ LEE, John)
