@@ -75,6 +75,7 @@ REVIEWED_TRUE = {
     "1702",  # Prensa Latina (Cuba program)
     "12606",  # Muammar Qadhafi
     "9760",  # Alexander Lukashenko
+    "37319",  # Svetlana Zhurova, the 1996 speed skater ("Jhurova"), later the listed Duma member
 }
 
 

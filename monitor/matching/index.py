@@ -220,6 +220,14 @@ def head_position(tokens: list[NameToken]) -> int:
     return -1
 
 
+def key_deletions(key: str) -> set[str]:
+    """A phonetic key and its one-letter deletions, under which keys one edit apart meet
+    (a key shorter than 3 or longer than 24 letters has no near keys)."""
+    if len(key) < 3 or len(key) > 24:
+        return {key}
+    return {key} | {key[:k] + key[k + 1:] for k in range(len(key))}
+
+
 def first_surname(tokens: list[NameToken] | tuple[NameToken, ...]) -> int | None:
     """The first of a person's two surnames or more (MADURO of MADURO MOROS), else None."""
     surnames = [k for k, t in enumerate(tokens) if t.role == "surname" and len(t.norm) > 1]
@@ -282,6 +290,7 @@ class MatchIndex:
             self.by_word[key] = dict(groups)
         self.build_seconds = time.perf_counter() - started
         self._given_name_persons: Counter[str] | None = None
+        self._key_deletions: dict[str, set[str]] | None = None
 
     def given_name_persons(self) -> Counter[str]:
         """How many listed persons have each word as a given name (counted when first asked)."""
@@ -315,6 +324,20 @@ class MatchIndex:
             if pos is not None:
                 for key in tokens[pos].keys:
                     self.postings[key].append((name_idx, pos))
+
+    def near_keys(self, key: str) -> set[str]:
+        """The indexed keys one letter away from `key` (their one-letter deletions meet)."""
+        if self._key_deletions is None:
+            deletions: dict[str, set[str]] = defaultdict(set)
+            for indexed in self.by_word:
+                for variant in key_deletions(indexed):
+                    deletions[variant].add(indexed)
+            self._key_deletions = dict(deletions)
+        found: set[str] = set()
+        for variant in key_deletions(key):
+            found |= self._key_deletions.get(variant, set())
+        found.discard(key)
+        return found
 
     def lookup_words(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
         """Listed words under any of the keys, each with its (name, position) postings."""

@@ -26,6 +26,7 @@ from monitor.matching.index import (
     MatchIndex,
     NameToken,
     analyse_name,
+    key_deletions,
 )
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
@@ -915,7 +916,7 @@ class _SearchIndex:
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         deletions: dict[str, set[str]] = defaultdict(set)
         for key in self.postings:
-            for variant in _deletions(key):
+            for variant in key_deletions(key):
                 deletions[variant].add(key)
         self.deletions = dict(deletions)
         self._by_length: dict[int, list[str]] | None = None  # listed words by length, for `spelled_near`
@@ -961,7 +962,7 @@ class _SearchIndex:
 
     def near_keys(self, key: str) -> set[str]:
         found: set[str] = set()
-        for variant in _deletions(key):
+        for variant in key_deletions(key):
             found |= self.deletions.get(variant, set())
         found.discard(key)
         return found
@@ -1027,12 +1028,6 @@ class _SearchIndex:
             chosen += [i for _t, _s, i in process.extract(query, loose, scorer=fuzz.token_set_ratio,
                                                           limit=self.LOOSE, score_cutoff=70) if i not in taken]
         return chosen
-
-
-def _deletions(key: str) -> set[str]:
-    if len(key) < 3 or len(key) > 24:  # long keys (a hash, a run of letters) have no near keys
-        return {key}
-    return {key} | {key[:k] + key[k + 1:] for k in range(len(key))}
 
 
 def _search_index(index: MatchIndex) -> _SearchIndex:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -42,6 +43,8 @@ GIVEN_NAME_MATCH = 0.88
 PARTIAL_DISTINCTIVE = 0.8
 PARTIAL_COREFERENCE = 0.88
 PARTIAL_CONTEXT = 0.76
+NEAR_KEY_LENGTH = 6  # a rare word this long, matching no listed word under its keys, is looked
+NEAR_KEY_ZIPF = 2.0  # up under keys one letter apart (see `_anchors`)
 SECOND_SURNAME_MISSING = 0.95  # "Nicolás Maduro" of MADURO MOROS, Nicolas: named in full, less sure,
 SECOND_SURNAME_INFORMATION = 3.5  # and saying more than a common name (Luis Hernandez 3.2, Nicolás Maduro 3.7)
 NEGATIVE_CONTEXT_FACTOR = 0.75
@@ -445,6 +448,19 @@ class TextMatcher:
             alike.update(vocab.ORG_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
             if norm[-1:] == "s":
                 alike.update((norm[:-1], norm[:-2]))
+        self._add_anchors(found, norm, stem, words, alike)
+        if not found and not stem and len(norm) >= NEAR_KEY_LENGTH and vocab.zipf(norm) < NEAR_KEY_ZIPF:
+            # A rare word that matches no listed word under its keys may be one spelled so that
+            # a consonant of its key goes (Azizhani / AZIZKHANI, kh written h): the listed
+            # words under keys one letter apart, spelled like it.
+            near = [k for key in keys for k in self.index.near_keys(key)]
+            if near:
+                self._add_anchors(found, norm, stem, self.index.lookup_words(near),
+                                  set().union(*(self._spellings(key).alike(norm) for key in near)))
+        return found
+
+    def _add_anchors(self, found: list[_Anchor], norm: str, stem: str, words: Iterable[str],
+                     alike: Collection[str]) -> None:
         for word in words:
             if word not in alike:
                 continue
@@ -456,7 +472,6 @@ class TextMatcher:
                     or how in _AS_WRITTEN and vocab.zipf(word) < CONTEXT_ZIPF
                 )
                 found.append(_Anchor(self._head_word(word), sim, how, loose, coreference_only))
-        return found
 
     def _spellings(self, key: str) -> Spellings:
         found = self._spellings_by_key.get(key)
