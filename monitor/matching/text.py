@@ -461,6 +461,8 @@ class TextMatcher:
 
     def _add_anchors(self, found: list[_Anchor], norm: str, stem: str, words: Iterable[str],
                      alike: Collection[str]) -> None:
+        """Add to `found` the listed words among `words` (those `alike` keeps) that the text
+        word matches (see `_word_similarity`), each as an anchor with its names."""
         for word in words:
             if word not in alike:
                 continue
