@@ -827,3 +827,14 @@ def test_colombian_partnership_forms_are_legal_forms(matcher: TextMatcher) -> No
     """Y CIA. S. EN C.S. ("and company, limited partnership") says what the firm is, not which."""
     hits = matcher.screen("Investigators traced the payments to Alvaro Enrique Barrera Rios Y Cia. S. En C.S.")
     assert "ALVARO ENRIQUE BARRERA RIOS Y CIA. S. EN C.S." in [m.entity.name for m in hits]
+
+
+def test_a_title_names_a_prominent_person_of_a_surname_as_common_as_a_word(matcher: TextMatcher) -> None:
+    """Putin is as common in English text as "baker": alone it waits for the full name, but
+    "President Putin" names the one listed person of that surname; "Mr Baker" names no BAKER
+    (seven listed persons have the surname), "Mr Kim" no KIM."""
+    assert [m.entity.name for m in matcher.screen("President Putin said the war would continue.")] == [
+        "PUTIN, Vladimir Vladimirovich"]
+    assert matcher.screen("Putin said the war would continue.") == []
+    assert matcher.screen("Mr Baker said the war would continue.") == []
+    assert matcher.screen("Mr Kim said the talks failed.") == []

@@ -69,6 +69,7 @@ COMMON_NAME_INFORMATION = 3.0
 COMMON_NAME_PART = 50
 COMMON_NAME_ZIPF = 3.9
 PROMINENT = 3
+TITLED_SURNAME_PERSONS = 2  # "President Putin": a prominent person's surname this few listed persons have
 OBSCURE_SURNAME = 0.66  # below the default threshold: shown with --threshold 0.6, not alerted
 OBSCURE_PENALTY = "surname alone of a person few listed entities link to"
 # Roles that carry a name: in mixed-case prose only capitalised words fill them.
@@ -380,7 +381,7 @@ class TextMatcher:
                         continue  # it cannot grow here either
                     if not initial_near and len(name.required) > 1 and (
                         lone_common and name.is_person and name.entity.prominence < PROMINENT
-                        or anchor.coreference_only
+                        or anchor.coreference_only and not self._titled_prominent(name, pos, tokens, j)
                     ) and (other := self._other_keys(name_idx, pos)).isdisjoint(near) \
                             and other.isdisjoint(plural_near):
                         waiting = self._waiting.setdefault(name_idx, [])
@@ -398,6 +399,14 @@ class TextMatcher:
                         continue
                     candidates.append(cand)
         return candidates
+
+    def _titled_prominent(self, name: IndexedName, pos: int, tokens: list[Token], j: int) -> bool:
+        """Is text word `j` the surname of a person many listed entities link to, a surname no
+        other listed person has, right after a title ("President Putin", "Mr Putin")? Then a
+        surname as common in English text as Putin's is no common word here."""
+        return name.is_person and name.entity.prominence >= PROMINENT and name.tokens[pos].role == "surname" \
+            and j > 0 and tokens[j - 1].norm in vocab.HONORIFICS and _joinable(tokens, j) \
+            and self.index.name_part_counts.get(name.tokens[pos].norm, 0) <= TITLED_SURNAME_PERSONS
 
     def _other_keys(self, name_idx: int, pos: int) -> frozenset[str]:
         """The keys of a listed name's words but the one at `pos` (what it could grow with)."""
@@ -763,6 +772,8 @@ class TextMatcher:
         if cand.status == "needs_support" and not (
             (cand.kind == "partial" or schema not in ("Vessel", "Aircraft"))
             and vocab.zipf(ntoks[name.head].norm) >= CONTEXT_ZIPF
+            and not (len(cand.matched) == 1 and any(
+                self._titled_prominent(name, k, tokens, t) for k, (t, _s, _h) in cand.matched.items()))
         ):
             # ("White House" is no mention of "HOUSE OF ART LIMITED", nor "Moscow" of "BANK OF
             # MOSCOW", whatever the context.)
