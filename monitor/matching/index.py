@@ -220,12 +220,32 @@ def head_position(tokens: list[NameToken]) -> int:
     return -1
 
 
-def key_deletions(key: str) -> set[str]:
+def _key_deletions(key: str) -> set[str]:
     """A phonetic key and its one-letter deletions, under which keys one edit apart meet
     (a key shorter than 3 or longer than 24 letters has no near keys)."""
     if len(key) < 3 or len(key) > 24:
         return {key}
     return {key} | {key[:k] + key[k + 1:] for k in range(len(key))}
+
+
+class NearKeys:
+    """Keys one letter apart: each of `keys` filed under its one-letter deletions, so that
+    a key finds the others through the deletions they share."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        deletions: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            for variant in _key_deletions(key):
+                deletions[variant].add(key)
+        self._deletions = dict(deletions)
+
+    def __call__(self, key: str) -> set[str]:
+        """The keys filed here one letter away from `key` (not `key` itself)."""
+        found: set[str] = set()
+        for variant in _key_deletions(key):
+            found |= self._deletions.get(variant, set())
+        found.discard(key)
+        return found
 
 
 def first_surname(tokens: list[NameToken] | tuple[NameToken, ...]) -> int | None:
@@ -290,7 +310,7 @@ class MatchIndex:
             self.by_word[key] = dict(groups)
         self.build_seconds = time.perf_counter() - started
         self._given_name_persons: Counter[str] | None = None
-        self._key_deletions: dict[str, set[str]] | None = None
+        self._near_keys: NearKeys | None = None
 
     def given_name_persons(self) -> Counter[str]:
         """How many listed persons have each word as a given name (counted when first asked)."""
@@ -326,18 +346,10 @@ class MatchIndex:
                     self.postings[key].append((name_idx, pos))
 
     def near_keys(self, key: str) -> set[str]:
-        """The indexed keys one letter away from `key` (their one-letter deletions meet)."""
-        if self._key_deletions is None:
-            deletions: dict[str, set[str]] = defaultdict(set)
-            for indexed in self.by_word:
-                for variant in key_deletions(indexed):
-                    deletions[variant].add(indexed)
-            self._key_deletions = dict(deletions)
-        found: set[str] = set()
-        for variant in key_deletions(key):
-            found |= self._key_deletions.get(variant, set())
-        found.discard(key)
-        return found
+        """The indexed keys one letter away from `key` (filed when first asked)."""
+        if self._near_keys is None:
+            self._near_keys = NearKeys(self.by_word)
+        return self._near_keys(key)
 
     def lookup_words(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
         """Listed words under any of the keys, each with its (name, position) postings."""

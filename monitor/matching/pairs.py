@@ -25,8 +25,8 @@ from monitor.matching.index import (
     SYLLABLE_WORD,
     MatchIndex,
     NameToken,
+    NearKeys,
     analyse_name,
-    key_deletions,
 )
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
@@ -914,11 +914,7 @@ class _SearchIndex:
         # written in (see `name_script`).
         self.listed = [(_for_pairs(n.tokens, n.entity.schema), name_script(n.text)) for n in index.names]
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
-        deletions: dict[str, set[str]] = defaultdict(set)
-        for key in self.postings:
-            for variant in key_deletions(key):
-                deletions[variant].add(key)
-        self.deletions = dict(deletions)
+        self.near_keys = NearKeys(self.postings)  # the keys one letter away from a key
         self._by_length: dict[int, list[str]] | None = None  # listed words by length, for `spelled_near`
 
     def spelled_near(self, word: str) -> set[str]:
@@ -959,13 +955,6 @@ class _SearchIndex:
         if key[1:2] == ":":  # a script key ('A:', 'W:', 'K:', 'H:')
             return self.script_postings().get(key, ())
         return self.postings.get(key, ())
-
-    def near_keys(self, key: str) -> set[str]:
-        found: set[str] = set()
-        for variant in key_deletions(key):
-            found |= self.deletions.get(variant, set())
-        found.discard(key)
-        return found
 
     def candidates(self, query_tokens: tuple[NameToken, ...], limit: int, latin: bool = True) -> list[int]:
         """Names sharing the most of the query's weight, by key (exact keys first); a query in

@@ -136,13 +136,17 @@ _KOREAN_FIRST = frozenset("gkeoua")  # first letters `_korean` may change, and w
 # A short word that can be a name's syllable: a vowel in it, and no roman numeral a name ends
 # with (II, VIII; Li and Xi are names).
 _SYLLABLE = re.compile(r"^(?!(?:i{1,3}|iv|vi{0,3}|ix)$)[a-z]*[aeiouy][a-z]*$")
-# French writes j and ch with a letter before them (Djon, Tcha): the first sound is the same.
-_FRENCH_LEAD = re.compile(r"^(?:d(?=j)|t(?=ch))")
+
+
+def _french_lead_off(word: str) -> str:
+    """A word without the letter French writes before j and ch (Djon, Tcha: the first sound is
+    the same as Jon's, Cha's)."""
+    return word[1:] if word[:2] == "dj" or word[:3] == "tch" else word
 
 
 def _first_sound(word: str) -> str:
     """A word's first letter, French dj and tch read as j and ch."""
-    return word[1] if word[:2] == "dj" or word[:3] == "tch" else word[0]
+    return _french_lead_off(word)[0]
 
 
 def _short_spellings(a: str, b: str) -> bool:
@@ -150,7 +154,7 @@ def _short_spellings(a: str, b: str) -> bool:
     or one sound with the same first letter (Abu/Abou, Max/Maks, Jon/John); not Kyi/Gui, Thai/Day."""
     if _korean(a) == _korean(b):
         return True
-    a, b = _FRENCH_LEAD.sub("", a), _FRENCH_LEAD.sub("", b)
+    a, b = _french_lead_off(a), _french_lead_off(b)
     return a[0] == b[0] and _SYLLABLE.match(a) is not None and _SYLLABLE.match(b) is not None and (
         not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b)) or a.replace("h", "") == b.replace("h", ""))
 

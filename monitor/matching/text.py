@@ -168,7 +168,7 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
 
 def _german(tokens: list[Token]) -> bool:
     """Is the text German? One word only German writes, or two German function words."""
-    words = {t.norm for t in tokens}
+    words = set(map(_NORM, tokens))
     return not words.isdisjoint(vocab.GERMAN_WORDS) or len(words & vocab.GERMAN_FUNCTION_WORDS) >= 2
 
 
