@@ -838,3 +838,63 @@ def test_a_title_names_a_prominent_person_of_a_surname_as_common_as_a_word(match
     assert matcher.screen("Putin said the war would continue.") == []
     assert matcher.screen("Mr Baker said the war would continue.") == []
     assert matcher.screen("Mr Kim said the talks failed.") == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Евге́ний Ви́кторович Пригожин", ["evgeniy", "viktorovich", "prigozhin"]),  # stress marks
+    ("Jevgenij Prigoz\u030cin", ["jevgenij", "prigozhin"]),  # decomposed (NFD) accents
+    ("مُعَمَّر القَذَّافِي", ["mmr", "lqdhafy"]),  # Arabic vowel signs, read as unvocalised
+    ("בִּנְיָמִין נְתַנְיָהוּ", ["bnymyn", "ntnyhv"]),  # Hebrew points
+])
+def test_combining_marks_stay_inside_their_word(text: str, words: list[str]) -> None:
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == words
+    assert [text[t.start : t.end] for t in tokens] == text.split()
+
+
+@pytest.mark.parametrize("text", [
+    "Евге́ний Пригожин прибыл в Ростов.",
+    "Jevgenij Prigoz\u030cin dorazil do Rostova.",
+])
+def test_a_name_with_marks_on_its_letters_is_found_whole(matcher: TextMatcher, text: str) -> None:
+    hits = [h for h in matcher.screen(text) if h.entity.source_id == PRIGOZHIN]
+    assert hits and hits[0].kind == "full" and hits[0].start == 0
+
+
+@pytest.mark.parametrize(("a", "b", "schema", "match"), [
+    # Russian forms and registers write surname, given name, patronymic
+    ("Putin Vladimir Vladimirovich", "Vladimir Putin", "Person", True),
+    ("Путин Владимир Владимирович", "PUTIN, Vladimir Vladimirovich", "Person", True),
+    ("Putin Vladimir Nikolaevich", "PUTIN, Vladimir Vladimirovich", "Person", False),  # another father
+    ("Abramovich Roman Arkadyevich", "Roman Abramovich", "Person", True),
+    # an ain between two m's, and Arabic written with its vowel signs
+    ("معمر القذافي", "Muammar Gaddafi", "Person", True),
+    ("مُعَمَّر القَذَّافِي", "Muammar Gaddafi", "Person", True),
+    ("معمر القذافي", "Mohammed Gaddafi", "Person", False),
+    # Polish writes Russian е after a consonant ie, and ż for zh
+    ("Dmitrij Miedwiediew", "MEDVEDEV, Dmitry Anatolyevich", "Person", True),
+    ("Siergiej Czemiezow", "CHEMEZOV, Sergei Viktorovich", "Person", True),
+    ("Jewgienij Prigożyn", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
+    ("Dmitrij Miedwiediew", "MEDVEDCHUK, Viktor Volodymyrovych", "Person", False),
+    ("Евге́ний Пригожин", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),  # a stress mark
+])
+def test_compare_word_order_marks_and_polish(a: str, b: str, schema: str, match: bool) -> None:
+    assert compare_names(a, b, schema).match is match, compare_names(a, b, schema)
+
+
+def test_the_order_of_a_name_with_its_patronymic_last() -> None:
+    from monitor.matching.index import analyse_name
+
+    roles = lambda name: [(t.norm, t.role) for t in analyse_name(name, "Person")]  # noqa: E731
+    assert roles("Ivanova Anna Sergeevna") == [("ivanova", "surname"), ("anna", "given"), ("sergeevna", "patronymic")]
+    # a surname of a patronymic's shape, after the patronymic: the usual order
+    assert roles("Roman Arkadyevich Abramovich") == [
+        ("abramovich", "surname"), ("roman", "given"), ("arkadyevich", "patronymic")]
+
+
+def test_two_names_found_whole_are_not_said_to_add_parts() -> None:
+    same = compare_names("John Smith", "John Smyth", "Person")
+    assert same.match and "penalties" not in same.features
+    more = compare_names("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", "Person")
+    assert "one name adds parts to the other" in more.features["penalties"]
+

@@ -80,12 +80,20 @@ def _consonants(norm: str, latin: bool, digraphs: bool = True, g_as: str = "j") 
     stands for the script's y/w ('yahia' ~ 'yhya')."""
     letters = _classes(norm, latin, digraphs, g_as)
     if latin:
-        # (not a first vowel: that is the script's alif or ain, Uday = عدي 'dy')
-        letters = letters[:1] + [{"i": "y", "u": "w", "o": "w"}.get(ch, ch) for ch in letters[1:]]
+        # (not a first vowel: that is the script's alif or ain, Uday = عدي 'dy'; nor a u or o
+        # before another vowel, a short one before an ain or hamza the script writes and the
+        # folded word lacks: Muammar = معمر 'mmr', Fuad = فؤاد 'fad')
+        letters = letters[:1] + [
+            "" if ch in "uo" and k + 1 < len(letters) and letters[k + 1] in _VOWEL_CLASSES
+            else {"i": "y", "u": "w", "o": "w"}.get(ch, ch)
+            for k, ch in enumerate(letters[1:], 1)]
     with_yw = collapse(ch for ch in letters if ch not in "aeiou")
     if len(with_yw) > 2 and with_yw.endswith("h"):
         with_yw = with_yw[:-1]  # ta marbuta: Hamza = حمزة 'hmzh'
     return with_yw.replace("y", "").replace("w", ""), with_yw
+
+
+_VOWEL_CLASSES = ("", "i", "o", "u")  # (a and e are no class: '')
 
 
 def _classes(norm: str, latin: bool, digraphs: bool = True, g_as: str = "j") -> list[str]:

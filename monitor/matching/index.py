@@ -136,6 +136,17 @@ def _surname_first(words: list[str]) -> bool:
         and all(SYLLABLE_WORD.match(w) for w in words)
 
 
+_SLAVIC_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|auna|ichna)$")
+
+
+def _patronymic_last(words: list[str]) -> bool:
+    """A name written surname, given name, patronymic, as Russian forms and registers write it
+    ("Putin Vladimir Vladimirovich", "Ivanova Anna Sergeevna"): the last word a patronymic and the
+    one before it not (Roman Arkadyevich Abramovich ends with a surname of that shape)."""
+    return len(words) == 3 and _SLAVIC_PATRONYMIC.search(words[2]) is not None \
+        and not vocab.PATRONYMIC.search(words[1])
+
+
 def analyse_name(name: str, schema: str) -> list[NameToken]:
     """Split a listed name into tokens with their role in the name."""
     tokens: list[NameToken] = []
@@ -145,8 +156,9 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             surnames, givens = name_tokens(surname_part), name_tokens(given_part)
         else:
             words = name_tokens(name)
-            if SYLLABIC.search(name) or _surname_first(words):
-                # Korean and Chinese names put the surname first: 김정은, Cho Yong Chol
+            if SYLLABIC.search(name) or _surname_first(words) or _patronymic_last(words):
+                # Korean and Chinese names put the surname first: 김정은, Cho Yong Chol; so do
+                # Russian forms and registers: Путин Владимир Владимирович
                 surnames, givens = words[:1], words[1:]
             else:
                 # The last word is the surname, with the Abd (al-) before it: one name

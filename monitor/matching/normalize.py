@@ -22,12 +22,31 @@ from monitor.matching.syllabaries import KATAKANA, romanise
 _PRE_MAP = str.maketrans({
     "ž": "zh", "Ž": "Zh", "š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ć": "ch", "Ć": "Ch",
     "ř": "rzh", "Ř": "Rzh", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe",
-    "ı": "i", "ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "ğ": "g", "Ğ": "G",
-})
+    "ı": "i", "ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "ğ": "g", "Ğ": "G", "ż": "zh", "Ż": "Zh",
+})  # (Polish ż is zh: Prigożyn, Żukow)
 # German umlauts are kept as the bare vowel (anyascii's choice), which matches both spellings
 # once vowels are dropped from the phonetic key.
 
-_WORD = re.compile(r"[^\W_]+(?:['’‘`ʼ][^\W_]+)*", re.UNICODE)
+
+
+def _combining_marks() -> str:
+    """Every combining mark of the Basic Multilingual Plane, as the body of a regex class."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if b > a else f"\\u{a:04x}" for a, b in ranges)
+
+
+# A word is letters and digits with the marks that combine with them: a stress mark (Евге́ний),
+# Arabic vowel signs (مُعَمَّر), Hebrew points and decomposed accents (NFD "Prigoz\u030cin") belong
+# to the word they sit on, which Python's \w alone would split at each mark.
+# (Runs of letters, marks between them: the common run of plain letters is matched in one step.)
+_LETTERS = rf"[^\W_]+(?:[{_combining_marks()}]+[^\W_]*)*"
+_WORD = re.compile(rf"{_LETTERS}(?:['’‘`ʼ]{_LETTERS})*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -79,6 +98,7 @@ def _greek(word: str) -> str:
 
 
 _ARABIC_OR_HEBREW = re.compile(r"[\u0590-\u06ff]")
+_ABJAD_MARKS = re.compile(r"[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _HEBREW_GERESH = re.compile("([\u05e6\u05e5\u05d2\u05d6])['\u05f3\u2019]")
 _GERESH_SOUNDS = {"\u05e6": "ch", "\u05e5": "ch", "\u05d2": "j", "\u05d6": "zh"}
 
@@ -87,7 +107,9 @@ def _abjad_letters(word: str) -> str:
     """Letters of an Arabic or Hebrew word that anyascii reads too loosely, read first: a long a
     inside the word (ا, א), which it drops, though it tells بشار (Bashar) from بشرى (Bushra);
     Hebrew's geresh letters, the sounds Hebrew lacks (צ' ch: סצ'ין is Sechin; ג' j; ז' zh); and ב
-    as b, where anyascii's v is also ו's, a vowel letter as often as not."""
+    as b, where anyascii's v is also ו's, a vowel letter as often as not. Vowel signs and points
+    (مُعَمَّر, שָׁלוֹם) are dropped: names are compared as these scripts usually write them, without."""
+    word = _ABJAD_MARKS.sub("", word)
     if "\u0627" in word[1:] or "\u05d0" in word[1:]:
         word = word[0] + word[1:].replace("\u0627", "a").replace("\u05d0", "a")
     if _HEBREW_GERESH.search(word):
@@ -188,6 +210,9 @@ _ALTERNATIVE_RULES = (
     (re.compile(r"(?<=[bdfhklmnrstvwz])(?:ay|ai|ey)(?=[bdfhklmnrstvwz])"), "ei"),
     # English spells a long i ee and a long u oo: Lee = Li, Saeed = Said, Noor = Nur, Mahmood = Mahmud.
     (re.compile(r"ee"), "i"), (re.compile(r"oo"), "u"),
+    # Polish writes Russian е after a consonant ie: Miedwiediew = Medvedev, Siergiej = Sergei
+    # (not English plurals: Industries is no Industres).
+    (re.compile(r"(?<=[bcdfghklmnprstvwz])ie(?=[bcdfghklmnprstvwz])(?!s$)"), "e"),
 )
 
 

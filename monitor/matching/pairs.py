@@ -265,7 +265,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         # in the other, which only adds surnames, ancestors or middle names: scored by how much
         # of the shorter name is found, less a little for what the longer one adds.
         score = max(score, _contained(found_a / total_a, found_b / total_b, 0.65))
-        penalties.append("one name adds parts to the other")
+        if len(used_a) < len(a) or len(used_b) < len(b):  # (not said of two names found whole)
+            penalties.append("one name adds parts to the other")
     elif schema == "Person" and len(aligned) + len(joined) >= 2 and _is_subset(a, b, used_a, used_b, aligned, False):
         # "Rolando Godoy" ~ OSUNA GODOY, Rolando: a person of two surnames named by the second,
         # a rare one spelled alike (the first names the family: less sure; Ismael Garcia is any
