@@ -898,3 +898,21 @@ def test_two_names_found_whole_are_not_said_to_add_parts() -> None:
     more = compare_names("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", "Person")
     assert "one name adds parts to the other" in more.features["penalties"]
 
+
+@pytest.mark.parametrize(("a", "b", "match"), [
+    ("LTTE", "LIBERATION TIGERS OF TAMIL EELAM", True),  # the articles and prepositions left out
+    ("MAK", "MAKHTAB AL-KHIDAMAT", True),  # ... or not
+    ("IRISL", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", True),
+    ("SPC LTD", "SYRIAN PETROLEUM COMPANY LIMITED", True),  # the legal forms at the end left out
+    ("P.P.C.", "PARS PETROCHEMICAL COMPANY", True),  # initials written apart
+    ("IS", "ISLAMIC STATE", False),  # two letters name too many
+    ("LTTA", "LIBERATION TIGERS OF TAMIL EELAM", False),
+    ("SPC", "SYRIAN PETROLEUM COMPANY BRANCH", False),
+])
+def test_an_acronym_is_the_organisation_it_abbreviates(a: str, b: str, match: bool) -> None:
+    result = compare_names(a, b, "Organization")
+    assert result.match is match, result
+    if match:
+        assert result.features["aligned"][0]["how"] == "acronym"
+        assert result.score < compare_names(b, b, "Organization").score  # an acronym is less sure than the name
+    assert compare_names("LTTE", "LTTE SMITH", "Person").match is False  # (persons have no acronyms)

@@ -35,6 +35,7 @@ from monitor.matching.normalize import (
     east_slavic_spelling,
     korean_key,
     name_tokens,
+    normalize_phrase,
     phonetic_keys,
 )
 from monitor.matching.similarity import (
@@ -856,6 +857,8 @@ def compare_names(name1: str, name2: str, schema: str | None = None, threshold: 
     for one, script_one in _scripted_readings(name1):
         for other, script_other in _scripted_readings(name2):
             found = score_tokens(_analysed(one, schema), _analysed(other, schema), schema, (script_one, script_other))
+            if schema != "Person" and found[0] < ACRONYM_SCORES[-1]:
+                found = max(found, _acronym(one, other), key=lambda f: f[0])
             if best is None or found[0] > best[0]:
                 best = found
                 if (one, other) != (name1, name2):
@@ -867,6 +870,46 @@ def compare_names(name1: str, name2: str, schema: str | None = None, threshold: 
 
 
 _ORG_WORDS = vocab.LEGAL_FORMS | vocab.GENERIC_ORG_WORDS | vocab.ORG_DESCRIPTORS
+
+# An organisation's acronym against its name, by the acronym's length: three letters name many
+# firms (SPC is the Syrian Petroleum Company and others), six few.
+ACRONYM_SCORES = (0.75, 0.8, 0.85)
+
+
+@lru_cache(maxsize=100_000)
+def _acronym_forms(name: str) -> tuple[str, frozenset[str]]:
+    """A firm's name as an acronym may be: the one word it is (initials written apart joined:
+    M.S.D.), '' if it is more; and the initials of its words, of them all (MAK, MAKHTAB AL-
+    KHIDAMAT), without the articles and prepositions (LTTE, LIBERATION TIGERS OF TAMIL EELAM) and
+    without the legal forms it ends with."""
+    tokens = analyse_name(name, "Organization")
+    named = [t.norm for t in tokens if t.role != "legal"]
+    word = named[0] if len(named) == 1 else "".join(named) if len(named) > 2 and all(len(w) == 1 for w in named) else ""
+    if not (word.isalpha() and 3 <= len(word) <= 8):
+        word = ""
+    initials: set[str] = set()
+    if len(tokens) >= 3:
+        for skip in ((), ("stop",)):
+            letters = "".join(t.norm[0] for t in tokens if t.role not in skip)
+            initials.add(letters)
+            for t in reversed(tokens):  # (SPC LTD: SYRIAN PETROLEUM COMPANY LIMITED)
+                if t.role != "legal":
+                    break
+                letters = letters[:-1]
+                initials.add(letters)
+    return word, frozenset(initials)
+
+
+def _acronym(name1: str, name2: str) -> tuple[float, dict[str, Any]]:
+    """Is one organisation's name the acronym of the other's (LTTE / LIBERATION TIGERS OF TAMIL
+    EELAM, IFIC / IRAN FOREIGN INVESTMENT COMPANY)? Scored by its length (`ACRONYM_SCORES`)."""
+    for short, long_, first in ((name1, name2, True), (name2, name1, False)):
+        word, _ = _acronym_forms(short)
+        if word and word in _acronym_forms(long_)[1]:
+            score = ACRONYM_SCORES[min(len(word), 5) - 3]
+            a, b = (word, normalize_phrase(long_)) if first else (normalize_phrase(long_), word)
+            return score, {"aligned": [{"a": a, "b": b, "similarity": score, "how": "acronym"}], "unmatched": []}
+    return 0.0, {}
 
 
 def _guess_schema(name1: str, name2: str) -> str:
