@@ -916,3 +916,24 @@ def test_an_acronym_is_the_organisation_it_abbreviates(a: str, b: str, match: bo
         assert result.features["aligned"][0]["how"] == "acronym"
         assert result.score < compare_names(b, b, "Organization").score  # an acronym is less sure than the name
     assert compare_names("LTTE", "LTTE SMITH", "Person").match is False  # (persons have no acronyms)
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Siergiej Szojgu odwiedził front.", "SHOIGU, Sergei Kuzhugetovich"),  # ie, й as j, sz
+    ("Dmitrij Miedwiediew powiedział w czwartek, że Rosja nie ustąpi.", "MEDVEDEV, Dmitry Anatolievich"),
+    ("Jewgienij Prigożyn zginął w katastrofie samolotu.", "PRIGOZHIN, Yevgeniy Viktorovich"),
+])
+def test_russian_names_as_polish_writes_them_in_text(matcher: TextMatcher, text: str, listed: str) -> None:
+    assert listed in {h.entity.name for h in matcher.screen(text) if h.kind == "full"}
+
+
+def test_a_title_with_its_article_is_a_title(matcher: TextMatcher) -> None:
+    from monitor.matching.index import analyse_name
+
+    roles = [(t.norm, t.role) for t in analyse_name("IBRAHIM, Al Hajj Alie", "Person")]
+    assert roles == [("ibrahim", "surname"), ("al", "title"), ("hajj", "title"), ("alie", "given")]
+    # "Hajj Ibrahim" is the title and a common surname: no name of AL-WATFA, Ali Ibrahim (listed
+    # also as IBRAHIM, Al Hajj Alie), whose given name it lacks
+    assert "13395" not in entity_ids(matcher, "On Tuesday El Hadj Ibrahim met officials in the capital.")
+    assert "13395" in entity_ids(matcher, "On Tuesday Al Hajj Alie Ibrahim met officials in the capital.")
+    assert compare_names("DIYAB, Hajj 'Adil", "DIAB, Adel", "Person").match

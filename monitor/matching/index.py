@@ -113,6 +113,9 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
     titles, and the word after them is the given name."""
     titles = set()
     for k in range(n_surnames, len(roles)):
+        if roles[k][0] in vocab.ARABIC_ARTICLES and k + 1 < len(roles) and roles[k + 1][0] in vocab.NAME_TITLES:
+            titles.add(k)  # the article of a title: "IBRAHIM, Al Hajj Alie"
+            continue
         if roles[k][0] not in vocab.NAME_TITLES:
             break
         titles.add(k)

@@ -212,7 +212,7 @@ _ALTERNATIVE_RULES = (
     (re.compile(r"ee"), "i"), (re.compile(r"oo"), "u"),
     # Polish writes Russian е after a consonant ie: Miedwiediew = Medvedev, Siergiej = Sergei
     # (not English plurals: Industries is no Industres).
-    (re.compile(r"(?<=[bcdfghklmnprstvwz])ie(?=[bcdfghklmnprstvwz])(?!s$)"), "e"),
+    (re.compile(r"(?<=[bcdfghklmnprstvwz])ie(?=[bcdfghjklmnprstvwyz])(?!s$)"), "e"),
 )
 
 

@@ -155,7 +155,7 @@ PLACE_DESCRIPTORS = frozenset([
 
 # Titles and honorifics written into listed names ("Mullah Naim Bareh", "Shaykh Ahmad Iman Ali"):
 # part of how a person is addressed, not of who they are, so optional when names are compared.
-NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "doctor", "prof", "sheikh", "sheik", "shaykh", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulawi", "mawlavi", "molvi", "maulana", "mawlana", "haji", "hajji", "alhaji", "alhajji", "qari", "mufti", "general", "gen", "colonel", "col", "brigadier", "lieutenant", "lt", "captain", "capt", "admiral", "commander", "sir", "ayatollah",
+NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "doctor", "prof", "sheikh", "sheik", "shaykh", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulawi", "mawlavi", "molvi", "maulana", "mawlana", "haji", "hajji", "hajj", "alhaji", "alhajji", "alhajj", "hadji", "hadj", "alhadji", "qari", "mufti", "general", "gen", "colonel", "col", "brigadier", "lieutenant", "lt", "captain", "capt", "admiral", "commander", "sir", "ayatollah",
                           "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed", "sayid",
                           # as folded from Arabic script (its long a kept: حاجى 'hajy', الشيخ 'lshykh', مولوي 'mwlwy')
                           "hajy", "haja", "haj", "lhaj", "hja", "hjy", "lhj", "shykh", "lshykh", "mwlwy", "mwlwa", "mwlana",
