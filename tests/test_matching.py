@@ -937,3 +937,19 @@ def test_a_title_with_its_article_is_a_title(matcher: TextMatcher) -> None:
     assert "13395" not in entity_ids(matcher, "On Tuesday El Hadj Ibrahim met officials in the capital.")
     assert "13395" in entity_ids(matcher, "On Tuesday Al Hajj Alie Ibrahim met officials in the capital.")
     assert compare_names("DIYAB, Hajj 'Adil", "DIAB, Adel", "Person").match
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Євген Пригожин і Сергій Шойгу зустрілися.", {"PRIGOZHIN, Yevgeniy Viktorovich", "SHOIGU, Sergei Kuzhugetovich"}),
+    ("Yevhen Prigozhin and Serhiy Shoigu met.", {"PRIGOZHIN, Yevgeniy Viktorovich", "SHOIGU, Sergei Kuzhugetovich"}),
+    ("Hennadiy Timchenko and Ihor Sechin", {"TIMCHENKO, Gennady Nikolayevich", "SECHIN, Igor Ivanovich"}),
+])
+def test_russian_given_names_as_ukrainian_writes_them(matcher: TextMatcher, text: str, listed: set[str]) -> None:
+    assert listed <= {h.entity.name for h in matcher.screen(text) if h.kind == "full"}
+
+
+def test_ukrainian_forms_are_for_east_slavic_names_only(matcher: TextMatcher) -> None:
+    # h read as g only for a Russian, Belarusian or Ukrainian person: Hassan is no Ghassan
+    assert not any(h.kind == "full" for h in matcher.screen("Hassan Nasrallah met Ghassan Nasrallah's cousin.")
+                   if h.text.startswith("Ghassan"))
+    assert "Olha Prigozhin" not in {h.text for h in matcher.screen("Olha Prigozhin spoke.") if h.kind == "full"}

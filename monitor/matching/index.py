@@ -139,6 +139,18 @@ def _surname_first(words: list[str]) -> bool:
         and all(SYLLABLE_WORD.match(w) for w in words)
 
 
+# A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
+_EAST_SLAVIC_SURNAME = re.compile(r"(?:[oe]v|[oe]va|au|enk[oa]|[cy]?uk|yk|vich|vych|sk[iy]y?|ska(?:ya)?)$")
+# The first letters an East Slavic name part may change between romanisations (its key drops
+# vowels): Uladzimir / Vladimir, Alyaksei / Aleksei, Yauhen / Evgeny.
+SOFT_STARTS = frozenset("aeiouyv")
+
+
+def east_slavic(tokens: Iterable[NameToken]) -> bool:
+    """Is this a Russian, Belarusian or Ukrainian person's name (see `_EAST_SLAVIC_SURNAME`)?"""
+    return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm) for t in tokens)
+
+
 _SLAVIC_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|auna|ichna)$")
 
 

@@ -22,11 +22,13 @@ from monitor.matching import vocab
 from monitor.matching.abjad import abjad_keys, abjad_script, abjad_similarity, latin_abjad_keys
 from monitor.matching.index import (
     OPTIONAL_ROLES,
+    SOFT_STARTS,
     SYLLABLE_WORD,
     MatchIndex,
     NameToken,
     NearKeys,
     analyse_name,
+    east_slavic,
 )
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
@@ -229,8 +231,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         _align_last_core(a, b, used_a, used_b, aligned, similar)
     if len(used_a) == len(a) or len(used_b) == len(b):
         pass  # (nothing left to align on one side)
-    elif _east_slavic(a) or _east_slavic(b):
-        _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3, _SOFT_STARTS,
+    elif east_slavic(a) or east_slavic(b):
+        _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3, SOFT_STARTS,
                          east_slavic_spelling)
     elif _korean(a) and _korean(b):
         _align_romanised(a, b, used_a, used_b, aligned, korean_key, "Korean romanisation", 2, None)
@@ -643,22 +645,11 @@ def _align_last_core(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
         aligned.append((left_a[0], left_b[0], sim, _VOWELS_ONLY))
 
 
-# A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
-_EAST_SLAVIC_SURNAME = re.compile(r"(?:[oe]v|[oe]va|au|enk[oa]|[cy]?uk|yk|vich|vych|sk[iy]y?|ska(?:ya)?)$")
-
-
-def _east_slavic(x: tuple[NameToken, ...]) -> bool:
-    return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm) for t in x)
-
-
 def _korean(x: tuple[NameToken, ...]) -> bool:
     """A Korean name: a Korean surname as its surname, and all its parts syllables."""
     return any(t.role == "surname" and t.norm in vocab.KOREAN_SURNAMES for t in x) and all(len(t.norm) <= 6 for t in x)
 
 
-# The first letters an East Slavic name part may change between romanisations (its key drops
-# vowels): Uladzimir / Vladimir, Alyaksei / Aleksei, Yauhen / Evgeny.
-_SOFT_STARTS = frozenset("aeiouyv")
 
 
 def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],

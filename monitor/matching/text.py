@@ -27,9 +27,25 @@ from operator import attrgetter
 from typing import Any
 
 from monitor.matching import vocab
-from monitor.matching.index import OPTIONAL_ROLES, IndexedName, MatchIndex, NameToken, token_weight
+from monitor.matching.index import (
+    OPTIONAL_ROLES,
+    SOFT_STARTS,
+    IndexedName,
+    MatchIndex,
+    NameToken,
+    east_slavic,
+    token_weight,
+)
 from monitor.matching.model import Mention
-from monitor.matching.normalize import Token, french_reading, name_tokens, phonetic_keys, tokenize
+from monitor.matching.normalize import (
+    Token,
+    east_slavic_key,
+    east_slavic_spelling,
+    french_reading,
+    name_tokens,
+    phonetic_keys,
+    tokenize,
+)
 from monitor.matching.similarity import (
     TOKEN_MATCH,
     Spellings,
@@ -267,6 +283,7 @@ class TextMatcher:
         self._head_words: dict[str, _HeadWord] = {}
         self._spellings_by_key: dict[str, Spellings] = {}  # phonetic key -> its listed words
         self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
+        self._east_slavic_entities: dict[int, bool] = {}
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
         for indexed in index.names:
             self._names_by_entity[indexed.entity.entity_id].append(indexed)
@@ -389,7 +406,7 @@ class TextMatcher:
                             waiting.append((j, pos, sim, how))
                         continue
                     if not initial_near and name.keyset.isdisjoint(near) and name.keyset.isdisjoint(plural_near) \
-                            and "(" not in name.text:
+                            and "(" not in name.text and not (name.is_person and self._is_east_slavic(name)):
                         # No neighbour sounds like a word of the name: `_grow` would stop here.
                         cand = _Candidate(name=name, first=j, last=j, matched={pos: (j, sim, how)})
                     else:
@@ -542,8 +559,9 @@ class TextMatcher:
     def _match_word(self, tokens: list[Token], i: int, name: IndexedName,
                     used: dict[int, Any]) -> tuple[int, float, str] | None:
         tok = tokens[i]
-        if len(tok.norm) > 1 and name.keyset.isdisjoint(tok.keys) and name.keyset.isdisjoint(_singular_keys(tok.norm)):
-            return None  # no word of the name sounds like this one
+        if len(tok.norm) > 1 and name.keyset.isdisjoint(tok.keys) and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
+                and not (name.is_person and tok.capitalized and self._is_east_slavic(name)):
+            return None  # no word of the name sounds like this one (Yevhen may be Yevgeny: h = g)
         best: tuple[int, float, str] | None = None
         lowercase = self._lowercase(tokens, i)
         for k, ntok in enumerate(name.tokens):
@@ -557,12 +575,38 @@ class TextMatcher:
                 continue
             sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
             if ntok.role in ("given", "middle") and sim < GIVEN_NAME_MATCH:
-                if not _final_h(tok.norm, ntok.norm):
+                if _final_h(tok.norm, ntok.norm):
+                    sim, how = GIVEN_NAME_MATCH, "final h"  # Abdalla is Abdallah, Fatima Fatimah
+                elif self._east_slavic_forms(tok.norm, ntok.norm, name):
+                    sim, how = GIVEN_NAME_MATCH, "East Slavic romanisation"  # Євген (Yevhen) is Yevgeny
+                else:
                     continue  # Hassan is not Ghassan
-                sim, how = GIVEN_NAME_MATCH, "final h"  # Abdalla is Abdallah, Fatima Fatimah
             if sim >= TOKEN_MATCH and (best is None or sim > best[1]):
                 best = (k, sim, how)
         return best
+
+    def _east_slavic_forms(self, word: str, listed: str, name: IndexedName) -> bool:
+        """Are a text word and a listed given name of a Russian, Belarusian or Ukrainian person
+        one name in two of those languages (Yevhen / Yevgeny, Serhiy / Sergei, Oleksandr /
+        Aleksandr; see `east_slavic_key`), beginning alike, both feminine or neither?"""
+        if len(word) < 3 or len(listed) < 3 or not self._is_east_slavic(name):
+            return False
+        mine, other = east_slavic_spelling(word), east_slavic_spelling(listed)
+        if mine != other:
+            key = east_slavic_key(word)
+            if len(key) < 3 or key != east_slavic_key(listed):
+                return False  # (a key of two letters says little: Ihor is Igor as spelled)
+        return (mine[0] == other[0] or {mine[0], other[0]} <= SOFT_STARTS) and \
+            (mine[-1] == "a") == (other[-1] == "a")  # (Oleg / Olga)
+
+    def _is_east_slavic(self, name: IndexedName) -> bool:
+        """Is any listed name of this person's Russian, Belarusian or Ukrainian (see `east_slavic`)?"""
+        eid = name.entity.entity_id
+        found = self._east_slavic_entities.get(eid)
+        if found is None:
+            found = self._east_slavic_entities[eid] = any(
+                east_slavic(other.tokens) for other in self._names_by_entity.get(eid, [name]))
+        return found
 
     def _grow(self, tokens: list[Token], j: int, pos: int, sim: float, how: str,
               name: IndexedName) -> _Candidate:
