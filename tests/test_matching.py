@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from monitor.matching import TextMatcher
-from monitor.matching.normalize import fold, phonetic_keys, tokenize
+from monitor.matching.normalize import fold, name_tokens, phonetic_keys, tokenize
 from monitor.matching.pairs import compare_names, search
 
 PRIGOZHIN = "21171"
@@ -953,3 +953,24 @@ def test_ukrainian_forms_are_for_east_slavic_names_only(matcher: TextMatcher) ->
     assert not any(h.kind == "full" for h in matcher.screen("Hassan Nasrallah met Ghassan Nasrallah's cousin.")
                    if h.text.startswith("Ghassan"))
     assert "Olha Prigozhin" not in {h.text for h in matcher.screen("Olha Prigozhin spoke.") if h.kind == "full"}
+
+
+def test_a_generation_suffix_is_no_name_part() -> None:
+    from monitor.matching.index import analyse_name
+
+    roles = lambda name: {t.norm: t.role for t in analyse_name(name, "Person")}  # noqa: E731
+    assert roles("Robert Smith Jr.") == {"smith": "surname", "robert": "given", "jr": "suffix"}
+    assert roles("KNOWLES, JR., Samuel") == {"knowles": "surname", "samuel": "given", "jr": "suffix"}
+    assert roles("IVANOV JR., Sergey") == {"ivanov": "surname", "sergey": "given", "jr": "suffix"}
+    assert roles("SMITH, Junior") == {"smith": "surname", "junior": "given"}  # (all the given names there are)
+    # the suffix alone tells the son from the father, read where the list writes it
+    assert compare_names("KNOWLES, JR., Samuel", "Samuel Knowles Jr", "Person").score == 1.0
+    assert compare_names("IVANOV JR., Sergey", "Sergey Ivanov Jr.", "Person").score == 1.0
+    assert not compare_names("Robert Smith Jr.", "Robert Smith Sr.", "Person").match
+    assert not compare_names("Robert Smith Jr.", "Robert Smith", "Person").match
+
+
+def test_mc_and_mac_begin_one_word() -> None:
+    assert name_tokens("Ronald McDonald") == ["ronald", "mcdonald"]
+    assert name_tokens("KimJongUn") == ["kim", "jong", "un"]  # (other words run together are split)
+    assert compare_names("Ronald McDonald", "Ronald MacDonald", "Person").match

@@ -23,7 +23,7 @@ from monitor.matching.normalize import (
 )
 
 # Roles that may be missing from a mention without making it partial.
-OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop", "title"})
+OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop", "title", "suffix"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,15 +162,30 @@ def _patronymic_last(words: list[str]) -> bool:
         and not vocab.PATRONYMIC.search(words[1])
 
 
+def _without_suffixes(words: list[str], suffixes: list[str]) -> list[str]:
+    """`words` without the generation suffixes among them, which are added to `suffixes`
+    (unless they are all the words: "SMITH, Junior" keeps his given name)."""
+    kept = [w for w in words if w not in vocab.GENERATION]
+    if not kept or len(kept) == len(words):
+        return words
+    suffixes.extend(w for w in words if w in vocab.GENERATION)
+    return kept
+
+
 def analyse_name(name: str, schema: str) -> list[NameToken]:
     """Split a listed name into tokens with their role in the name."""
     tokens: list[NameToken] = []
     if schema == "Person":
+        # A generation suffix (Jr., Sr., III) says which one of a family, and is no surname nor
+        # given name wherever the list writes it: SMITH, Robert Jr.; IVANOV JR., Sergey;
+        # KNOWLES, JR., Samuel; Robert Smith Jr.
+        suffixes: list[str] = []
         if "," in name:
             surname_part, _, given_part = name.partition(",")
-            surnames, givens = name_tokens(surname_part), name_tokens(given_part)
+            surnames, givens = _without_suffixes(name_tokens(surname_part), suffixes), \
+                _without_suffixes(name_tokens(given_part), suffixes)
         else:
-            words = name_tokens(name)
+            words = _without_suffixes(name_tokens(name), suffixes)
             if SYLLABIC.search(name) or _surname_first(words) or _patronymic_last(words):
                 # Korean and Chinese names put the surname first: 김정은, Cho Yong Chol; so do
                 # Russian forms and registers: Путин Владимир Владимирович
@@ -208,7 +223,7 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
         n_surnames = len(surnames)
         roles = [(w, "stop") if w in vocab.SON_OF and (k < n_surnames - 1 or k > n_surnames) else (w, r)
                  for k, (w, r) in enumerate(roles)]
-        roles = _titles_first(roles, len(surnames))
+        roles = _titles_first(roles, len(surnames)) + [(w, "suffix") for w in suffixes]
     else:
         words = name_tokens(name)
         legal = _legal_positions(words)

@@ -61,7 +61,7 @@ SCHEMA_ALIASES = {
     "organisation": "Organization", "company": "Organization", "legalentity": "Organization",
     "entity": "Organization", "vessel": "Vessel", "aircraft": "Aircraft", "thing": "Organization",
 }
-OPTIONAL_WEIGHT = {"legal": 0.15, "stop": 0.15, "patronymic": 0.35, "middle": 0.5}
+OPTIONAL_WEIGHT = {"legal": 0.15, "stop": 0.15, "suffix": 0.15, "patronymic": 0.35, "middle": 0.5}
 
 
 def canonical_schema(schema: str | None) -> str | None:
@@ -289,10 +289,10 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         score = max(score, _contained(found_a / total_a, found_b / total_b, 0.7))
         subset = True
         penalties.append("one name adds words that say what the firm does")
-    suffix_a = {t.norm for t in a if t.norm in _GENERATION}
-    suffix_b = {t.norm for t in b if t.norm in _GENERATION}
+    suffix_a = {t.norm for t in a if t.norm in vocab.GENERATION}
+    suffix_b = {t.norm for t in b if t.norm in vocab.GENERATION}
     if schema == "Person" and suffix_a != suffix_b:
-        score *= 0.7  # father and son
+        score *= 0.7  # father and son (KINAHAN JUNIOR, Christopher Vincent / KINAHAN, Christopher Vincent)
         penalties.append("junior and senior")
     # Numbers are identifiers: "11420 CORP" is not "BELLETECH CORP" (their digits compared:
     # RF78815 is RF-78815, YV1003 is not YV1004).
@@ -379,7 +379,6 @@ _GIVEN = frozenset(["given", "middle"])
 SECOND_SURNAME = 0.85  # a person named by the second of two surnames (Rolando Godoy / OSUNA GODOY) ...
 SECOND_SURNAME_ZIPF = 3.0  # ... a rare one (Godoy 2.1, Tapia 2.3; not Garcia 3.9, Herrera 3.4)
 _INITIAL_ROLES = frozenset(["given", "middle", "patronymic", "stop"])  # "Y." is read as the stop word "y"
-_GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
 _NAME_PARTS = ("given", "middle", "surname")
 # The part of a person's name a word plays, given and middle names as one.
 _ROLE_GROUP = {"given": "given", "middle": "given", "surname": "surname", "patronymic": "patronymic"}

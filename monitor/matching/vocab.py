@@ -171,6 +171,8 @@ NEGATIVE_CONTEXT = frozenset(["composer", "composers", "opera", "operas", "opera
 DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "for", "from", "by", "with", "as", "of", "to", "and", "or", "but", "if", "when", "while", "after", "before", "during", "since", "until", "about", "over", "under", "into", "onto", "upon", "his", "her", "its", "their", "our", "my", "your", "new", "old", "former", "ex", "says", "said", "say", "report", "reports", "breaking", "live", "update", "updates", "exclusive", "analysis", "why", "how", "what", "who", "where", "which", "why"])
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|can|ran|ani|ali|iot|ic|an)$")
 _MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+# Generation suffixes of a person's name: which one of a family (father and son).
+GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
 PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|auna|ichna|ich|ogly|oglu|kyzy|qizi)$")  # (-ivna: Ukrainian, -auna: Belarusian)
 
 
