@@ -974,3 +974,14 @@ def test_mc_and_mac_begin_one_word() -> None:
     assert name_tokens("Ronald McDonald") == ["ronald", "mcdonald"]
     assert name_tokens("KimJongUn") == ["kim", "jong", "un"]  # (other words run together are split)
     assert compare_names("Ronald McDonald", "Ronald MacDonald", "Person").match
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft"),
+    ("Siemens GmbH", "Siemens Gesellschaft mit beschränkter Haftung"),  # (GmbH was split as 'gmb h')
+    ("INTER-TRANS SP Z OO", "INTER-TRANS SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA"),
+    ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU OPTIMA", "OPTIMA, OOO"),  # a legal form weighs as one word
+])
+def test_a_legal_form_written_out_is_that_legal_form(a: str, b: str) -> None:
+    assert compare_names(a, b, "Organization").match
+    assert name_tokens("Siemens GmbH") == ["siemens", "gmbh"]

@@ -50,7 +50,7 @@ _WORD = re.compile(rf"{_LETTERS}(?:['’‘`ʼ]{_LETTERS})*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z])(?<!^Mc)(?<!^Mac)(?=[A-Z])")  # (McDonald, MacLeod are one word)
+_CAMEL = re.compile(r"(?<=[a-z])(?<!^Mc)(?<!^Mac)(?=[A-Z][a-z])")  # (McDonald, MacLeod, GmbH are one word)
 
 
 class Token(NamedTuple):

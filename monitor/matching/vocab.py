@@ -22,7 +22,10 @@ LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited",
     "akb", "kb", "nko", "npo", "npp", "fgup", "gup", "mup", "fgbu", "ano", "nao", "pat", "prat",
     "pvt", "dac", "fsue", "sue", "tnhh", "eireli", "ltda", "sdn", "bhd", "gmbh",
     # Dubai free-zone, Bulgarian, North Macedonian, Lithuanian, Latvian, Finnish, Turkish, Albanian
-    "dmcc", "ood", "eood", "ead", "dooel", "uab", "sia", "oyj", "sti", "shpk"])
+    "dmcc", "ood", "eood", "ead", "dooel", "uab", "sia", "oyj", "sti", "shpk",
+    # the same forms written out: German, Austrian, Swiss, Nordic, Dutch, Polish
+    "aktiengesellschaft", "kommanditgesellschaft", "aktiebolag", "aktieselskab", "aksjeselskap",
+    "anpartsselskab", "osakeyhtio", "vennootschap", "akcyjna"])
 # The same generic word of an organisation's name in the languages lists use: compared as one
 # word by `compare` and `search` ("BANCO CENTRAL DE VENEZUELA" ~ "CENTRAL BANK OF VENEZUELA").
 _ORG_SYNONYM_WORDS = {
@@ -93,6 +96,11 @@ LEGAL_PHRASES = tuple(
         "cong ty tnhh", "cong ty co phan", "federal state budgetary institution",
         # Colombian partnerships: Y CIA. S. EN C.S. (and company, limited partnership)
         "y cia", "y compania", "s en c s", "s en c a", "s en c",
+        # European forms written out (GmbH, BV, NV, SpA, Srl, Sp. z o.o., SA, Lda, SARL, SAS)
+        "gesellschaft mit beschrankter haftung", "besloten vennootschap", "naamloze vennootschap",
+        "societa per azioni", "societa a responsabilita limitata", "spolka z ograniczona odpowiedzialnoscia",
+        "spolka akcyjna", "sociedade anonima", "sociedade limitada", "societe a responsabilite limitee",
+        "societe par actions simplifiee",
     )
 )
 # Short forms of given names (hypocorisms) that spelling does not relate: Bill is William.
