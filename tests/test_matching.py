@@ -985,3 +985,28 @@ def test_mc_and_mac_begin_one_word() -> None:
 def test_a_legal_form_written_out_is_that_legal_form(a: str, b: str) -> None:
     assert compare_names(a, b, "Organization").match
     assert name_tokens("Siemens GmbH") == ["siemens", "gmbh"]
+
+
+@pytest.mark.parametrize("text", [
+    "Yevgeny <b>Prigozhin</b> was seen in Minsk.",
+    "Yevgeny&nbsp;Prigozhin was seen in Minsk.",
+    "<p>Yevgeny <a href=\"https://example.org/p?id=1&amp;x=2\">Prigozhin</a> was seen.</p>",
+])
+def test_html_left_in_a_text_is_no_barrier_inside_a_name(matcher: TextMatcher, text: str) -> None:
+    hit = next(h for h in matcher.screen(text) if h.entity.source_id == PRIGOZHIN)
+    assert hit.kind == "full" and text[hit.start : hit.end].startswith("Yevgeny")
+    assert not any(t.norm in ("nbsp", "href", "amp", "b", "p") for t in tokenize(text))  # (markup is no word)
+
+
+def test_a_block_tag_ends_a_name(matcher: TextMatcher) -> None:
+    hits = [h for h in matcher.screen("<p>Yevgeny</p><p>Prigozhin was seen.</p>") if h.entity.source_id == PRIGOZHIN]
+    assert hits and all(h.text == "Prigozhin" for h in hits)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Ye. Prigozhin said the fighters would withdraw.", "Ye. Prigozhin"),
+    ("Yu.V. Kovalchuk chairs the bank.", "Yu.V. Kovalchuk"),
+    ("Пригожин Е.В. подписал приказ.", "Пригожин Е.В"),
+])
+def test_russian_initials_of_two_letters(matcher: TextMatcher, text: str, found: str) -> None:
+    assert found in {h.text for h in matcher.screen(text) if h.kind == "full"}

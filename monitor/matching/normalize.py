@@ -449,8 +449,29 @@ _SPLIT = re.compile(f"({_WORD.pattern})", re.UNICODE)
 _GAP = slice(0, 40)  # a gap is kept up to 40 characters: enough to tell a space from a paragraph
 
 
+# HTML left in a text (a tag, a character entity) is no word of it and no barrier inside a
+# name ("Yevgeny <b>Prigozhin</b>", "Yevgeny&nbsp;Prigozhin"); a block tag ends a line.
+_MARKUP = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,9})\b[^<>]{0,200}>|&(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});")
+_BLOCK_TAGS = frozenset(["p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5",
+                         "h6", "blockquote", "section", "article", "header", "footer", "hr", "pre", "title"])
+
+
+MARKUP_BLANK = "\u200b"  # (a zero-width space: no word, no space; text.py reads a gap without it)
+
+
+def _blank_markup(match: re.Match[str]) -> str:
+    """Markup as blanks of its length (offsets into the text stay true): a block tag as a
+    paragraph break, anything else as nothing (`MARKUP_BLANK`)."""
+    size = len(match.group())
+    if match.group(2) and match.group(2).lower() in _BLOCK_TAGS:
+        return "\n\n" + MARKUP_BLANK * (size - 2)
+    return MARKUP_BLANK * size
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into `text` (Python string indices)."""
+    if "<" in text or "&" in text:
+        text = _MARKUP.sub(_blank_markup, text)
     # Most of the work in C: split into [gap, word, gap, word, ..., gap], words looked up once
     # per distinct word, offsets summed; a text with syllabic scripts takes the piecewise way.
     parts = _SPLIT.split(text)

@@ -182,8 +182,18 @@ def has_digit(word: str) -> bool:
     return _DIGIT.search(word) is not None
 
 
+# Initials of two letters, as Russian romanised writes Е, Ю, Я, Ё, Ж, Х, Ч, Ш, Ц ("Ye. Prigozhin").
+TWO_LETTER_INITIALS = frozenset(["ye", "yu", "ya", "yo", "zh", "kh", "ch", "sh", "ts"])
+
+
 def initial_matches(text_word: str, listed_word: str) -> bool:
-    """'y' stands for 'yevgeniy' (and for 'evgeny', since Y/E/J spellings of Е vary)."""
+    """'y' stands for 'yevgeniy' (and for 'evgeny', since Y/E/J spellings of Е vary); so does
+    'ye' (and 'yu' for 'yuri' or 'iurii', 'zh' for 'zhores')."""
+    if len(text_word) == 2 and text_word in TWO_LETTER_INITIALS and len(listed_word) > 2:
+        if text_word[0] == "y":
+            vowel = text_word[1]
+            return listed_word[:2] in ("y" + vowel, "i" + vowel, "j" + vowel) or vowel in "eo" and listed_word[0] == vowel
+        return listed_word.startswith(text_word)
     if len(text_word) != 1 or len(listed_word) < 2:
         return False
     if listed_word[0] == text_word:

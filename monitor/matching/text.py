@@ -38,6 +38,7 @@ from monitor.matching.index import (
 )
 from monitor.matching.model import Mention
 from monitor.matching.normalize import (
+    MARKUP_BLANK,
     Token,
     east_slavic_key,
     east_slavic_spelling,
@@ -48,6 +49,7 @@ from monitor.matching.normalize import (
 )
 from monitor.matching.similarity import (
     TOKEN_MATCH,
+    TWO_LETTER_INITIALS,
     Spellings,
     has_digit,
     initial_matches,
@@ -224,11 +226,14 @@ def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
     """Can token `right` continue a name that token `right - 1` belongs to? (Across brackets
     only for a name listed with brackets: "... JEWELLERY (HK) CO.", not "Motkova (Russia) 1".)"""
     gap = tokens[right].gap
+    if MARKUP_BLANK in gap:  # HTML in the text: "Yevgeny <b>Prigozhin</b>"
+        gap = gap.replace(MARKUP_BLANK, "")
     if (_PAREN_GAP if brackets else _JOINABLE_GAP).match(gap):
         return gap.count("\n") < 2  # a blank line (title | body, paragraphs) ends a name
     # "Y. Prigozhin": a full stop after an initial; "Hong Pang Co. Limited": after a legal form.
     left = tokens[right - 1].norm
-    return (len(left) == 1 or left in vocab.LEGAL_FORMS) and re.match(r"^\.,?\s{0,2}$", gap) is not None
+    return (len(left) == 1 or left in vocab.LEGAL_FORMS or left in TWO_LETTER_INITIALS) \
+        and re.match(r"^\.,?\s{0,2}$", gap) is not None
 
 
 class _Headlines:
@@ -368,7 +373,8 @@ class TextMatcher:
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
                     plural_near.update(_singular_keys(tokens[k].norm))
-                    initial_near = initial_near or len(tokens[k].norm) == 1
+                    initial_near = initial_near or len(tokens[k].norm) == 1 or tokens[k].norm in TWO_LETTER_INITIALS \
+                        and k + 1 < len(tokens) and tokens[k + 1].gap.startswith(".")
             # A word that cannot grow here into more of a listed name, and alone names it only
             # by coreference (a common surname, "Kim", see `_hopeless_surname`; a common main
             # word, "Russia", see `_Anchor`), counts only if the text names that entity more
@@ -559,7 +565,8 @@ class TextMatcher:
     def _match_word(self, tokens: list[Token], i: int, name: IndexedName,
                     used: dict[int, Any]) -> tuple[int, float, str] | None:
         tok = tokens[i]
-        if len(tok.norm) > 1 and name.keyset.isdisjoint(tok.keys) and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
+        if len(tok.norm) > 1 and tok.norm not in TWO_LETTER_INITIALS and name.keyset.isdisjoint(tok.keys) \
+                and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
                 and not (name.is_person and tok.capitalized and self._is_east_slavic(name)):
             return None  # no word of the name sounds like this one (Yevhen may be Yevgeny: h = g)
         best: tuple[int, float, str] | None = None
@@ -568,8 +575,8 @@ class TextMatcher:
             if k in used or lowercase and ntok.role in NAME_ROLES:
                 continue
             if initial_matches(tok.norm, ntok.norm) and ntok.role in ("given", "middle", "patronymic") and (
-                not self._mixed_case or i + 1 < len(tokens) and tokens[i + 1].gap.startswith(".")
-            ):  # "Y. Prigozhin", not "Canada I" nor "Khan a"
+                not self._mixed_case and len(tok.norm) == 1 or i + 1 < len(tokens) and tokens[i + 1].gap.startswith(".")
+            ):  # "Y. Prigozhin", "Ye. Prigozhin", not "Canada I" nor "Khan a"
                 if best is None or best[1] < 0.9:
                     best = (k, 0.9, "initial")
                 continue
