@@ -1010,3 +1010,11 @@ def test_a_block_tag_ends_a_name(matcher: TextMatcher) -> None:
 ])
 def test_russian_initials_of_two_letters(matcher: TextMatcher, text: str, found: str) -> None:
     assert found in {h.text for h in matcher.screen(text) if h.kind == "full"}
+
+
+def test_a_soft_hyphen_inside_a_word_keeps_it_whole(matcher: TextMatcher) -> None:
+    text = "Yevgeny Prigo\u00adzhin said"
+    assert [t.norm for t in tokenize(text)] == ["yevgeny", "prigozhin", "said"]
+    assert {h.text for h in matcher.screen(text) if h.kind == "full"} == {"Yevgeny Prigo\u00adzhin"}
+    # (Persian's zero-width non-joiner still parts a word as its consonants are compared)
+    assert compare_names("علی خامنه\u200cای", "KHAMENEI, Ali", "Person").match

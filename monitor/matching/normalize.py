@@ -44,8 +44,11 @@ def _combining_marks() -> str:
 # A word is letters and digits with the marks that combine with them: a stress mark (Евге́ний),
 # Arabic vowel signs (مُعَمَّر), Hebrew points and decomposed accents (NFD "Prigoz\u030cin") belong
 # to the word they sit on, which Python's \w alone would split at each mark.
+# So do the invisible characters that may sit inside a word: a soft hyphen (Prigo\u00adzhin), a
+# zero-width joiner, a word joiner. (Not Persian's zero-width non-joiner, which parts a word as
+# its consonants are compared: خامنه\u200cای, Khamenei.)
 # (Runs of letters, marks between them: the common run of plain letters is matched in one step.)
-_LETTERS = rf"[^\W_]+(?:[{_combining_marks()}]+[^\W_]*)*"
+_LETTERS = rf"[^\W_]+(?:[{_combining_marks()}\u00ad\u200d\u2060\ufeff]+[^\W_]*)*"
 _WORD = re.compile(rf"{_LETTERS}(?:['’‘`ʼ]{_LETTERS})*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
