@@ -1018,3 +1018,18 @@ def test_a_soft_hyphen_inside_a_word_keeps_it_whole(matcher: TextMatcher) -> Non
     assert {h.text for h in matcher.screen(text) if h.kind == "full"} == {"Yevgeny Prigo\u00adzhin"}
     # (Persian's zero-width non-joiner still parts a word as its consonants are compared)
     assert compare_names("علی خامنه\u200cای", "KHAMENEI, Ali", "Person").match
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Wagner a quitté Bakhmout.",  # a French article begins no other name
+    "Die Wagner-Söldner zogen sich zurück.",  # German capitalises the cue (Söldner, mercenaries)
+])
+def test_wagner_with_its_cue_in_french_and_german(matcher: TextMatcher, text: str) -> None:
+    assert WAGNER in entity_ids(matcher, text)
+
+
+def test_a_legal_form_letter_is_written_as_one(matcher: TextMatcher) -> None:
+    # the French verb "a" is no letter of S.A.: the firm's rare word alone, as without it
+    hit = next(h for h in matcher.screen("La société Rosneft a annoncé un accord.") if h.entity.name == "ROSNEFT TRADING S.A.")
+    assert hit.text == "Rosneft"
+    assert {h.text for h in matcher.screen("Rosneft Trading S.A. was designated.")} == {"Rosneft Trading S.A"}

@@ -580,6 +580,9 @@ class TextMatcher:
                 if best is None or best[1] < 0.9:
                     best = (k, 0.9, "initial")
                 continue
+            if len(tok.norm) == 1 and ntok.role == "legal" and (
+                    lowercase or not (i + 1 < len(tokens) and tokens[i + 1].gap.startswith("."))):
+                continue  # S.A.'s letters are written so: the French "Rosneft a annoncé" is no ROSNEFT ... S.A.
             sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
             if ntok.role in ("given", "middle") and sim < GIVEN_NAME_MATCH:
                 if _final_h(tok.norm, ntok.norm):
@@ -1022,8 +1025,9 @@ class TextMatcher:
         for i in self._window(tokens, first, last, 2):
             tok = tokens[i]
             # A capitalised cue in prose belongs to another name ("West Bank", "City Bank");
-            # in a headline ("Wagner Chief Prigozhin") capitals say nothing.
-            if tok.norm in cues and not (self._mixed_case and tok.capitalized and not headline[i]):
+            # in a headline ("Wagner Chief Prigozhin") capitals say nothing, nor in German, which
+            # capitalises its nouns ("Wagner-Söldner").
+            if tok.norm in cues and not (self._mixed_case and tok.capitalized and not headline[i] and not self._german):
                 return tok.norm
         return ""
 
