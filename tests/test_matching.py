@@ -1038,3 +1038,14 @@ def test_a_legal_form_letter_is_written_as_one(matcher: TextMatcher) -> None:
 def test_a_possessive_in_capitals_is_stripped_in_text(matcher: TextMatcher) -> None:
     hits = [h for h in matcher.screen("SHOIGU’S MINISTRY DENIES IT") if h.entity.name == "SHOIGU, Sergei Kuzhugetovich"]
     assert hits and hits[0].text == "SHOIGU" and hits[0].score >= 0.8
+
+
+@pytest.mark.parametrize(("a", "b", "match"), [
+    ("MV FREEDOM", "FREEDOM", True),  # what a ship's name is written after
+    ("M/V Ocean Star", "OCEAN STAR", True),
+    ("M.T. Grace 1", "GRACE 1", True),
+    ("MV FREEDOM", "FREEDOM STAR", False),  # (another ship)
+    ("MV GRACE 1", "GRACE 2", False),
+])
+def test_a_vessel_prefix_is_no_part_of_its_name(a: str, b: str, match: bool) -> None:
+    assert compare_names(a, b, "Vessel").match is match

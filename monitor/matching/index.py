@@ -162,6 +162,19 @@ def _patronymic_last(words: list[str]) -> bool:
         and not vocab.PATRONYMIC.search(words[1])
 
 
+# What a ship's name is written after, not part of it: MV FREEDOM, M/V OCEAN STAR, M.T. GRACE 1.
+_VESSEL_PREFIXES = frozenset(["mv", "mt", "ms", "ss", "my", "sy", "fv", "rv", "mts", "tanker"])
+
+
+def _vessel_prefix(words: list[str]) -> set[int]:
+    """The positions of a vessel name's leading prefix (MV, M/V, M.T.), none if it is all."""
+    if len(words) > 1 and words[0] in _VESSEL_PREFIXES:
+        return {0}
+    if len(words) > 2 and len(words[0]) == 1 and len(words[1]) == 1 and words[0] + words[1] in _VESSEL_PREFIXES:
+        return {0, 1}
+    return set()
+
+
 def _without_suffixes(words: list[str], suffixes: list[str]) -> list[str]:
     """`words` without the generation suffixes among them, which are added to `suffixes`
     (unless they are all the words: "SMITH, Junior" keeps his given name)."""
@@ -227,6 +240,8 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
     else:
         words = name_tokens(name)
         legal = _legal_positions(words)
+        if schema == "Vessel":
+            legal |= _vessel_prefix(words)
         roles = []
         for i, word in enumerate(words):
             if word.isdigit():
