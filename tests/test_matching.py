@@ -1049,3 +1049,8 @@ def test_a_possessive_in_capitals_is_stripped_in_text(matcher: TextMatcher) -> N
 ])
 def test_a_vessel_prefix_is_no_part_of_its_name(a: str, b: str, match: bool) -> None:
     assert compare_names(a, b, "Vessel").match is match
+
+
+def test_katakana_says_a_last_g_as_russian_does() -> None:
+    assert compare_names("ヴィクトル・ヴェクセリベルク", "VEKSELBERG, Viktor Feliksovich", "Person").match  # (-berg: ベルク)
+    assert not compare_names("ヴィクトル・ヴェクセリベルク", "VEKSELBERG, Mikhail", "Person").match

@@ -123,6 +123,8 @@ def _syllabic_similarity(syllabic: str, latin: str, script: str) -> float:
     candidates = [x]
     if script == "kana" and syllabic.startswith("u") and len(syllabic) > 1 and syllabic[1] not in "aeiou":
         candidates.append("b" + x)  # ウ before a consonant is a v or w: ウラジーミル is Vladimir
+    if script == "kana" and len(y) > 3 and y.endswith("g") and x.endswith("k"):
+        y = y[:-1] + "k"  # a last g said k, as Russian says it: ヴェクセリベルク is Vekselberg
     best = 0.0
     for cand in candidates:
         if cand == y:
