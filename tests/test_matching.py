@@ -1054,3 +1054,13 @@ def test_a_vessel_prefix_is_no_part_of_its_name(a: str, b: str, match: bool) -> 
 def test_katakana_says_a_last_g_as_russian_does() -> None:
     assert compare_names("ヴィクトル・ヴェクセリベルク", "VEKSELBERG, Viktor Feliksovich", "Person").match  # (-berg: ベルク)
     assert not compare_names("ヴィクトル・ヴェクセリベルク", "VEKSELBERG, Mikhail", "Person").match
+
+
+@pytest.mark.parametrize(("greek", "listed"), [
+    ("Αλεξάντρ Λουκασένκο", "LUKASHENKA, Alyaksandr Ryhorovich"),  # ντ as nd inside a word
+    ("Αντρέι Μπελούσοφ", "BELOUSOV, Andrei Removich"),
+    ("Βλαντιμίρ Πούτιν", "PUTIN, Vladimir Vladimirovich"),  # ... or as d
+])
+def test_greek_nt_inside_a_word_is_d_or_nd(matcher: TextMatcher, greek: str, listed: str) -> None:
+    assert compare_names(greek, listed, "Person").match
+    assert listed.split(",")[0] in {h.entity.name.split(",")[0] for h in matcher.screen(f"Ο {greek} μίλησε.") if h.kind == "full"}

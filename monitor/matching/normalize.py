@@ -90,14 +90,23 @@ _DIAERESIS = re.compile("([ιυ])\u0308")  # ... and a diaeresis begins a new vo
 _MARKS = re.compile(r"[\u0300-\u036f]")
 
 
-def _greek(word: str) -> str:
+def _greek(word: str, nd: bool = False) -> str:
     """A word in Greek letters romanised as its sounds: 'Πούτιν' -> 'putin', 'Αμπράμοβιτς' ->
-    'abramovits' (other letters are left to anyascii)."""
+    'abramovits' (other letters are left to anyascii). Inside a word ντ is d or nd (Βλαντιμίρ is
+    Vladimir, Αλεξάντρ Aleksandr): d, or with `nd` nd."""
     word = unicodedata.normalize("NFD", word.lower())
     word = _DIAERESIS.sub(r"|\1", _ACCENTED.sub(r"\1|", word))
     word = _MARKS.sub("", word)
     return "".join("y" if m.group() == "γ" and m.start() == 0 and word[1:2] == "ε" else
+                   "nd" if nd and m.group() == "ντ" and m.start() > 0 else
                    _GREEK_SOUNDS.get(m.group(), m.group()) for m in _GREEK_PAIRS.finditer(word)).replace("|", "")
+
+
+def greek_nd_reading(word: str) -> str:
+    """A Greek word folded with its inner ντ read nd ('Αλεξάντρ' -> 'aleksandr'), '' if it has none."""
+    if "ντ" not in word.lower()[1:]:
+        return ""
+    return fold(_greek(unicodedata.normalize("NFKC", word), nd=True))
 
 
 _ARABIC_OR_HEBREW = re.compile(r"[\u0590-\u06ff]")
@@ -418,6 +427,8 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
     capitalized = first.isupper() or (first.isalpha() and not first.islower())
     if _CYRILLIC.search(piece):
         stem = _KOREAN_IN_CYRILLIC.get(piece.lower()) or _stem(piece)
+    elif _GREEK.search(piece):
+        stem = greek_nd_reading(piece)
     elif capitalized:
         stem = _latin_stem(norm) or french_reading(norm)  # (the word's other form)
     if stem:
@@ -537,13 +548,14 @@ def name_tokens(name: str) -> list[str]:
 
 def cyrillic_stems(name: str) -> dict[str, str]:
     """The folded words of a name written in Cyrillic that carry a case ending, each with its
-    stem: 'Владимира Путина' -> {'vladimira': 'vladimir', 'putina': 'putin'}."""
-    if not _CYRILLIC.search(name):
+    stem: 'Владимира Путина' -> {'vladimira': 'vladimir', 'putina': 'putin'}; and of one in Greek
+    with an inner ντ, each with its reading as nd: 'Αλεξάντρ' -> {'aleksadr': 'aleksandr'}."""
+    if not _CYRILLIC.search(name) and not _GREEK.search(name):
         return {}
     stems = {}
     for match in _WORD.finditer(name):
         raw = strip_possessive(match.group())
-        info = _piece_info(raw) if _CYRILLIC.search(raw) else None  # as text words are read
+        info = _piece_info(raw) if _CYRILLIC.search(raw) or _GREEK.search(raw) else None  # as text words are read
         if info and info[2]:
             stems[info[0]] = info[2]
     return stems
