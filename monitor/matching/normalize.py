@@ -146,10 +146,9 @@ def fold(word: str) -> str:
     return _NON_ALNUM.sub("", latin)
 
 
-def strip_possessive(word: str, capitals: bool = False) -> str:
-    """'Wagner's' -> 'Wagner'; keeps O'Brien whole. With `capitals`, as a text word, also
-    'SHOIGU’S' (a headline) -> 'SHOIGU' (a listed name's own: PEOPLE'S stays whole)."""
-    for suffix in (("'s", "’s", "ʼs", "'S", "’S", "ʼS", "'", "’") if capitals else ("'s", "’s", "ʼs", "'", "’")):
+def strip_possessive(word: str) -> str:
+    """'Wagner's' -> 'Wagner'; keeps O'Brien whole."""
+    for suffix in ("'s", "’s", "ʼs", "'", "’"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)]
     return word
@@ -444,7 +443,7 @@ def _word_pieces(raw: str) -> tuple[tuple[int, int, tuple[str, tuple[str, ...], 
     Han characters are syllables, each a name part of its own; a possessive is stripped."""
     if SYLLABIC.search(raw):
         return tuple((i, 1, _piece_info(ch)) for i, ch in enumerate(raw))
-    piece = strip_possessive(raw, True)
+    piece = strip_possessive(raw)
     return ((0, len(piece), _piece_info(piece)),)
 
 
