@@ -1059,3 +1059,9 @@ def test_katakana_says_a_last_g_as_russian_does() -> None:
 def test_greek_nt_inside_a_word_is_d_or_nd(matcher: TextMatcher, greek: str, listed: str) -> None:
     assert compare_names(greek, listed, "Person").match
     assert listed.split(",")[0] in {h.entity.name.split(",")[0] for h in matcher.screen(f"Ο {greek} μίλησε.") if h.kind == "full"}
+
+
+def test_a_hangul_syllable_beginning_with_rieul_is_written_r(matcher: TextMatcher) -> None:
+    assert fold("룡") == "ryong" and fold("림") == "rim"  # (anyascii: lyong, lim)
+    assert compare_names("최룡해", "CHOE, Ryong Hae", "Person").match
+    assert "CHOE, Ryong Hae" in {h.entity.name for h in matcher.screen("최룡해 부위원장이 말했다") if h.kind == "full"}

@@ -142,8 +142,15 @@ def fold(word: str) -> str:
         word = _abjad_letters(word)
     word = unicodedata.normalize("NFKC", word).translate(_PRE_MAP)
     latin = anyascii(word).lower()
+    if len(word) == 1 and _RIEUL_FIRST[0] <= ord(word) - _HANGUL_FIRST < _RIEUL_FIRST[1] and latin[:1] == "l":
+        latin = "r" + latin[1:]  # a Hangul syllable beginning with ㄹ as the lists write it: 룡 Ryong, 림 Rim
     latin = _APOSTROPHES.sub("", latin)
     return _NON_ALNUM.sub("", latin)
+
+
+# Hangul syllables begin at U+AC00, 588 to each first consonant; ㄹ is the sixth.
+_HANGUL_FIRST = 0xAC00
+_RIEUL_FIRST = (5 * 588, 6 * 588)
 
 
 def strip_possessive(word: str) -> str:
