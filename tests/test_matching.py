@@ -100,7 +100,8 @@ def test_context_lowers_a_full_name(matcher: TextMatcher) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\t", "\x00\x01\x02\xff" * 1000, "a" * 1_000_000, "Prigozhin " + "x" * 200_000],
+    ["", "   \n\t", "\x00\x01\x02\xff" * 1000, "a" * 1_000_000, "Prigozhin " + "x" * 200_000,
+     "<a" * 200_000, "&amp" * 100_000, "a\u0301" * 200_000, "<b>Prigozhin</b> " * 5_000],  # (markup, marks)
 )
 def test_bad_input_does_not_crash(matcher: TextMatcher, text: str) -> None:
     hits = matcher.screen(text)
