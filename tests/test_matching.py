@@ -1075,3 +1075,8 @@ def test_a_hangul_syllable_beginning_with_rieul_is_written_r(matcher: TextMatche
 ])
 def test_a_title_in_other_languages_names_a_prominent_person(matcher: TextMatcher, text: str) -> None:
     assert "PUTIN, Vladimir Vladimirovich" in {h.entity.name for h in matcher.screen(text)}
+
+
+def test_a_place_alone_is_the_place_whatever_the_context(matcher: TextMatcher) -> None:
+    assert not matcher.screen("Ghassan Nasrallah, a chef in Beirut, opened his second restaurant.")  # (not BEIRUT TRADE SAL)
+    assert "BEIRUT TRADE SAL" in {h.entity.name for h in matcher.screen("Beirut Trade SAL was designated on Monday.")}

@@ -832,8 +832,10 @@ class TextMatcher:
             # ("White House" is no mention of "HOUSE OF ART LIMITED", nor "Moscow" of "BANK OF
             # MOSCOW", whatever the context.)
             exact = all(h in _AS_WRITTEN for _t, _s, h in cand.matched.values())
-            blocked = stranger or cand.kind == "partial" and any(
-                ntoks[k].role == "core" for k in missing_required)
+            blocked = stranger or cand.kind == "partial" and (
+                any(ntoks[k].role == "core" for k in missing_required)
+                # a place alone is the place: "a chef in Beirut" names no BEIRUT TRADE SAL
+                or not name.is_person and all(ntoks[k].norm in vocab.PLACE_DESCRIPTORS for k in cand.matched))
             cue = "" if blocked or not exact else self._context_cue(tokens, headline, cand.first, cand.last, schema)
             if cue:
                 cand.status = "accepted"
