@@ -17,9 +17,9 @@ from monitor.matching.model import EntityRecord
 from monitor.matching.normalize import (
     SYLLABIC,
     SYLLABLE_REST,
-    cyrillic_stems,
     name_tokens,
     phonetic_keys,
+    script_stems,
 )
 
 # Roles that may be missing from a mention without making it partial.
@@ -259,7 +259,7 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             # No word but generic ones, legal forms and particles: a particle is the name ("DES
             # INTERNATIONAL CO., LTD.": not any "International Co").
             roles = [(w, "core" if r == "stop" else r) for w, r in roles]
-    stems = cyrillic_stems(name)
+    stems = script_stems(name)
     for word, role in roles:
         tokens.append(NameToken(word, phonetic_keys(word), role, token_weight(word), stems.get(word, "")))
     if tokens and all(t.role in OPTIONAL_ROLES for t in tokens):

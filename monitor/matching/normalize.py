@@ -28,7 +28,6 @@ _PRE_MAP = str.maketrans({
 # once vowels are dropped from the phonetic key.
 
 
-
 def _combining_marks() -> str:
     """Every combining mark of the Basic Multilingual Plane, as the body of a regex class."""
     ranges: list[list[int]] = []
@@ -129,6 +128,11 @@ def _abjad_letters(word: str) -> str:
     return word.replace("\u05d1", "b")
 
 
+# Hangul syllables begin at U+AC00, 588 to each first consonant; ㄹ is the sixth.
+_HANGUL_FIRST = 0xAC00
+_RIEUL_FIRST = (5 * 588, 6 * 588)
+
+
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Fold one word to lowercase ASCII letters and digits: 'Пригожин' -> 'prigozhin'."""
@@ -147,10 +151,6 @@ def fold(word: str) -> str:
     latin = _APOSTROPHES.sub("", latin)
     return _NON_ALNUM.sub("", latin)
 
-
-# Hangul syllables begin at U+AC00, 588 to each first consonant; ㄹ is the sixth.
-_HANGUL_FIRST = 0xAC00
-_RIEUL_FIRST = (5 * 588, 6 * 588)
 
 
 def strip_possessive(word: str) -> str:
@@ -552,7 +552,7 @@ def name_tokens(name: str) -> list[str]:
     return words
 
 
-def cyrillic_stems(name: str) -> dict[str, str]:
+def script_stems(name: str) -> dict[str, str]:
     """The folded words of a name written in Cyrillic that carry a case ending, each with its
     stem: 'Владимира Путина' -> {'vladimira': 'vladimir', 'putina': 'putin'}; and of one in Greek
     with an inner ντ, each with its reading as nd: 'Αλεξάντρ' -> {'aleksadr': 'aleksandr'}."""
