@@ -649,8 +649,6 @@ def _korean(x: tuple[NameToken, ...]) -> bool:
     return any(t.role == "surname" and t.norm in vocab.KOREAN_SURNAMES for t in x) and all(len(t.norm) <= 6 for t in x)
 
 
-
-
 def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
                      aligned: list, key: Callable[[str], str], how: str, shortest: int,
                      soft_starts: frozenset[str] | None, spell: Callable[[str], str] = str) -> None:
