@@ -1080,3 +1080,9 @@ def test_a_title_in_other_languages_names_a_prominent_person(matcher: TextMatche
 def test_a_place_alone_is_the_place_whatever_the_context(matcher: TextMatcher) -> None:
     assert not matcher.screen("Ghassan Nasrallah, a chef in Beirut, opened his second restaurant.")  # (not BEIRUT TRADE SAL)
     assert "BEIRUT TRADE SAL" in {h.entity.name for h in matcher.screen("Beirut Trade SAL was designated on Monday.")}
+
+
+def test_a_sentence_opening_with_the_spanish_article(matcher: TextMatcher) -> None:
+    assert WAGNER in entity_ids(matcher, "El Grupo Wagner salió de Bajmut.")
+    # (the Arabic article written with its hyphen is part of a name: "Mohammed El-Kurd" is another Kurd)
+    assert not matcher.screen("Mohammed El-Kurd spoke to reporters.", threshold=0.5)

@@ -1058,6 +1058,8 @@ class TextMatcher:
             return ""
         if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
             return ""
+        if side == "left" and tok.norm == "el" and boundary.gap == " " and (i == 0 or _SENTENCE_END.search(tok.gap)):
+            return ""  # the Spanish article opening a sentence, "El Grupo Wagner" (Arabic writes El-Kurd)
         if (vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5
                 or self._german and vocab.german_noun(self._text[tok.start:tok.end].lower())) \
                 and not (len(tok.norm) > 2 and self.index.given_name_persons()[tok.norm] >= 2):
