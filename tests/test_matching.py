@@ -1086,3 +1086,13 @@ def test_a_sentence_opening_with_the_spanish_article(matcher: TextMatcher) -> No
     assert WAGNER in entity_ids(matcher, "El Grupo Wagner salió de Bajmut.")
     # (the Arabic article written with its hyphen is part of a name: "Mohammed El-Kurd" is another Kurd)
     assert not matcher.screen("Mohammed El-Kurd spoke to reporters.", threshold=0.5)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Vladimir Poetin", "PUTIN, Vladimir Vladimirovich"),  # Dutch oe is u
+    ("Sergej Sjojgoe", "SHOIGU, Sergei Kuzhugetovich"),  # sj is sh, j after a vowel y
+    ("Aleksandr Loekasjenko", "LUKASHENKA, Alyaksandr Ryhorovich"),
+])
+def test_russian_names_as_dutch_writes_them(matcher: TextMatcher, a: str, b: str) -> None:
+    assert compare_names(a, b, "Person").match
+    assert b in {h.entity.name for h in matcher.screen(f"Volgens het Kremlin sprak {a} maandag.") if h.kind == "full"}

@@ -235,6 +235,18 @@ _ALTERNATIVE_RULES = (
 )
 
 
+# Dutch writes u oe, sh sj, ch tsj, zh zj, and y after a vowel j: Poetin is Putin, Sjojgoe
+# Shoigu, Loekasjenko Lukashenko (read all at once, as another spelling beside the plain one).
+_DUTCH = re.compile(r"oe|sj|zj")
+_DUTCH_RULES = ((re.compile(r"tsj"), "ch"), (re.compile(r"sj"), "sh"), (re.compile(r"zj"), "zh"),
+                (re.compile(r"oe"), "u"), (re.compile(r"(?<=[aeiou])j"), "y"))
+
+
+def _dutch_reading(norm: str) -> str:
+    """A word read as Dutch spells foreign names ('sjojgoe' -> 'shoygu')."""
+    return _rewrite(norm, _DUTCH_RULES)
+
+
 def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
     """`word` with each rule of a table applied in turn."""
     for pattern, repl in rules:
@@ -293,6 +305,8 @@ def phonetic_spellings(norm: str) -> tuple[str, ...]:
     spellings = {_spelling(v) for v in variants}
     for pattern, repl in _ALTERNATIVE_RULES:
         spellings.update(_spelling(alt) for v in variants if (alt := pattern.sub(repl, v)) != v)
+    if _DUTCH.search(norm):
+        spellings.add(_spelling(_dutch_reading(norm)))
     # Arabic and Persian names drift between e/i and o/u (Tareq/Tariq, Mohammed/Muhammad);
     # one-syllable words do not (Chen is not Chin, Chun is not Chon).
     if len(_VOWEL_GROUPS.findall(norm)) >= 2:
