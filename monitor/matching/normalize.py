@@ -491,22 +491,29 @@ _BLOCK_TAGS = frozenset(["p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "
                          "h6", "blockquote", "section", "article", "header", "footer", "hr", "pre", "title"])
 
 
-MARKUP_BLANK = "\u200b"  # (a zero-width space: no word, no space; text.py reads a gap without it)
+_MARKUP_BLANK = "\u200b"  # (a zero-width space: no word, no space; dropped from the gaps)
 
 
 def _blank_markup(match: re.Match[str]) -> str:
     """Markup as blanks of its length (offsets into the text stay true): a block tag as a
-    paragraph break, anything else as nothing (`MARKUP_BLANK`)."""
+    paragraph break, anything else as nothing (`_MARKUP_BLANK`)."""
     size = len(match.group())
     if match.group(2) and match.group(2).lower() in _BLOCK_TAGS:
-        return "\n\n" + MARKUP_BLANK * (size - 2)
-    return MARKUP_BLANK * size
+        return "\n\n" + _MARKUP_BLANK * (size - 2)
+    return _MARKUP_BLANK * size
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split text into word tokens with offsets into `text` (Python string indices)."""
-    if "<" in text or "&" in text:
-        text = _MARKUP.sub(_blank_markup, text)
+    """Split text into word tokens with offsets into `text` (Python string indices); HTML left
+    in it is no word, and no part of the gaps between words."""
+    if ("<" in text or "&" in text) and (blanked := _MARKUP.sub(_blank_markup, text)) != text:
+        return [tok._replace(gap=tok.gap.replace(_MARKUP_BLANK, "")) if _MARKUP_BLANK in tok.gap else tok
+                for tok in _tokenize(blanked)]
+    return _tokenize(text)
+
+
+def _tokenize(text: str) -> list[Token]:
+    """`tokenize` of a text without markup."""
     # Most of the work in C: split into [gap, word, gap, word, ..., gap], words looked up once
     # per distinct word, offsets summed; a text with syllabic scripts takes the piecewise way.
     parts = _SPLIT.split(text)

@@ -38,7 +38,6 @@ from monitor.matching.index import (
 )
 from monitor.matching.model import Mention
 from monitor.matching.normalize import (
-    MARKUP_BLANK,
     Token,
     east_slavic_key,
     east_slavic_spelling,
@@ -222,12 +221,15 @@ def _final_h(a: str, b: str) -> bool:
     return len(short) >= 4 and short[-1] == "a" and long_ == short + "h"
 
 
+def _full_stop_after(tokens: list[Token], i: int) -> bool:
+    """Does a full stop follow token `i` ("Y." of "Y. Prigozhin", the letters of "S.A.")?"""
+    return i + 1 < len(tokens) and tokens[i + 1].gap.startswith(".")
+
+
 def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
     """Can token `right` continue a name that token `right - 1` belongs to? (Across brackets
     only for a name listed with brackets: "... JEWELLERY (HK) CO.", not "Motkova (Russia) 1".)"""
     gap = tokens[right].gap
-    if MARKUP_BLANK in gap:  # HTML in the text: "Yevgeny <b>Prigozhin</b>"
-        gap = gap.replace(MARKUP_BLANK, "")
     if (_PAREN_GAP if brackets else _JOINABLE_GAP).match(gap):
         return gap.count("\n") < 2  # a blank line (title | body, paragraphs) ends a name
     # "Y. Prigozhin": a full stop after an initial; "Hong Pang Co. Limited": after a legal form.
@@ -373,8 +375,8 @@ class TextMatcher:
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
                     plural_near.update(_singular_keys(tokens[k].norm))
-                    initial_near = initial_near or len(tokens[k].norm) == 1 or tokens[k].norm in TWO_LETTER_INITIALS \
-                        and k + 1 < len(tokens) and tokens[k + 1].gap.startswith(".")
+                    initial_near = initial_near or len(tokens[k].norm) == 1 \
+                        or tokens[k].norm in TWO_LETTER_INITIALS and _full_stop_after(tokens, k)
             # A word that cannot grow here into more of a listed name, and alone names it only
             # by coreference (a common surname, "Kim", see `_hopeless_surname`; a common main
             # word, "Russia", see `_Anchor`), counts only if the text names that entity more
@@ -575,13 +577,12 @@ class TextMatcher:
             if k in used or lowercase and ntok.role in NAME_ROLES:
                 continue
             if initial_matches(tok.norm, ntok.norm) and ntok.role in ("given", "middle", "patronymic") and (
-                not self._mixed_case and len(tok.norm) == 1 or i + 1 < len(tokens) and tokens[i + 1].gap.startswith(".")
+                not self._mixed_case and len(tok.norm) == 1 or _full_stop_after(tokens, i)
             ):  # "Y. Prigozhin", "Ye. Prigozhin", not "Canada I" nor "Khan a"
                 if best is None or best[1] < 0.9:
                     best = (k, 0.9, "initial")
                 continue
-            if len(tok.norm) == 1 and ntok.role == "legal" and (
-                    lowercase or not (i + 1 < len(tokens) and tokens[i + 1].gap.startswith("."))):
+            if len(tok.norm) == 1 and ntok.role == "legal" and (lowercase or not _full_stop_after(tokens, i)):
                 continue  # S.A.'s letters are written so: the French "Rosneft a annoncé" is no ROSNEFT ... S.A.
             sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
             if ntok.role in ("given", "middle") and sim < GIVEN_NAME_MATCH:

@@ -175,7 +175,7 @@ HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "m
     # as Russian, German, French, Spanish, Italian and Portuguese news title them (президент Путин, Präsident Putin)
     "prezident", "prasident", "presidente", "premer", "ministr", "ministre", "ministro", "kanzler", "chef",
     "kremlchef", "staatschef", "glava", "herr", "frau", "monsieur", "madame", "senor", "senora", "signor",
-    "gospodin", "general", "generala", "jefe"])
+    "gospodin", "generala", "jefe"])
 ORG_CONTEXT = frozenset(["group", "mercenary", "mercenaries", "fighters", "fighter", "troops", "militia", "militias", "paramilitary", "paramilitaries", "forces", "soldiers", "contractors", "army", "pmc", "boss", "chief", "founder", "leader", "leaders", "commander", "commanders", "chiefs", "operatives", "units", "unit", "recruits", "convicts", "network", "company", "firm", "bank", "lender", "conglomerate", "sanctioned", "sanctions", "designated", "terrorist", "organisation", "organization", "cartel", "gang", "syndicate", "rebels", "insurgents", "faction", "patron", "chef", "mutiny", "mutineers", "rebellion", "uprising", "revolt", "insurrection", "coup", "convoy", "convoys", "recruit", "recruiter", "groupe", "mercenaires", "combattants", "gruppe", "soldner", "kampfer", "milizen"])
 VESSEL_CONTEXT = frozenset(["tanker", "tankers", "vessel", "vessels", "ship", "ships", "mv", "freighter", "carrier", "cargo", "oil", "crude", "flagged", "flag", "crew", "yacht", "superyacht", "boat", "shipping", "port", "imo", "dwt", "supertanker", "bulker"])
 AIRCRAFT_CONTEXT = frozenset(["aircraft", "plane", "planes", "jet", "jets", "airliner", "boeing", "airbus", "ilyushin", "tupolev", "antonov", "registration", "tail", "airline", "flight"])
@@ -185,7 +185,7 @@ DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those", "in
     # "Die Wagner-Söldner" begin no other name (not "el", also the Arabic article: Mohammed El-Kurd)
     "le", "la", "les", "un", "une", "des", "du", "au", "aux", "der", "die", "das", "den", "dem", "ein", "eine",
     "einen", "einem", "einer", "los", "las", "una", "unos", "unas", "del", "il", "lo", "gli", "uno",
-    "della", "os", "um", "uma", "dos", "das", "het", "een"])
+    "della", "os", "um", "uma", "dos", "het", "een"])
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|can|ran|ani|ali|iot|ic|an)$")
 _MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # Generation suffixes of a person's name: which one of a family (father and son).
