@@ -965,6 +965,20 @@ def test_a_generation_suffix_is_no_name_part() -> None:
     assert not compare_names("Robert Smith Jr.", "Robert Smith", "Person").match
 
 
+def test_a_legal_form_written_out_is_read_with_its_slips() -> None:
+    from monitor.matching.index import analyse_name
+
+    roles = lambda name: [t.role for t in analyse_name(name, "Organization")]  # noqa: E731
+    assert roles("AKVAMARIN LIMITED LIABILITY COMPANY") == ["core", "legal", "legal", "legal"]
+    # a long word of the phrase one slip away, first or inside, is still the phrase
+    assert roles("AKVAMARIN LIMTIED LIABILITY COMPANY") == ["core", "legal", "legal", "legal"]
+    assert roles("AKVAMARIN LIMITED LIABILTY COMPANY") == ["core", "legal", "legal", "legal"]
+    assert roles("OBSHCHESTVO S ORGANICHENNOI OTVETSTVENNOSTYU AKVAMARIN") == ["legal"] * 4 + ["core"]
+    # a short word is written as the phrase writes it, and a phrase's first word alone is none
+    assert roles("AKVAMARIN JOINT STOKC COMPANY")[:3] == ["core", "core", "core"]
+    assert roles("AKVAMARIN JOINT VENTURE") == ["core", "core", "core"]
+
+
 def test_mc_and_mac_begin_one_word() -> None:
     assert name_tokens("Ronald McDonald") == ["ronald", "mcdonald"]
     assert name_tokens("KimJongUn") == ["kim", "jong", "un"]  # (other words run together are split)

@@ -67,7 +67,11 @@ def token_weight(norm: str) -> float:
 _LONG_LEGAL_WORDS = sorted(w for w in vocab.LEGAL_FORMS if len(w) >= 7)
 
 
-_PHRASE_FIRST = frozenset(p[0] for p in vocab.LEGAL_PHRASES)
+# Legal forms written out ("limited liability company") by their first word.
+_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in vocab.LEGAL_PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+_PHRASE_FIRSTS = list(_PHRASES_BY_FIRST)
 
 
 def _slip_of(word: str, choices: Iterable[str]) -> bool:
@@ -81,8 +85,17 @@ def _legal_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _may_start_phrase(word: str) -> bool:
-    return word in _PHRASE_FIRST or _slip_of(word, _PHRASE_FIRST)
+def _phrase_firsts(word: str) -> tuple[str, ...]:
+    """The first words of legal phrases that `word` is, as written or one slip away."""
+    if len(word) < 7:
+        return (word,) if word in _PHRASES_BY_FIRST else ()
+    return tuple(first for first, _distance, _i in process.extract(
+        word, _PHRASE_FIRSTS, scorer=OSA.distance, score_cutoff=1, limit=None))
+
+
+@lru_cache(maxsize=100_000)
+def _is_or_slips(word: str, target: str) -> bool:
+    return word == target or len(word) >= 7 and OSA.distance(word, target, score_cutoff=1) <= 1
 
 
 def _legal_positions(words: list[str]) -> set[int]:
@@ -99,12 +112,12 @@ def _legal_positions(words: list[str]) -> set[int]:
         if j - i >= 2 and "".join(words[i:j]) in vocab.LEGAL_FORMS:
             positions.update(range(i, j))
         i = max(j, i + 1)
-    starts = [i for i, w in enumerate(words) if _may_start_phrase(w)]
-    for phrase in vocab.LEGAL_PHRASES if starts else ():
-        n = len(phrase)
-        for i in starts:
-            if i + n <= len(words) and all(w == p or _slip_of(w, (p,)) for w, p in zip(words[i : i + n], phrase, strict=True)):
-                positions.update(range(i, i + n))
+    for i, word in enumerate(words):
+        for first in _phrase_firsts(word):
+            for phrase in _PHRASES_BY_FIRST[first]:
+                n = len(phrase)
+                if i + n <= len(words) and all(map(_is_or_slips, words[i + 1 : i + n], phrase[1:])):
+                    positions.update(range(i, i + n))
     return positions
 
 
