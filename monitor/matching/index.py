@@ -74,28 +74,29 @@ for _phrase in vocab.LEGAL_PHRASES:
 _PHRASE_FIRSTS = list(_PHRASES_BY_FIRST)
 
 
-def _slip_of(word: str, choices: Iterable[str]) -> bool:
-    """Is `word`, of 7 letters or more, one slip (an edit or a swap) from one of `choices`?"""
-    return len(word) >= 7 and process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=1) is not None
+def _slips(word: str, choices: Iterable[str]) -> list[str]:
+    """The `choices` that `word`, of 7 letters or more, is or is one slip (an edit or a swap) from."""
+    if len(word) < 7:
+        return []
+    return [choice for choice, _distance, _i in process.extract(word, choices, scorer=OSA.distance, score_cutoff=1,
+                                                                limit=None)]
 
 
 @lru_cache(maxsize=100_000)
 def _legal_word(word: str) -> bool:
-    return word in vocab.LEGAL_FORMS or _slip_of(word, _LONG_LEGAL_WORDS)
+    return word in vocab.LEGAL_FORMS or bool(_slips(word, _LONG_LEGAL_WORDS))
 
 
 @lru_cache(maxsize=100_000)
 def _phrase_firsts(word: str) -> tuple[str, ...]:
     """The first words of legal phrases that `word` is, as written or one slip away."""
-    if len(word) < 7:
-        return (word,) if word in _PHRASES_BY_FIRST else ()
-    return tuple(first for first, _distance, _i in process.extract(
-        word, _PHRASE_FIRSTS, scorer=OSA.distance, score_cutoff=1, limit=None))
+    found = _slips(word, _PHRASE_FIRSTS)
+    return tuple(found) if found or word not in _PHRASES_BY_FIRST else (word,)
 
 
 @lru_cache(maxsize=100_000)
 def _is_or_slips(word: str, target: str) -> bool:
-    return word == target or len(word) >= 7 and OSA.distance(word, target, score_cutoff=1) <= 1
+    return word == target or bool(_slips(word, (target,)))
 
 
 def _legal_positions(words: list[str]) -> set[int]:
