@@ -165,14 +165,11 @@ def east_slavic(tokens: Iterable[NameToken]) -> bool:
     return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm) for t in tokens)
 
 
-_SLAVIC_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|auna|ichna)$")
-
-
 def _patronymic_last(words: list[str]) -> bool:
     """A name written surname, given name, patronymic, as Russian forms and registers write it
     ("Putin Vladimir Vladimirovich", "Ivanova Anna Sergeevna"): the last word a patronymic and the
     one before it not (Roman Arkadyevich Abramovich ends with a surname of that shape)."""
-    return len(words) == 3 and _SLAVIC_PATRONYMIC.search(words[2]) is not None \
+    return len(words) == 3 and vocab.SLAVIC_PATRONYMIC.search(words[2]) is not None \
         and not vocab.PATRONYMIC.search(words[1])
 
 

@@ -152,7 +152,6 @@ def fold(word: str) -> str:
     return _NON_ALNUM.sub("", latin)
 
 
-
 def strip_possessive(word: str) -> str:
     """'Wagner's' -> 'Wagner'; keeps O'Brien whole."""
     for suffix in ("'s", "’s", "ʼs", "'", "’"):

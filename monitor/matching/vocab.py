@@ -190,7 +190,9 @@ DEMONYM = re.compile(r"(?:ian|ean|ese|ish|can|ran|ani|ali|iot|ic|an)$")
 _MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # Generation suffixes of a person's name: which one of a family (father and son).
 GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
-PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|auna|ichna|ich|ogly|oglu|kyzy|qizi)$")  # (-ivna: Ukrainian, -auna: Belarusian)
+_SLAVIC_PATRONYMIC_ENDINGS = "ovich|evich|ovych|evych|ovna|evna|ivna|auna|ichna"  # (-ivna: Ukrainian, -auna: Belarusian)
+SLAVIC_PATRONYMIC = re.compile(rf"(?:{_SLAVIC_PATRONYMIC_ENDINGS})$")
+PATRONYMIC = re.compile(rf"(?:{_SLAVIC_PATRONYMIC_ENDINGS}|ich|ogly|oglu|kyzy|qizi)$")
 
 
 @lru_cache(maxsize=200_000)
