@@ -26,9 +26,9 @@ import argparse
 import random
 import re
 import time
-from pathlib import Path
 
 from _bundled import bundled_index
+from eval_list_pairs import LATIN, UN  # the UN list in ../shared, and a name in Latin letters
 from wordfreq import top_n_list, word_frequency
 
 from monitor.matching import TextMatcher
@@ -36,9 +36,7 @@ from monitor.matching.index import MatchIndex
 from monitor.matching.model import EntityRecord
 from monitor.watchlists import parse_path
 
-UN = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "watchlists" / "un_consolidated" / "UN_consolidated.xml"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
-LATIN = re.compile(r"^[\x00-\u024f\s\W]*$")
 
 
 def recall() -> None:
