@@ -352,6 +352,26 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("John Smith", "Jon Smyth", "Person", True),
     ("Maria Garcia", "Mario Garcia", "Person", False),  # the feminine and masculine of a given name
     ("Robert Smith", "Roberta Smith", "Person", False),
+    ("Ghazy Fezzaa Hishan", "GHAZY FEZZA HISHAN", "Person", True),  # an a doubled is no feminine
+    # An Arabic name's given name, father's and grandfather's agree, the family or tribal name not:
+    ("BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI", "Bashar Sabawi Ibrahim Hasan Al-Bayjat", "Person", True),
+    ("AL-HASHIMI, Umar Talib Zughayr", "AL-RAWI, Umar Talib Zughayr", "Person", True),
+    ("AL-TIKRITI, Omar Sabawi Ibrahim Hasan", "AL-TIKRITI, Sa'd Sabawi Ibrahim Hasan", "Person", False),  # brothers
+    ("AL-MASRI, Ahmed Mohamed Ali", "AL-LIBI, Ahmed Mohamed Ali", "Person", False),  # names too common to tell
+    ("MARTINEZ, Jose Luis Antonio", "LOPEZ, Jose Luis Antonio", "Person", False),  # given names, no forebears
+    ("KHAN, Dilawar Khan Nadir", "ZAIN KHAN, Dilawar Khan", "Person", False),  # a given name more
+    # Family names in either order, one spelled by other vowels:
+    ("AHMED ABDULLAH SALEH AL-ZAHRANI AL-KHOZMRI", "AHMED ABDULLAH SALEH AL-KHAZMARI AL-ZAHRANI", "Person", True),
+    ("Mullah Ahmed Shah Noorzai", "AHMED SHAH NOORZAI OBAIDULLAH", "Person", True),  # a title weighs little
+    ("GORRIN, Raul A", "GORRIN BELISARIO, Raul", "Person", True),  # an initial is no second surname
+    ("KATAEV, Ayubkhan Vakhaevich", "KATAEV, Ayub Vakhaevich", "Person", True),  # a given name's suffix
+    ("FARZADI, Hedayatollah", "FARZADI, Hedayat", "Person", True),
+    ("BIN AL SHIBH, Ramzi", "BINALSHIBH, Ramzi Mohammed Abdullah", "Person", True),  # three words run together
+    ("SMITH, John A", "SMITH, John B", "Person", False),  # two initials differ
+    ("على السيد محمد مصطفى بكري", "ALI SAYYID MUHAMED MUSTAFA BAKRI", "Person", True),  # ى as Egypt writes ي
+    # Korean names surname first, whatever syllable ends them (Song is a surname too):
+    ("Cho Ch’o’l-so’ng", "JO, CHOL SONG", "Person", True),
+    ("Ku Cha-hyo'ng", "KU, JA HYONG", "Person", True),
     ("Aleksandr Lukashenko", "Alyaksandr Lukashenka", "Person", True),  # (a surname's -o/-a is no gender)
     ("Rosneft", "Rosneft Oil Company", None, True),  # the longer name says what the firm does
     ("Mahan Air", "Mahan Airlines", None, True),

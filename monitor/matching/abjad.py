@@ -137,11 +137,14 @@ _OTHER_READINGS = (("th", "s"), ("tsh", "sh"), ("j", "zh"))
 
 def _forms(abjad: str, hebrew: bool) -> list[str]:
     """A word romanised from an abjad as written, without the Arabic article (al- may be written
-    or not; Hebrew has no such l), and with the article inside a compound before a letter it
+    or not; Hebrew has no such l), its last a also a y, and with the article inside a compound before a letter it
     assimilates to unsaid (شمس الدين is Shamsuddin, عبد الرحمن Abdurrahman)."""
     words = [abjad]
     if not hebrew and abjad.startswith("l") and len(abjad) > 3:
         words.append(abjad[1:])
+    if not hebrew and abjad.endswith("a") and len(abjad) > 1:
+        # (a final ى, folded 'a', is ي as Egypt writes it: على is Ali, حنفى Hanafi)
+        words += [w[:-1] + "y" for w in words]
     if len(abjad) >= 6:
         words += [joint for w in words if (joint := _JOINT_ARTICLE.sub("", w)) != w]
     return words

@@ -13,6 +13,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
+from monitor.matching.abjad import abjad_script
 from monitor.matching.model import EntityRecord
 from monitor.matching.normalize import (
     SYLLABIC,
@@ -147,10 +148,10 @@ SYLLABLE_WORD = re.compile(rf"^[bcdghjklmnprstwy]{{0,3}}{SYLLABLE_REST}$")
 
 
 def _surname_first(words: list[str]) -> bool:
-    """A name of three syllables or more written in Korean order, its Korean surname first and
-    none last ("Cho Yong Chol", "Ri Pyong Chol"; "Kim Jong Un")."""
-    return len(words) >= 3 and words[0] in vocab.KOREAN_SURNAMES and words[-1] not in vocab.KOREAN_SURNAMES \
-        and all(SYLLABLE_WORD.match(w) for w in words)
+    """A name of three syllables or more written in Korean order, its Korean surname first ("Cho
+    Yong Chol", "Ri Pyong Chol"; "Kim Jong Un"; "Jo Chol Song": a surname's syllable may end a
+    given name)."""
+    return len(words) >= 3 and words[0] in vocab.KOREAN_SURNAMES and all(SYLLABLE_WORD.match(w) for w in words)
 
 
 # A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
@@ -196,6 +197,10 @@ def _without_suffixes(words: list[str], suffixes: list[str]) -> list[str]:
     return kept
 
 
+_ALLAH = frozenset(["llh", "ldyn"])  # الله and الدين as folded, the end of a compound name
+_ABJAD_STOP_WORDS = vocab.STOP_WORDS & (vocab.ARABIC_ARTICLES | {"bin", "ibn", "bint"})
+
+
 def analyse_name(name: str, schema: str) -> list[NameToken]:
     """Split a listed name into tokens with their role in the name."""
     tokens: list[NameToken] = []
@@ -218,8 +223,8 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
                 # The last word is the surname, with the Abd (al-) before it: one name
                 # ("NASHWAN ABD AL-RAZZAQ ABD AL-BAQI": Abd al-Baqi).
                 n = 1
-                if len(words) >= 3 and words[-2] in vocab.ABD:
-                    n = 2
+                if len(words) >= 3 and (words[-2] in vocab.ABD or words[-1] in _ALLAH):
+                    n = 2  # (and الله, الدين after a word: ولى الله is Waliullah)
                 elif len(words) >= 4 and words[-3] in vocab.ABD and words[-2] in vocab.ARABIC_ARTICLES:
                     n = 3
                 surnames, givens = words[-n:], words[:-n]
@@ -227,11 +232,13 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
         # A hyphenated given name is one given name: "Chin-yo'ng", "Jong-un" (both parts count).
         joined = {w for seg in given_part.split() if "-" in seg for w in name_tokens(seg)[1:]}
         roles: list[tuple[str, str]] = [(w, "surname") for w in surnames]
+        # (Arabic script romanised has no Latin particles: على is Ali, not "la")
+        stop_words = _ABJAD_STOP_WORDS if abjad_script(name) else vocab.STOP_WORDS
         seen_given = False
         for word in givens:
             if seen_given and word in joined and roles[-1][1] == "given":
                 role = "given"
-            elif word in vocab.STOP_WORDS:
+            elif word in stop_words:
                 role = "stop"  # "EL CHUY GONZALEZ": "el" is no given name, "chuy" is
             elif vocab.PATRONYMIC.search(word) and seen_given:
                 role = "patronymic"
@@ -241,7 +248,7 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
             else:
                 role = "middle"
             roles.append((word, role))
-        roles = [(w, "stop" if w in vocab.STOP_WORDS else r) for w, r in roles]
+        roles = [(w, "stop" if w in stop_words else r) for w, r in roles]
         # "Ben" and "Ould" ("son of") inside a name are particles: Oussama Ben Laden, BEN ALI,
         # Zine; first among the given names they are given names (Ben Smith).
         n_surnames = len(surnames)

@@ -61,7 +61,7 @@ SCHEMA_ALIASES = {
     "organisation": "Organization", "company": "Organization", "legalentity": "Organization",
     "entity": "Organization", "vessel": "Vessel", "aircraft": "Aircraft", "thing": "Organization",
 }
-OPTIONAL_WEIGHT = {"legal": 0.15, "stop": 0.15, "suffix": 0.15, "patronymic": 0.35, "middle": 0.5}
+OPTIONAL_WEIGHT = {"legal": 0.15, "stop": 0.15, "suffix": 0.15, "title": 0.15, "patronymic": 0.35, "middle": 0.5}
 
 
 def canonical_schema(schema: str | None) -> str | None:
@@ -277,6 +277,16 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         score = max(score, _contained(found_a / total_a, found_b / total_b, 0.65) * SECOND_SURNAME)
         subset = True
         penalties.append("one name has the second of the other's two surnames only")
+    forebears = schema == "Person" and not subset and _forebears_agree(a, b, used_a, used_b, aligned)
+    if forebears:
+        # BASHAR SABAWI IBRAHIM HASAN AL-TIKRITI ~ Bashar Sabawi Ibrahim Hasan al-Bayjat: an
+        # Arabic name's given name, father's and grandfather's agree and the family or tribal
+        # name differs: one person known by two such names (brothers differ in the given name).
+        lost_a = sum(_weight(t) for k, t in enumerate(a) if k not in used_a and t.role == "surname")
+        lost_b = sum(_weight(t) for k, t in enumerate(b) if k not in used_b and t.role == "surname")
+        score = max(score, _contained(found_a / (total_a - lost_a), found_b / (total_b - lost_b), 0.65) * FOREBEARS)
+        subset = True
+        penalties.append("the family names differ, the given name and forebears agree")
     # Do the two organisations share only ordinary English words? (Asked of organisations only.)
     ordinary = schema == "Organization" and all(
         vocab.zipf(a[i].norm) >= ORDINARY_ZIPF
@@ -316,7 +326,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     # Both names have a part the other lacks (Kim Jong Un / Kim Jong Il): a different name.
     side_a = [t for k, t in enumerate(a) if k not in used_a and t.role in ("given", "middle", "surname", "core")]
     side_b = [t for k, t in enumerate(b) if k not in used_b and t.role in ("given", "middle", "surname", "core")]
-    if side_a and side_b and not (schema == "Organization" and subset):
+    if side_a and side_b and not (schema == "Organization" and subset) and not forebears and not (
+            schema == "Person" and (_initials_beside_surnames(side_a, side_b) or _initials_beside_surnames(side_b, side_a))):
         # Conflicting given names weigh most (Jose Luis / Jose Maria, Kim Chol Sam / Kim Chol Nam).
         score *= 0.75 if schema == "Person" and {t.role for t in side_a} & _GIVEN and \
             {t.role for t in side_b} & _GIVEN else 0.85
@@ -361,6 +372,12 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if penalties:
         features["penalties"] = penalties
     return min(1.0, score), features
+
+
+def _initials_beside_surnames(side_x: list[NameToken], side_y: list[NameToken]) -> bool:
+    """Are the parts left of one name initials only and the other's surnames only? Then they do
+    not conflict: an initial is no surname (GORRIN, Raul A / GORRIN BELISARIO, Raul)."""
+    return all(len(t.norm) == 1 for t in side_x) and all(t.role == "surname" for t in side_y)
 
 
 def _unmatched(x: tuple[NameToken, ...], used: set[int]) -> list[str]:
@@ -469,6 +486,28 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
     return False
 
 
+FOREBEARS = 0.85  # a person whose given name and two forebears' agree, the family name not (see below) ...
+FOREBEARS_WEIGHT = 6.0  # ... names that say enough (Umar Talib Zughayr 7.6, Adel Azhar Youssef 6.3; not Ahmed Mohamed Ali 4.6)
+
+
+def _forebears_agree(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],
+                     aligned: list) -> bool:
+    """Do two Arabic names (an article in one: al-, el-) agree in the first given name and two
+    names after it, the father's and grandfather's, names rare enough together to say who
+    (`FOREBEARS_WEIGHT`), each adding at most a surname the other lacks, one at least? (Not Omar
+    / Sa'd Sabawi Ibrahim Hasan: brothers; not KHAN, Dilawar Khan Nadir / ZAIN KHAN, Dilawar
+    Khan: Nadir is a given name more; not AL-MASRI / AL-LIBI, Ahmed Mohamed Ali: common names.)"""
+    if not any(t.role == "stop" and t.norm in vocab.ARABIC_ARTICLES for t in (*a, *b)):
+        return False
+    left = [t for x, used in ((a, used_a), (b, used_b)) for k, t in enumerate(x)
+            if k not in used and t.role in _NAME_PARTS and len(t.norm) > 1]
+    if not left or any(t.role != "surname" for t in left) or len(left) > 2:
+        return False
+    given_a, given_b = _first_given(a), _first_given(b)
+    chain = [(i, j) for i, j, sim, _h in aligned if a[i].role in _GIVEN and b[j].role in _GIVEN and sim >= 0.9]
+    return (given_a, given_b) in chain and len(chain) >= 3 and sum(a[i].weight for i, _j in chain) >= FOREBEARS_WEIGHT
+
+
 # The Arabic article in South Asian spellings of compound names (Mati-ur-Rehman, Zia-ul-Haq,
 # Nizam-ud-Din): no syllable of a given name.
 _SOUTH_ASIAN_ARTICLE = frozenset(["ur", "ul", "ud", "us", "uz", "un"])
@@ -552,10 +591,17 @@ def _align_titles(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
                 break
 
 
+# What a given name may have added and still be that name: Chechen and Central Asian -khan, -jan,
+# -bek; Persian -ollah (Hedayatollah is Hedayat).
+_GIVEN_SUFFIXES = frozenset(["khan", "jan", "jon", "bek", "ullah", "ollah", "allah", "ulla", "olla"])
+SUFFIXED_GIVEN = 0.85
+
+
 def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
                           used_b: set[int], aligned: list, similar: Callable[[str, str], tuple[float, str]]) -> None:
     """Given names vary more than surnames between languages (Alexander/Oleksandr,
-    Sergei/Siarhei, Pyotr/Petr): once the surnames agree, a given name close enough counts."""
+    Sergei/Siarhei, Pyotr/Petr): once the surnames agree, a given name close enough counts, or
+    one with a suffix more (`_GIVEN_SUFFIXES`)."""
     if not any(a[i].role == "surname" and sim >= 0.9 for i, _j, sim, _h in aligned):
         return
     for i, ta in enumerate(a):
@@ -565,9 +611,13 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
         for j, tb in enumerate(b):
             if j in used_b or tb.role not in _GIVEN or len(tb.norm) < 4 or gendered(ta.norm, tb.norm):
                 continue
-            sim, _how = similar(ta.norm, tb.norm)
+            short, long_ = sorted((ta.norm, tb.norm), key=len)
+            if long_.startswith(short) and long_[len(short):] in _GIVEN_SUFFIXES:
+                sim = SUFFIXED_GIVEN  # Ayubkhan / Ayub, Hedayatollah / Hedayat
+            else:
+                sim, _how = similar(ta.norm, tb.norm)
             if sim >= GIVEN_VARIANT and (best is None or sim > best[0]) and (
-                    similar is not token_similarity or not set(ta.keys).isdisjoint(tb.keys)
+                    similar is not token_similarity or not set(ta.keys).isdisjoint(tb.keys) or sim == SUFFIXED_GIVEN
                     # (or close and of one first letter, Kostyantyn / Konstantin; not Abd al-
                     # compounds, alike by their shared start: Abdulmalik / Abdalkhaliq)
                     or sim >= 0.78 and ta.norm[0] == tb.norm[0] and not ta.norm.startswith("abd")):
@@ -588,39 +638,49 @@ def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used
                         used_b: set[int], aligned: list, similar: Callable[[str, str], tuple[float, str]]) -> None:
     """One part of a person's name left on each side, of one role, alike in sound (a key and the
     first letter shared) while the rest agrees closely (two parts at least): a spelling of it
-    (MUSA / MUSSE, Bashir Khalif; SIAVASHI / SIAVASH, Nader Khun / Khoon; not Hassan / Hussein)."""
+    (MUSA / MUSSE, Bashir Khalif; SIAVASHI / SIAVASH, Nader Khun / Khoon; not Hassan / Hussein).
+    In a long name (three parts agreeing), a part left with the same consonants, vowels apart,
+    is that part too, whatever else the other side adds (Seifallah ben Amor ben Hassine /
+    SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE) and in either place of a family name
+    (AL-ZAHRANI AL-KHOZMRI / AL-KHAZMARI AL-ZAHRANI)."""
     left_a = [i for i, t in enumerate(a) if i not in used_a and t.role in _ROLE_GROUP]
     left_b = [j for j, t in enumerate(b) if j not in used_b and t.role in _ROLE_GROUP]
-    if len(left_a) != 1 or len(left_b) != 1:
+    if not left_a or not left_b or len(left_a) > 1 and len(left_b) > 1:
         return
     # (AL-ASSAD, Bashar / Bushra: the particle is no name part)
     agreeing = sum(sim >= 0.85 and a[i].role in _ROLE_GROUP and b[j].role in _ROLE_GROUP for i, j, sim, _h in aligned)
-    if agreeing < 2:
+    if agreeing < 2 or agreeing < 3 and len(left_a) + len(left_b) > 2:
         return
-    i, j = left_a[0], left_b[0]
-    ta, tb = a[i], b[j]
-    if _ROLE_GROUP[ta.role] != _ROLE_GROUP[tb.role] or min(len(ta.norm), len(tb.norm)) < 3 \
-            or gendered(ta.norm, tb.norm):
-        return
-    consonants = consonant_skeleton(ta.norm) == consonant_skeleton(tb.norm)
-    # In a long name whose other parts agree (three at least), a part with the same consonants
-    # is the same part, its vowels written otherwise, as Arabic leaves them unwritten (Riad /
-    # Raed, Inabi / Anabi, Sulayman / Salman: Ri'ad Muhammad Hasan Muhammad Hijazi).
-    vowels_only = agreeing >= 3 and consonants and (
-        ta.norm[0] == tb.norm[0] or ta.norm[0] in _VOWEL_LETTERS and tb.norm[0] in _VOWEL_LETTERS)
-    if not vowels_only and (
-            ta.norm[0] != tb.norm[0] and ta.norm[1::-1] != tb.norm[:2]  # (first two swapped: AL-ARWI)
-            or set(ta.keys).isdisjoint(tb.keys) and not consonants):  # (kh or k: KHALAF / Kalaf)
-        return
-    sim, _how = similar(ta.norm, tb.norm)
-    if sim >= LAST_VARIANT:
-        used_a.add(i)
-        used_b.add(j)
-        aligned.append((i, j, sim, "variant of the one part left"))
-    elif vowels_only and sim >= VOWELS_VARIANT:
-        used_a.add(i)
-        used_b.add(j)
-        aligned.append((i, j, sim, _VOWELS_ONLY))
+    for i, j in ((i, j) for i in left_a for j in left_b):
+        ta, tb = a[i], b[j]
+        if min(len(ta.norm), len(tb.norm)) < 3 or gendered(ta.norm, tb.norm):
+            continue
+        consonants = consonant_skeleton(ta.norm) == consonant_skeleton(tb.norm)
+        # In a long name whose other parts agree (three at least), a part with the same consonants
+        # is the same part, its vowels written otherwise, as Arabic leaves them unwritten (Riad /
+        # Raed, Inabi / Anabi, Sulayman / Salman: Ri'ad Muhammad Hasan Muhammad Hijazi).
+        vowels_only = agreeing >= 3 and consonants and (
+            ta.norm[0] == tb.norm[0] or ta.norm[0] in _VOWEL_LETTERS and tb.norm[0] in _VOWEL_LETTERS)
+        roles = {_ROLE_GROUP[ta.role], _ROLE_GROUP[tb.role]}
+        if len(roles) > 1 and not (vowels_only and roles == {"given", "surname"} and "given" not in (ta.role, tb.role)):
+            continue  # (a middle name and a surname may swap places; a first given name may not)
+        if len(left_a) + len(left_b) > 2 and not vowels_only:
+            continue
+        if not vowels_only and (
+                ta.norm[0] != tb.norm[0] and ta.norm[1::-1] != tb.norm[:2]  # (first two swapped: AL-ARWI)
+                or set(ta.keys).isdisjoint(tb.keys) and not consonants):  # (kh or k: KHALAF / Kalaf)
+            continue
+        sim, _how = similar(ta.norm, tb.norm)
+        if sim >= LAST_VARIANT and len(left_a) + len(left_b) == 2:
+            used_a.add(i)
+            used_b.add(j)
+            aligned.append((i, j, sim, "variant of the one part left"))
+            return
+        if vowels_only and sim >= VOWELS_VARIANT:
+            used_a.add(i)
+            used_b.add(j)
+            aligned.append((i, j, sim, _VOWELS_ONLY))
+            return
 
 
 def _align_last_core(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
@@ -726,8 +786,8 @@ _NOT_JOINED = frozenset(["generic", "legal"])  # (the article is: AL-SHATTI / AL
 
 def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
                   used_b: set[int], similar: Callable[[str, str], tuple[float, str]]) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
-    """Two words of one name written as one in the other: Mohammad Reza / Mohammadreza,
-    ABDULAHI FARD / ABDOLLAHIFARD, JAFARI ... BANDARABADI / JAFARIBANDARABADI."""
+    """Two words of one name written as one in the other (three in a row): Mohammad Reza /
+    Mohammadreza, ABDULAHI FARD / ABDOLLAHIFARD, JAFARI ... BANDARABADI / JAFARIBANDARABADI."""
     if len(a) - len(used_a) < 2 or len(b) == len(used_b):
         return []
     # (Words of the name only: "COMPANIES" is not COMPANY JOZA run together.)
@@ -767,6 +827,16 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
             used_a.update((p, q))
             used_b.add(j)
             out.append(((p, q), (j,), sim, "joined"))
+            continue
+        # Three words in a row, particles among them: BIN AL SHIBH / BINALSHIBH.
+        for p in free_a:
+            run = (p, p + 1, p + 2)
+            if all(k in free_a and k not in used_a for k in run) and (
+                    sim := similar("".join(a[k].norm for k in run), target)[0]) >= 0.9:
+                used_a.update(run)
+                used_b.add(j)
+                out.append((run, (j,), sim, "joined"))
+                break
     return out
 
 

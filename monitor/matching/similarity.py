@@ -173,8 +173,8 @@ def gendered(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 4:
         return False
     short, long_ = sorted((a, b), key=len)
-    if len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] == "a":
-        return True
+    if len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] == "a" and short[-1] != "a":
+        return True  # (an a doubled is a spelling: Fezza/Fezzaa, Hana/Hanaa)
     return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in ({"a", "o"}, {"a", "e"})
 
 

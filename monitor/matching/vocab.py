@@ -251,4 +251,6 @@ KOREAN_SURNAMES = frozenset(["kim", "ri", "li", "yi", "lee", "pak", "park", "cho
                              "cho", "jo", "jang", "chang", "ryom", "yom", "o", "oh", "yun", "yoon", "hwang", "kang",
                              "paek", "baek", "han", "rim", "im", "ju", "song", "kwak", "sin", "shin", "hong", "kwon",
                              "ko", "pae", "bae", "nam", "mun", "moon", "yang", "cha", "ryu", "yu", "kye", "thae", "tae",
-                             "so", "sok", "jon", "chon", "chu", "ho", "ha", "an", "ahn"])
+                             "so", "sok", "jon", "chon", "chu", "ho", "ha", "an", "ahn", "ku", "gu", "koo", "min", "sim",
+                             "shim", "ra", "na", "pang", "bang", "ryang", "pyon", "byon", "byun", "chae",
+                             "hyon", "hyun", "kil", "gil", "tak", "son", "sohn", "roh", "noh", "um", "eom", "pyo"])
