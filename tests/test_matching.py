@@ -364,6 +364,11 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("AHMED ABDULLAH SALEH AL-ZAHRANI AL-KHOZMRI", "AHMED ABDULLAH SALEH AL-KHAZMARI AL-ZAHRANI", "Person", True),
     ("Mullah Ahmed Shah Noorzai", "AHMED SHAH NOORZAI OBAIDULLAH", "Person", True),  # a title weighs little
     ("GORRIN, Raul A", "GORRIN BELISARIO, Raul", "Person", True),  # an initial is no second surname
+    # Abbreviated words and legal forms in other languages (Polish, Chinese pinyin):
+    ("Korea Samma SHPG CO", "KOREA SAMMA SHIPPING CO", "Organization", True),
+    ("NINGBO MORE INTEREST IMP. & EXP. CO., LTD.", "NINGBO MORE INTEREST IMPORT AND EXPORT CO., LTD.", "Organization", True),
+    ("INTER-TRANS SP. Z O.O.", "INTER-TRANS SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA", "Organization", True),
+    ("DALIAN ZENGHUA TRADING CO., LTD.", "DALIAN ZHENGHUA MAOYI YOUXIAN GONGSI", "Organization", True),
     ("KATAEV, Ayubkhan Vakhaevich", "KATAEV, Ayub Vakhaevich", "Person", True),  # a given name's suffix
     ("FARZADI, Hedayatollah", "FARZADI, Hedayat", "Person", True),
     ("BIN AL SHIBH, Ramzi", "BINALSHIBH, Ramzi Mohammed Abdullah", "Person", True),  # three words run together

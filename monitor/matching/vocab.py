@@ -30,14 +30,14 @@ LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited",
 # word by `compare` and `search` ("BANCO CENTRAL DE VENEZUELA" ~ "CENTRAL BANK OF VENEZUELA").
 _ORG_SYNONYM_WORDS = {
     "bank": "banco banque banca bankasi banka banki bankas",
-    "group": "grupo gruppa groupe gruppe grup grupa concern kontsern",
+    "group": "grupo gruppa groupe gruppe grup grupa concern kontsern jituan",
     "company": "compania compagnie kompaniya kompania sirketi ko",  # (Russian "i Ko", Ilyushin Finans Ko)
     "pmc": "chvk",  # a private military company, ЧВК
-    "international": "internacional internationale internazionale interneshnl mezhdunarodnyi",
+    "international": "internacional internationale internazionale interneshnl mezhdunarodnyi intl",
     "central": "centrale",
     "steel": "foolad fulad stal",
     "system": "systems sistem sistema sistemy",
-    "technology": "technologies tekhnologii tekhnologiya tecnologia tecnologias technologie",
+    "technology": "technologies tekhnologii tekhnologiya tecnologia tecnologias technologie tech",
     "engineering": "inzhiniring",
     "insurance": "sigorta bimeh strakhovaya",
     "oil": "neft naft",
@@ -53,7 +53,11 @@ _ORG_SYNONYM_WORDS = {
     "media": "medya",
     "trade": "torgovyi torgovyy",
     "investment": "investments investitsii inversiones",
-    "shipping": "sudokhodnaya",
+    "shipping": "sudokhodnaya shpg",
+    # English abbreviations of such words (KOREA SAMMA SHPG CO, NINGBO ... IMP. & EXP. CO.)
+    "import": "imp", "export": "exp", "manufacturing": "mfg", "national": "natl",
+    "services": "svcs", "brothers": "bros", "hotel": "otel", "standard": "standart",
+    "trading": "maoyi",  # Chinese 贸易
     "air": "airlines airline airways",
     # Words of state bodies' and banks' names, as Russian names transliterate them:
     # "Сбербанк России" is SBERBANK OF RUSSIA, "Министерство обороны" the Ministry of Defence.
@@ -70,7 +74,7 @@ _ORG_SYNONYM_WORDS = {
     "scientific": "nauchno nauchnoe nauchnoye nauchnyi",
     "research": "issledovatelskii issledovatelskiy issledovatelskogo",
     "association": "obedinenie obyedinenie obiedinenie obedineniye",
-    "management": "menedzhment",
+    "management": "menedzhment mgmt",
     "holding": "kholding",
     "commercial": "kommercheskii kommercheskiy kommercheski",
     "state": "gosudarstvennoe gosudarstvennoye gosudarstvennyi gosudarstvennyy",
@@ -93,13 +97,15 @@ LEGAL_PHRASES = tuple(
         "private limited", "free zone establishment", "free zone company", "designated activity company",
         "sociedad civil", "sociedad de responsabilidad limitada", "sanayi ve ticaret anonim sirketi",
         "sanayi ve ticaret limited sirketi", "anonim sirketi", "limited sirketi", "san ve tic",
-        "cong ty tnhh", "cong ty co phan", "federal state budgetary institution",
+        "cong ty tnhh", "cong ty co phan",
+        # Chinese forms in pinyin: 有限公司 (Co., Ltd.), 有限责任公司 (LLC), 股份有限公司 (Co., Ltd. by shares)
+        "youxian gongsi", "youxian zeren gongsi", "gufen youxian gongsi", "federal state budgetary institution",
         # Colombian partnerships: Y CIA. S. EN C.S. (and company, limited partnership)
         "y cia", "y compania", "s en c s", "s en c a", "s en c",
         # European forms written out (GmbH, BV, NV, SpA, Srl, Sp. z o.o., SA, Lda, SARL, SAS)
         "gesellschaft mit beschrankter haftung", "besloten vennootschap", "naamloze vennootschap",
         "societa per azioni", "societa a responsabilita limitata", "spolka z ograniczona odpowiedzialnoscia",
-        "spolka akcyjna", "sociedade anonima", "sociedade limitada", "societe a responsabilite limitee",
+        "spolka akcyjna", "sp z oo", "sp z o o", "sociedade anonima", "sociedade limitada", "societe a responsabilite limitee",
         "societe par actions simplifiee",
     )
 )
