@@ -591,9 +591,10 @@ def _align_titles(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
                 break
 
 
-# What a given name may have added and still be that name: Chechen and Central Asian -khan, -jan,
-# -bek; Persian -ollah (Hedayatollah is Hedayat).
-_GIVEN_SUFFIXES = frozenset(["khan", "jan", "jon", "bek", "ullah", "ollah", "allah", "ulla", "olla"])
+# What a given name may have added and still be that name, after a name of so many letters:
+# Chechen and Central Asian -khan, -jan, -bek (Ayubkhan is Ayub); Persian -ollah (Hedayatollah is
+# Hedayat; not Saif, which begins Saif al-Din and Saifullah alike).
+_GIVEN_SUFFIXES = {"khan": 4, "jan": 4, "jon": 4, "bek": 4, "ullah": 5, "ollah": 5, "allah": 5, "ulla": 5, "olla": 5}
 SUFFIXED_GIVEN = 0.85
 
 
@@ -612,7 +613,7 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
             if j in used_b or tb.role not in _GIVEN or len(tb.norm) < 4 or gendered(ta.norm, tb.norm):
                 continue
             short, long_ = sorted((ta.norm, tb.norm), key=len)
-            if long_.startswith(short) and long_[len(short):] in _GIVEN_SUFFIXES:
+            if long_.startswith(short) and len(short) >= _GIVEN_SUFFIXES.get(long_[len(short):], 99):
                 sim = SUFFIXED_GIVEN  # Ayubkhan / Ayub, Hedayatollah / Hedayat
             else:
                 sim, _how = similar(ta.norm, tb.norm)
