@@ -1033,6 +1033,18 @@ def test_html_left_in_a_text_is_no_barrier_inside_a_name(matcher: TextMatcher, t
     assert not any(t.norm in ("nbsp", "href", "amp", "b", "p") for t in tokenize(text))  # (markup is no word)
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Yevgeny Pri-\ngozhin was seen in Minsk.", "Yevgeny Pri-\ngozhin"),  # a word broken at a line's end
+    ("YEVGENY PRIGO- \r\n ZHIN WAS SEEN", "YEVGENY PRIGO- \r\n ZHIN"),
+    ("Fighters loyal to Prigozhin-\nbacked units were seen.", "Prigozhin"),  # (a compound: two words)
+])
+def test_a_word_broken_by_a_hyphen_at_a_line_end_is_one_word(matcher: TextMatcher, text: str, found: str) -> None:
+    hits = [h for h in matcher.screen(text) if h.entity.source_id == PRIGOZHIN]
+    assert [text[h.start : h.end] for h in hits] == [found]
+    assert [t.norm for t in tokenize("Pri-\ngozhin and Russia-\nbacked, Abdul-\nRahman")] == [
+        "prigozhin", "and", "russia", "backed", "abdul", "rahman"]
+
+
 def test_a_block_tag_ends_a_name(matcher: TextMatcher) -> None:
     hits = [h for h in matcher.screen("<p>Yevgeny</p><p>Prigozhin was seen.</p>") if h.entity.source_id == PRIGOZHIN]
     assert hits and all(h.text == "Prigozhin" for h in hits)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from anyascii import anyascii
 
 from monitor.matching.syllabaries import KATAKANA, romanise
+from monitor.matching.vocab import zipf
 
 # Scholarly/Slavic diacritics that carry a digraph in English romanisation (ž = zh).
 _PRE_MAP = str.maketrans({
@@ -504,11 +505,36 @@ def _blank_markup(match: re.Match[str]) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets into `text` (Python string indices); HTML left
-    in it is no word, and no part of the gaps between words."""
+    in it is no word, and no part of the gaps between words; a word broken by a hyphen at a
+    line's end is one token (see `_join_broken`)."""
     if ("<" in text or "&" in text) and (blanked := _MARKUP.sub(_blank_markup, text)) != text:
-        return [tok._replace(gap=tok.gap.replace(_MARKUP_BLANK, "")) if _MARKUP_BLANK in tok.gap else tok
-                for tok in _tokenize(blanked)]
-    return _tokenize(text)
+        tokens = [tok._replace(gap=tok.gap.replace(_MARKUP_BLANK, "")) if _MARKUP_BLANK in tok.gap else tok
+                  for tok in _tokenize(blanked)]
+    else:
+        tokens = _tokenize(text)
+    return _join_broken(text, tokens) if _LINE_END_HYPHEN.search(text) else tokens
+
+
+_LINE_END_HYPHEN = re.compile(r"-[^\S\n]*\r?\n")
+_BROKEN = re.compile(r"^-[^\S\n]*\r?\n[^\S\n]*$")  # the gap of a word broken at a line's end
+BROKEN_WORD_ZIPF = 3.5  # a second part this common in English is a word of its own: "Russia-\nbacked"
+
+
+def _join_broken(text: str, tokens: list[Token]) -> list[Token]:
+    """Words broken by a hyphen at a line's end, as print and PDF text break them ("Yevgeny
+    Pri-\ngozhin"), joined: a lowercase second part (both in capitals in a capitalised text) that
+    is no common English word of four letters or more ("Prigozhin-\nbacked" stays two words)."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if prev is not None and _BROKEN.match(tok.gap) and (not tok.capitalized or prev.upper and tok.upper) \
+                and not (len(tok.norm) >= 4 and zipf(tok.norm) >= BROKEN_WORD_ZIPF) \
+                and (info := _plain_word(text[prev.start : prev.end] + text[tok.start : tok.end])) is not None:
+            norm, keys, capitalized, upper, stem, _cut = info
+            out[-1] = Token(prev.start, tok.end, norm, keys, capitalized, upper, prev.gap, stem)
+            continue
+        out.append(tok)
+    return out
 
 
 def _tokenize(text: str) -> list[Token]:
