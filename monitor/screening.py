@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.db import Entity, EntityName, WatchlistSource, WatchlistVersion
-from monitor.matching import EntityRecord, MatchIndex
+from monitor.matching import EntityRecord, MatchIndex, vocab
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ def load_records(session: Session, entity_ids: list[int] | None = None,
             name=r.name,
             names=tuple(names.get(r.id, [(r.name, "primary")])),
             prominence=links.get((r.source, r.name.strip().upper()), 0),
+            leader=r.schema == "Person" and vocab.leader_title((r.properties or {}).get("title", "")),
         )
         for r in rows
     ]

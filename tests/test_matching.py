@@ -872,14 +872,39 @@ def test_colombian_partnership_forms_are_legal_forms(matcher: TextMatcher) -> No
 
 
 def test_a_title_names_a_prominent_person_of_a_surname_as_common_as_a_word(matcher: TextMatcher) -> None:
-    """Putin is as common in English text as "baker": alone it waits for the full name, but
-    "President Putin" names the one listed person of that surname; "Mr Baker" names no BAKER
-    (seven listed persons have the surname), "Mr Kim" no KIM."""
+    """Putin is as common in English text as "baker": "President Putin" names the one listed
+    person of that surname; "Mr Baker" names no BAKER (seven listed persons have the surname),
+    "Mr Kim" no KIM."""
     assert [m.entity.name for m in matcher.screen("President Putin said the war would continue.")] == [
         "PUTIN, Vladimir Vladimirovich"]
-    assert matcher.screen("Putin said the war would continue.") == []
     assert matcher.screen("Mr Baker said the war would continue.") == []
     assert matcher.screen("Mr Kim said the talks failed.") == []
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Putin said the war would continue.", "PUTIN, Vladimir Vladimirovich"),  # "President of the Russian Federation"
+    ("Lavrov met his Turkish counterpart.", "LAVROV, Sergei Viktorovich"),  # "Minister of Foreign Affairs of ..."
+    ("Maduro said the election was fair.", "MADURO MOROS, Nicolas"),  # the first of two surnames
+    ("Assad said the army would advance.", "AL-ASSAD, Bashar"),  # not Maher, Asma ... al-Assad
+    ("Baker said the war would continue.", None),  # (prominent, but no leader: a common word waits)
+    ("Kim said the talks failed.", None),
+    ("Wagner, the composer, wrote operas.", None),
+])
+def test_a_leaders_surname_alone_names_the_leader(matcher: TextMatcher, text: str, named: str | None) -> None:
+    """News names a head of state or government and their foreign minister by surname alone,
+    and that is why English text uses the word so much: the list's title field says who holds
+    such an office."""
+    assert [m.entity.name for m in matcher.screen(text)] == ([named] if named else [])
+
+
+def test_a_leaders_office_is_read_from_the_list_title() -> None:
+    from monitor.matching.vocab import leader_title
+    assert leader_title("President of the Russian Federation") and leader_title("Supreme Leader of Iran")
+    assert leader_title("Minister of Foreign Affairs of the Russian Federation; Member of the Security Council")
+    assert leader_title("President of the Bolivarian Republic of Venezuela") and leader_title("Prime Minister")
+    assert not leader_title("President of Korea Kumsan Trading Corporation")
+    assert not leader_title("President, Reach Group") and not leader_title("Former President of Ukraine")
+    assert not leader_title("President of Venezuela's National Electoral Council") and not leader_title("")
 
 
 @pytest.mark.parametrize(("text", "words"), [

@@ -17,6 +17,7 @@ class EntityRecord:
     name: str
     names: tuple[tuple[str, str], ...]  # (name, kind) with kind in primary|aka|fka|nka|weak
     prominence: int = 0  # how many other listed entities link to this one
+    leader: bool = False  # a head of state or government, a foreign or defence minister (`vocab.leader_title`)
 
 
 @dataclass

@@ -34,9 +34,10 @@ from monitor.matching.index import (
     MatchIndex,
     NameToken,
     east_slavic,
+    first_surname,
     token_weight,
 )
-from monitor.matching.model import Mention
+from monitor.matching.model import EntityRecord, Mention
 from monitor.matching.normalize import (
     Token,
     east_slavic_key,
@@ -86,6 +87,11 @@ COMMON_NAME_INFORMATION = 3.0
 COMMON_NAME_PART = 50
 COMMON_NAME_ZIPF = 3.9
 PROMINENT = 3
+# A leader's surname alone names the leader unless English uses it more than this (Putin 4.1,
+# Assad 3.6, Maduro 3.0, Lavrov 2.7; a leader named Kim, 4.6, no): news names heads of state
+# and their foreign ministers so ("Putin said"), and the words are common in English text for
+# that reason, not as other people's names.
+LEADER_ZIPF = 4.5
 TITLED_SURNAME_PERSONS = 2  # "President Putin": a prominent person's surname this few listed persons have
 OBSCURE_SURNAME = 0.66  # below the default threshold: shown with --threshold 0.6, not alerted
 OBSCURE_PENALTY = "surname alone of a person few listed entities link to"
@@ -219,6 +225,26 @@ def _final_h(a: str, b: str) -> bool:
     """Do two given names differ only by a last h after a (Abdalla / Abdallah, Kifa / Kifah)?"""
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and short[-1] == "a" and long_ == short + "h"
+
+
+def _prominent(entity: EntityRecord) -> bool:
+    """A listed entity news may name by a word many use: others on the list link to it, or it
+    holds a leader's office."""
+    return entity.prominence >= PROMINENT or entity.leader
+
+
+def _leader_surname(name: IndexedName, pos: int, word: str) -> bool:
+    """Is `word` the surname of a listed leader (the first of two: Maduro of MADURO MOROS), a
+    word English uses no more than a leader's name (`LEADER_ZIPF`)? Then it stands alone:
+    "Putin said", "Maduro said"."""
+    return name.is_person and name.entity.leader and name.tokens[pos].role == "surname" \
+        and vocab.zipf(word) < LEADER_ZIPF
+
+
+def _alone_ok(name: IndexedName, pos: int, word: str) -> bool:
+    """May the word at `pos` alone be a mention of this name: its main word (see
+    `index.head_alone_ok`), or a leader's surname?"""
+    return name.head_alone if pos == name.head else _leader_surname(name, pos, word)
 
 
 def _full_stop_after(tokens: list[Token], i: int) -> bool:
@@ -401,12 +427,14 @@ class TextMatcher:
                         continue  # "razed", "a slim": in prose a lowercase word is not a name
                     # The main word alone can never be this name's mention, or is spelled too
                     # loosely to stand alone (the rules of `_score`, decided early).
-                    never_alone = not name.head_alone or sim < 0.9 or anchor.loose and len(name.required) == 1
+                    never_alone = not _alone_ok(name, pos, tokens[j].norm) or sim < 0.9 \
+                        or anchor.loose and len(name.required) == 1
                     if never_alone and not initial_near and name.keyset.isdisjoint(near):
                         continue  # it cannot grow here either
                     if not initial_near and len(name.required) > 1 and (
-                        lone_common and name.is_person and name.entity.prominence < PROMINENT
+                        lone_common and name.is_person and not _prominent(name.entity)
                         or anchor.coreference_only and not self._titled_prominent(name, pos, tokens, j)
+                        and not _leader_surname(name, pos, tokens[j].norm)
                     ) and (other := self._other_keys(name_idx, pos)).isdisjoint(near) \
                             and other.isdisjoint(plural_near):
                         waiting = self._waiting.setdefault(name_idx, [])
@@ -429,7 +457,7 @@ class TextMatcher:
         """Is text word `j` the surname of a person many listed entities link to, a surname no
         other listed person has, right after a title ("President Putin", "Mr Putin")? Then a
         surname as common in English text as Putin's is no common word here."""
-        return name.is_person and name.entity.prominence >= PROMINENT and name.tokens[pos].role == "surname" \
+        return name.is_person and _prominent(name.entity) and name.tokens[pos].role == "surname" \
             and j > 0 and tokens[j - 1].norm in vocab.HONORIFICS and _joinable(tokens, j) \
             and self.index.name_part_counts.get(name.tokens[pos].norm, 0) <= TITLED_SURNAME_PERSONS
 
@@ -528,8 +556,10 @@ class TextMatcher:
                     by_key[k].append(ordinal)
             found = self._head_words[word] = _HeadWord(
                 postings=postings,
-                alone=[i for i, name in enumerate(names) if name.head_alone],
-                alone_strict=[i for i, name in enumerate(names) if name.head_alone and len(name.required) != 1],
+                alone=[i for i, (name, (_n, pos)) in enumerate(zip(names, postings, strict=True))
+                       if _alone_ok(name, pos, word)],
+                alone_strict=[i for i, (name, (_n, pos)) in enumerate(zip(names, postings, strict=True))
+                              if _alone_ok(name, pos, word) and len(name.required) != 1],
                 by_key=dict(by_key),
                 in_lowercase=any(name.tokens[pos].role not in NAME_ROLES for name, (_i, pos) in zip(names, postings, strict=True)),
             )
@@ -541,8 +571,8 @@ class TextMatcher:
         if not name.is_person or len(cand.matched) != 1 or name.entity.entity_id in fuller:
             return False
         (t, _sim, _how), = cand.matched.values()
-        if name.entity.prominence >= PROMINENT:
-            return False  # others link to this person: scored as usual
+        if _prominent(name.entity):
+            return False  # others link to this person, or a leader: scored as usual
         return TextMatcher._common_without_title(tokens, t)  # a rare word is distinctive: scored
 
     @staticmethod
@@ -760,7 +790,7 @@ class TextMatcher:
                 cand.status = "rejected"
                 features["rejected"] = "no word of the name spelled as listed"
             elif (
-                name.is_person and name.entity.prominence < PROMINENT
+                name.is_person and not _prominent(name.entity)
                 and (self._information(cand, tokens) < COMMON_NAME_INFORMATION
                      or self._all_common_parts(cand, tokens))
             ):
@@ -778,7 +808,8 @@ class TextMatcher:
             cand.kind = "partial"
             features["mention"] = "surname" if name.is_person else "partial"
             features["missing"] = [ntoks[k].norm for k in sorted(missing_required)]
-            rare_enough = DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else PROMINENT_DISTINCTIVE_ZIPF
+            rare_enough = LEADER_ZIPF if name.entity.leader else \
+                DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else PROMINENT_DISTINCTIVE_ZIPF
             titled = self._listed_title(cand)
             distinctive = any(
                 max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[cand.matched[k][0]].norm)) < rare_enough
@@ -787,7 +818,7 @@ class TextMatcher:
                      # with the title the list gives the person, a spelling that sounds the same
                      # (Sayyed Mousavy, Hajji Noorzay)
                      or titled and cand.matched[k][2] == "phonetic" and cand.matched[k][1] >= 0.95
-                     or name.entity.prominence >= PROMINENT and len(tokens[cand.matched[k][0]].norm) >= 7
+                     or _prominent(name.entity) and len(tokens[cand.matched[k][0]].norm) >= 7
                      # a surname in another script sounds as listed: Шойгу (read 'shoygu') is SHOIGU
                      # (not an organisation's word: "в Москве" is no BANK MOSKVY)
                      or name.is_person and cand.matched[k][1] >= 0.98
@@ -843,7 +874,7 @@ class TextMatcher:
                 cand.score = (PARTIAL_CONTEXT if cand.kind == "partial" else max(cand.score * 0.9, PARTIAL_CONTEXT)) * self._sim(cand)
                 features["support"] = f"context: {cue}"
         if cand.status == "accepted" and cand.kind == "partial" and name.is_person \
-                and name.entity.prominence < PROMINENT and cand.score > OBSCURE_SURNAME:
+                and not _prominent(name.entity) and cand.score > OBSCURE_SURNAME:
             if titled:
                 # ... unless the text gives the title the list gives the person: "Shaykh Fadlallah"
                 # of FADLALLAH, Shaykh Muhammad Husayn, "Sayyed Hashemitabar".
@@ -880,7 +911,7 @@ class TextMatcher:
             if len(surnames) > 1 and surnames[0] not in matched_pos:
                 return "second surname without the first"  # "GUTIERREZ PARRA" goes by Gutierrez
         if (
-            name.head not in matched_pos
+            name.head not in matched_pos and not (name.entity.leader and first_surname(ntoks) in matched_pos)
             or ntoks[name.head].role not in ("core", "surname")
             or (not name.is_person and share < 0.5)
             or any(ntoks[k].role not in OPTIONAL_ROLES and cand.matched[k][1] < 0.9 for k in matched_pos)
@@ -1149,9 +1180,13 @@ class TextMatcher:
             exact = [c for c in group if all(h in _AS_WRITTEN for _t, _s, h in c.matched.values())]
             group = exact or group
             dropped.update(id(c) for c in groups[(group[0].first, group[0].last)] if c not in group)
-            group.sort(key=lambda c: c.name.entity.prominence, reverse=True)
+            group.sort(key=lambda c: (c.name.entity.leader, c.name.entity.prominence), reverse=True)
             top, second = group[0].name.entity.prominence, group[1].name.entity.prominence if len(group) > 1 else 0
-            if len(group) > 1 and top >= 3 and top >= 3 * max(second, 1):
+            if len(group) > 1 and group[0].name.entity.leader and not group[1].name.entity.leader:
+                # "Assad said": the head of state among the listed Assads
+                dropped.update(id(c) for c in group[1:])
+                group[0].features["ambiguity"] = f"surname shared by {len(group)} listed people; the leader"
+            elif len(group) > 1 and top >= 3 and top >= 3 * max(second, 1):
                 dropped.update(id(c) for c in group[1:])
                 group[0].features["ambiguity"] = f"surname shared by {len(group)} listed people; most linked"
             else:

@@ -251,6 +251,21 @@ def is_ordinary_capitalized(word: str) -> bool:
         or zipf(word) >= 5.0
     )
 
+# The offices whose holders news names by surname alone ("Putin said", "Lavrov met", "Maduro's
+# government"), as a list's title field gives them: the head of a state or government, its
+# foreign or defence minister ("President of the Russian Federation", "Supreme Leader of Iran";
+# not a former one, nor the president of a company, court or party).
+_LEADER_TITLE = re.compile(
+    r"(?:president|prime minister|supreme leader|head of state)"
+    r"(?: of (?:the )?(?:[A-Z][a-z]+|(?:[A-Z][a-z]+ )*(?:Republic|Federation|Kingdom|Emirates)(?: of [A-Z][a-z]+)?))?"
+    r"|minister of (?:foreign affairs|defen[cs]e)\b.*", re.IGNORECASE)
+
+
+def leader_title(title: str) -> bool:
+    """Does a listed person's title (one office or several, `;` between) name a leader's office?"""
+    return any(_LEADER_TITLE.fullmatch(part.strip()) for part in title.split(";"))
+
+
 # Korean surnames as romanised on the lists (North and South): a name is Korean when one of
 # them is its surname and all its parts are syllables.
 KOREAN_SURNAMES = frozenset(["kim", "ri", "li", "yi", "lee", "pak", "park", "choe", "choi", "chong", "jong", "jeong",

@@ -58,7 +58,8 @@ def parse(path: Path) -> ParsedList:
                     programs=sorted(set(props.get("program", []) + props.get("topics", []))),
                     countries=sorted(set(props.get("country", []) + props.get("nationality", []))),
                     birth_dates=props.get("birthDate", []), remarks=" ".join(props.get("notes", [])),
-                    properties={"datasets": item.get("datasets", [])},
+                    # (a position as the title of an OFAC listing: a leader's office is used in matching)
+                    properties={"datasets": item.get("datasets", []), "title": "; ".join(props.get("position", []))},
                 )
     if not entities:
         raise WatchlistParseError(str(path), "document", "no person, organisation, vessel or aircraft")
