@@ -137,8 +137,8 @@ _OTHER_READINGS = (("th", "s"), ("tsh", "sh"), ("j", "zh"))
 
 def _forms(abjad: str, hebrew: bool) -> list[str]:
     """A word romanised from an abjad as written, without the Arabic article (al- may be written
-    or not; Hebrew has no such l), its last a also a y, and with the article inside a compound before a letter it
-    assimilates to unsaid (شمس الدين is Shamsuddin, عبد الرحمن Abdurrahman)."""
+    or not; Hebrew has no such l), its last a also a y, and with the article inside a compound
+    before a letter it assimilates to unsaid (شمس الدين is Shamsuddin, عبد الرحمن Abdurrahman)."""
     words = [abjad]
     if not hebrew and abjad.startswith("l") and len(abjad) > 3:
         words.append(abjad[1:])

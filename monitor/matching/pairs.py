@@ -832,8 +832,12 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
         # Three words in a row, particles among them: BIN AL SHIBH / BINALSHIBH.
         for p in free_a:
             run = (p, p + 1, p + 2)
-            if all(k in free_a and k not in used_a for k in run) and (
-                    sim := similar("".join(a[k].norm for k in run), target)[0]) >= 0.9:
+            if not all(k in free_a and k not in used_a for k in run):
+                continue
+            word = "".join(a[k].norm for k in run)
+            if plain and (word[0] != target[0] or abs(len(word) - size) > 2):
+                continue  # (spelled alike, the run begins as the word does and is about as long)
+            if (sim := similar(word, target)[0]) >= 0.9:
                 used_a.update(run)
                 used_b.add(j)
                 out.append((run, (j,), sim, "joined"))

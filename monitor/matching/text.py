@@ -554,12 +554,12 @@ class TextMatcher:
             for ordinal, name in enumerate(names):
                 for k in name.keyset:
                     by_key[k].append(ordinal)
+            alone = [i for i, (name, (_n, pos)) in enumerate(zip(names, postings, strict=True))
+                     if _alone_ok(name, pos, word)]
             found = self._head_words[word] = _HeadWord(
                 postings=postings,
-                alone=[i for i, (name, (_n, pos)) in enumerate(zip(names, postings, strict=True))
-                       if _alone_ok(name, pos, word)],
-                alone_strict=[i for i, (name, (_n, pos)) in enumerate(zip(names, postings, strict=True))
-                              if _alone_ok(name, pos, word) and len(name.required) != 1],
+                alone=alone,
+                alone_strict=[i for i in alone if len(names[i].required) != 1],
                 by_key=dict(by_key),
                 in_lowercase=any(name.tokens[pos].role not in NAME_ROLES for name, (_i, pos) in zip(names, postings, strict=True)),
             )
