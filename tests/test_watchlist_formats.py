@@ -70,6 +70,27 @@ def test_ftm_entities_and_multilingual_names() -> None:
     assert parsed.skipped >= 0 and len(parsed.entities) >= 5
 
 
+def test_a_leaders_office_reaches_the_matcher(db: Database, tmp_path: Path) -> None:
+    """An OpenSanctions position (and OFAC's title field) says who holds a leader's office:
+    the matcher reads such a person's surname alone as a mention ("Ivanovsky said")."""
+    from monitor.matching import TextMatcher
+    from monitor.screening import build_index, load_records
+    path = tmp_path / "pep.ftm.json"
+    path.write_text(
+        '{"id": "p1", "schema": "Person", "properties": {"name": ["Boris Ivanovsky"], '
+        '"position": ["President of the Republic of Ruritania"]}}\n'
+        '{"id": "p2", "schema": "Person", "properties": {"name": ["Anna Petrovsky"], '
+        '"position": ["President of Ruritania Steel Company"]}}\n', encoding="utf-8")
+    import_path(db, "peps", path, "ftm")
+    with db.session() as session:
+        records = {r.source_id: r for r in load_records(session)}
+        index = build_index(session)
+    assert records["p1"].leader and not records["p2"].leader
+    screen = TextMatcher(index).screen
+    assert [m.entity.source_id for m in screen("Ivanovsky said the border would stay shut.")] == ["p1"]
+    assert screen("Petrovsky said the mill would stay shut.") == []
+
+
 def test_custom_yaml_and_csv(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(
         "entities:\n  - {id: T1, name: 'DOE, Jonathan', schema: Person, aliases: [Jon Doe], weak_aliases: [The Broker]}\n"
