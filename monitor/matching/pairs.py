@@ -830,11 +830,11 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
             out.append(((p, q), (j,), sim, "joined"))
             continue
         # Three words in a row, particles among them: BIN AL SHIBH / BINALSHIBH.
-        for p in free_a:
-            run = (p, p + 1, p + 2)
-            if not all(k in free_a and k not in used_a for k in run):
+        for p in (free_a if len(free_a) >= 3 else ()):
+            if p + 2 not in free_a or p + 1 not in free_a or p in used_a or p + 1 in used_a or p + 2 in used_a:
                 continue
-            word = "".join(a[k].norm for k in run)
+            run = (p, p + 1, p + 2)
+            word = a[p].norm + a[p + 1].norm + a[p + 2].norm
             if plain and (word[0] != target[0] or abs(len(word) - size) > 2):
                 continue  # (spelled alike, the run begins as the word does and is about as long)
             if (sim := similar(word, target)[0]) >= 0.9:
