@@ -372,6 +372,7 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("KATAEV, Ayubkhan Vakhaevich", "KATAEV, Ayub Vakhaevich", "Person", True),  # a given name's suffix
     ("FARZADI, Hedayatollah", "FARZADI, Hedayat", "Person", True),
     ("AL-RAWI, Saifullah", "AL-RAWI, Saif-al-Din", "Person", False),  # (Saif begins both)
+    ("PEIJNENBURG, Alex Adrianus Martin", "PEIJNENBURG, Alex Adrianus Martinus", "Person", True),  # Latin -us
     ("BIN AL SHIBH, Ramzi", "BINALSHIBH, Ramzi Mohammed Abdullah", "Person", True),  # three words run together
     ("SMITH, John A", "SMITH, John B", "Person", False),  # two initials differ
     ("على السيد محمد مصطفى بكري", "ALI SAYYID MUHAMED MUSTAFA BAKRI", "Person", True),  # ى as Egypt writes ي

@@ -593,8 +593,10 @@ def _align_titles(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
 
 # What a given name may have added and still be that name, after a name of so many letters:
 # Chechen and Central Asian -khan, -jan, -bek (Ayubkhan is Ayub); Persian -ollah (Hedayatollah is
-# Hedayat; not Saif, which begins Saif al-Din and Saifullah alike).
-_GIVEN_SUFFIXES = {"khan": 4, "jan": 4, "jon": 4, "bek": 4, "ullah": 5, "ollah": 5, "allah": 5, "ulla": 5, "olla": 5}
+# Hedayat; not Saif, which begins Saif al-Din and Saifullah alike); the Latin -us of Dutch and
+# German baptismal names (Martinus is Martin, Adrianus Adrian).
+_GIVEN_SUFFIXES = {"khan": 4, "jan": 4, "jon": 4, "bek": 4, "ullah": 5, "ollah": 5, "allah": 5, "ulla": 5, "olla": 5,
+                   "us": 4}
 SUFFIXED_GIVEN = 0.85
 
 
