@@ -898,6 +898,17 @@ def test_a_leaders_surname_alone_names_the_leader(matcher: TextMatcher, text: st
     assert [m.entity.name for m in matcher.screen(text)] == ([named] if named else [])
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("Shares of MFSL fell sharply.", ["MYANMA FIVE STAR LINE COMPANY LIMITED"]),  # its acronym in Latin letters
+    ("مفصل", []),  # ("detailed", a headline of one word) read 'mfsl' is no acronym
+    ("کنه", []),  # nor KNH GLOBAL
+    ("آزاد", []),  # Persian "free" read 'azad' is no Assad
+])
+def test_arabic_script_read_without_vowels_names_no_acronym_nor_leader(matcher: TextMatcher, text: str,
+                                                                        named: list[str]) -> None:
+    assert [m.entity.name for m in matcher.screen(text)] == named
+
+
 def test_a_leaders_office_is_read_from_the_list_title() -> None:
     from monitor.matching.vocab import leader_title
     assert leader_title("President of the Russian Federation") and leader_title("Supreme Leader of Iran")

@@ -27,6 +27,7 @@ from operator import attrgetter
 from typing import Any
 
 from monitor.matching import vocab
+from monitor.matching.abjad import abjad_script
 from monitor.matching.index import (
     OPTIONAL_ROLES,
     SOFT_STARTS,
@@ -103,6 +104,7 @@ MAX_TEXT_CHARS = 1_000_000  # longer texts are screened in windows of this size 
 _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/]{0,4}$")  # "Gems & Jewellery", "Import/Export"
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
+_VOWEL = re.compile(r"[aeiouy]")
 _GLUED = re.compile(r"^(?:[^\S\n]{1,2}|[^\S\n]?\n[^\S\n]?|-)\Z")  # a space, a line break or a hyphen: one name runs on
 # (not a blank line: "... north of Moscow\n\nWagner Group")
 _SYNONYMS = vocab.ORG_SYNONYMS
@@ -136,6 +138,7 @@ class _HeadWord:
     alone: list[int]  # ordinals of names whose head word may stand alone
     alone_strict: list[int]  # those of them with more words required (a loose spelling may do)
     by_key: dict[str, list[int]]  # phonetic key -> ordinals of names with a word under it
+    vowelless: bool  # is the listed word written without vowels (an acronym: MFSL, KBK, RBH)?
     in_lowercase: bool  # may a lowercase word of prose be it? (only if some name has it as a
     # generic word, a legal form or a number, not as a name word: see `NAME_ROLES`)
 
@@ -387,6 +390,12 @@ class TextMatcher:
             tok = tokens[j]
             if len(tok.norm) <= 2 and not tok.upper and not tok.norm.isdigit() and vocab.zipf(tok.norm) >= 5.0:
                 continue
+            if not self._text[tok.start : tok.start + 1].isascii() and abjad_script(self._text[tok.start : tok.end]):
+                # An Arabic or Hebrew word read without its short vowels is no acronym: مفصل
+                # ('mfsl', "joint") is no MFSL, کنه no KNH GLOBAL.
+                anchors = [anchor for anchor in anchors if not anchor.head.vowelless]
+                if not anchors:
+                    continue
             lowercase = self._lowercase(tokens, j)
             if lowercase:
                 anchors = [anchor for anchor in anchors if anchor.head.in_lowercase]
@@ -561,6 +570,7 @@ class TextMatcher:
                 alone=alone,
                 alone_strict=[i for i in alone if len(names[i].required) != 1],
                 by_key=dict(by_key),
+                vowelless=_VOWEL.search(word) is None,
                 in_lowercase=any(name.tokens[pos].role not in NAME_ROLES for name, (_i, pos) in zip(names, postings, strict=True)),
             )
         return found
@@ -581,9 +591,11 @@ class TextMatcher:
         return vocab.is_common_word(tokens[t].norm) and not (t > 0 and tokens[t - 1].norm in vocab.HONORIFICS)
 
     def _transliterated(self, tok: Token) -> bool:
-        """Is the word written in another script than Latin (its spelling is a romanisation's)?"""
+        """Is the word written in another script than Latin that writes its vowels (its spelling
+        is a romanisation's)? Not Arabic or Hebrew script: without its vowels a common word
+        sounds like a name too often (Persian آزاد, "free", read 'azad', is no Assad)."""
         word = self._text[tok.start:tok.end]
-        return not word.isascii() and _LATIN_LETTERS.search(word) is None
+        return not word.isascii() and _LATIN_LETTERS.search(word) is None and not abjad_script(word)
 
     def _lowercase(self, tokens: list[Token], i: int) -> bool:
         """Is token `i` a word in lowercase in prose, where names are capitalised? ("Jong-un"
