@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -201,8 +201,10 @@ _ALLAH = frozenset(["llh", "ldyn"])  # الله and الدين as folded, the en
 _ABJAD_STOP_WORDS = vocab.STOP_WORDS & (vocab.ARABIC_ARTICLES | {"bin", "ibn", "bint"})
 
 
-def analyse_name(name: str, schema: str) -> list[NameToken]:
-    """Split a listed name into tokens with their role in the name."""
+@lru_cache(maxsize=100_000)
+def analyse_name(name: str, schema: str) -> tuple[NameToken, ...]:
+    """Split a listed name into tokens with their role in the name (kept: `compare` analyses an
+    organisation's name for its acronym too, and the index and search the same names)."""
     tokens: list[NameToken] = []
     if schema == "Person":
         # A generation suffix (Jr., Sr., III) says which one of a family, and is no surname nor
@@ -283,10 +285,10 @@ def analyse_name(name: str, schema: str) -> list[NameToken]:
     if tokens and all(t.role in OPTIONAL_ROLES for t in tokens):
         # A name made only of "optional" words is all required.
         tokens = [NameToken(t.norm, t.keys, "core", t.weight, t.stem) for t in tokens]
-    return tokens
+    return tuple(tokens)
 
 
-def head_position(tokens: list[NameToken]) -> int:
+def head_position(tokens: Sequence[NameToken]) -> int:
     """The name's main word: its rarest surname, else its rarest core word, else any."""
     for roles in (("surname",), ("core",), ("given", "middle", "generic", "number"), ("patronymic", "legal", "stop")):
         candidates = [i for i, t in enumerate(tokens) if t.role in roles and (len(t.norm) > 1 or t.norm.isdigit())]
@@ -323,13 +325,13 @@ class NearKeys:
         return found
 
 
-def first_surname(tokens: list[NameToken] | tuple[NameToken, ...]) -> int | None:
+def first_surname(tokens: Sequence[NameToken]) -> int | None:
     """The first of a person's two surnames or more (MADURO of MADURO MOROS), else None."""
     surnames = [k for k, t in enumerate(tokens) if t.role == "surname" and len(t.norm) > 1]
     return surnames[0] if len(surnames) >= 2 else None
 
 
-def head_alone_ok(entity: EntityRecord, kind: str, tokens: list[NameToken], required: frozenset[int],
+def head_alone_ok(entity: EntityRecord, kind: str, tokens: Sequence[NameToken], required: frozenset[int],
                   head: int) -> bool:
     """Can the main word alone be a mention of this name? Decided once, at build time.
 
@@ -410,7 +412,7 @@ class MatchIndex:
         name_idx = len(self.names)
         keyset = frozenset(k for t in tokens for k in t.keys)
         alone = head_alone_ok(entity, kind, tokens, required, head)
-        self.names.append(IndexedName(entity, text, kind, tuple(tokens), required, head, keyset, alone))
+        self.names.append(IndexedName(entity, text, kind, tokens, required, head, keyset, alone))
         # Only the main word is indexed: every mention worth reporting contains it, and
         # seeding from side words ("of Russia", "company") would cost without finding more;
         # but a person of two surnames goes by the first (Nicolás Maduro of MADURO MOROS, the

@@ -1173,7 +1173,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     read_as = schema or _guess_schema(query, "")
     # (By its words as written, as the listed names are indexed: "Abdul Madjid" is looked up
     # by both words, not by the one compared word "abdulmadjid".)
-    seeds = tuple(analyse_name(query, read_as))
+    seeds = analyse_name(query, read_as)
     if query_script:
         seeds = _script_seeds(seeds, words, query_script)
     candidates = set(seeker.candidates(seeds, SEARCH_CANDIDATES, latin=not query_script))
