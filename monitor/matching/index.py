@@ -197,7 +197,6 @@ def _without_suffixes(words: list[str], suffixes: list[str]) -> list[str]:
     return kept
 
 
-_ALLAH = frozenset(["llh", "ldyn"])  # الله and الدين as folded, the end of a compound name
 _ABJAD_STOP_WORDS = vocab.STOP_WORDS & (vocab.ARABIC_ARTICLES | {"bin", "ibn", "bint"})
 
 
@@ -225,7 +224,7 @@ def analyse_name(name: str, schema: str) -> tuple[NameToken, ...]:
                 # The last word is the surname, with the Abd (al-) before it: one name
                 # ("NASHWAN ABD AL-RAZZAQ ABD AL-BAQI": Abd al-Baqi).
                 n = 1
-                if len(words) >= 3 and (words[-2] in vocab.ABD or words[-1] in _ALLAH):
+                if len(words) >= 3 and (words[-2] in vocab.ABD or words[-1] in vocab.ALLAH_ENDINGS):
                     n = 2  # (and الله, الدين after a word: ولى الله is Waliullah)
                 elif len(words) >= 4 and words[-3] in vocab.ABD and words[-2] in vocab.ARABIC_ARTICLES:
                     n = 3

@@ -95,7 +95,7 @@ def _merge_compounds(tokens: list[NameToken]) -> tuple[NameToken, ...]:
             out.append(NameToken(word, phonetic_keys(word), role, max(t.weight for t in parts)))
             k += take
             continue
-        if tok.norm in ("llh", "ldyn") and out and out[-1].role in _GIVEN | {"surname"}:
+        if tok.norm in vocab.ALLAH_ENDINGS and out and out[-1].role in _GIVEN | {"surname"}:
             # الله or الدين after a word is one name with it (قدرت الله is Qudratullah, رحمت الله
             # Rahmatullah, سعد الدين Saduddin)
             prev = out.pop()

@@ -97,9 +97,9 @@ LEGAL_PHRASES = tuple(
         "private limited", "free zone establishment", "free zone company", "designated activity company",
         "sociedad civil", "sociedad de responsabilidad limitada", "sanayi ve ticaret anonim sirketi",
         "sanayi ve ticaret limited sirketi", "anonim sirketi", "limited sirketi", "san ve tic",
-        "cong ty tnhh", "cong ty co phan",
+        "cong ty tnhh", "cong ty co phan", "federal state budgetary institution",
         # Chinese forms in pinyin: 有限公司 (Co., Ltd.), 有限责任公司 (LLC), 股份有限公司 (Co., Ltd. by shares)
-        "youxian gongsi", "youxian zeren gongsi", "gufen youxian gongsi", "federal state budgetary institution",
+        "youxian gongsi", "youxian zeren gongsi", "gufen youxian gongsi",
         # Colombian partnerships: Y CIA. S. EN C.S. (and company, limited partnership)
         "y cia", "y compania", "s en c s", "s en c a", "s en c",
         # European forms written out (GmbH, BV, NV, SpA, Srl, Sp. z o.o., SA, Lda, SARL, SAS)
@@ -133,6 +133,9 @@ NICKNAMES = frozenset(
 ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdur", "abdar", "abdus", "abdas",
                  "abdell", "bd"])
 ARABIC_ARTICLES = frozenset(["al", "el", "ul", "ol", "ar", "ur", "er", "as", "us", "an", "ad", "ud", "ed", "ash", "az", "at"])
+# الله and الدين as folded: the end of a compound name with the word before it (رحمت الله is
+# Rahmatullah, سعد الدين Saduddin, ولى الله Waliullah).
+ALLAH_ENDINGS = frozenset(["llh", "ldyn"])
 SON_OF = frozenset(["ben", "ould"])  # particles, unless they stand first among the given names
 STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
 GENERIC_ORG_WORDS = frozenset(["group", "concern", "kontsern", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
