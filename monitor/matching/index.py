@@ -134,8 +134,8 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
         if roles[k][0] not in vocab.NAME_TITLES:
             break
         titles.add(k)
-    if not titles or len(titles) == len(roles) - n_surnames:
-        return roles
+    if not titles or all(r == "stop" for _w, r in roles[max(titles) + 1:]):
+        return roles  # (no given name after them: "Hafez al-Assad" is named Hafez)
     out = [(w, "title") if k in titles else (w, r) for k, (w, r) in enumerate(roles)]
     given = max(titles) + 1
     if out[given][1] != "stop":
@@ -197,6 +197,12 @@ def _without_suffixes(words: list[str], suffixes: list[str]) -> list[str]:
     return kept
 
 
+def _assimilated(words: Sequence[str], k: int) -> bool:
+    """Is the k-th word an article said as the next word begins (AS-SAYED, ad-Dari)?"""
+    sound = vocab.ASSIMILATED_ARTICLES.get(words[k])
+    return sound is not None and k + 1 < len(words) and len(words[k + 1]) > 2 and words[k + 1].startswith(sound)
+
+
 _ABJAD_STOP_WORDS = vocab.STOP_WORDS & (vocab.ARABIC_ARTICLES | {"bin", "ibn", "bint"})
 
 
@@ -228,6 +234,8 @@ def analyse_name(name: str, schema: str) -> tuple[NameToken, ...]:
                     n = 2  # (and الله, الدين after a word: ولى الله is Waliullah)
                 elif len(words) >= 4 and words[-3] in vocab.ABD and words[-2] in vocab.ARABIC_ARTICLES:
                     n = 3
+                elif len(words) >= 3 and _assimilated(words, len(words) - 2):
+                    n = 2  # (its article: "Muthanna Harith ad-Dari")
                 surnames, givens = words[-n:], words[:-n]
             given_part = name
         # A hyphenated given name is one given name: "Chin-yo'ng", "Jong-un" (both parts count).
@@ -249,10 +257,13 @@ def analyse_name(name: str, schema: str) -> tuple[NameToken, ...]:
             else:
                 role = "middle"
             roles.append((word, role))
-        roles = [(w, "stop" if w in stop_words else r) for w, r in roles]
+        words_in_order = [w for w, _r in roles]
+        n_surnames = len(surnames)
+        # (an article ends no part, nor begins the given names: "Ed Davis Smith")
+        roles = [(w, "stop" if w in stop_words or k not in (n_surnames - 1, n_surnames)
+                  and _assimilated(words_in_order, k) else r) for k, (w, r) in enumerate(roles)]
         # "Ben" and "Ould" ("son of") inside a name are particles: Oussama Ben Laden, BEN ALI,
         # Zine; first among the given names they are given names (Ben Smith).
-        n_surnames = len(surnames)
         roles = [(w, "stop") if w in vocab.SON_OF and (k < n_surnames - 1 or k > n_surnames) else (w, r)
                  for k, (w, r) in enumerate(roles)]
         roles = _titles_first(roles, len(surnames)) + [(w, "suffix") for w in suffixes]

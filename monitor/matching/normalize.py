@@ -385,13 +385,16 @@ _KOREAN_SYLLABLE = (
     (re.compile(r"^(?:ch|j)"), "j"), (re.compile(r"^ph?"), "b"), (re.compile(r"^th?"), "d"), (re.compile(r"^kh?"), "g"),
     (re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"), (re.compile(r"ae"), "e"), (re.compile(r"o[ei]$"), "e"),
     (re.compile(r"wo"), "o"), (re.compile(r"^[rl](?=i)"), ""), (re.compile(r"^y(?=i)"), ""),
+    # ŏ is eo, o (its breve dropped) or u in the English custom (Seong / Song / Sung, Cheol / Chol
+    # / Chul, Seop / Sop / Sub); a last b is p (Seob / Seop).
+    (re.compile(r"o"), "u"), (re.compile(r"b$"), "p"),
 )
 
 
 @lru_cache(maxsize=20_000)
 def korean_key(norm: str) -> str:
-    """One spelling for a Korean syllable however romanised: Chong = Jong, Pong = Bong,
-    T'aek = Taek = Daek, Ri = Li = Yi."""
+    """One spelling for a Korean syllable however romanised: Chong = Jong = Jung, Pong = Bong,
+    T'aek = Taek = Daek, Ri = Li = Yi, Seop = Sop = Sub."""
     return _rewrite(norm, _KOREAN_SYLLABLE)
 
 

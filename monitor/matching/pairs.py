@@ -44,6 +44,7 @@ from monitor.matching.similarity import (
     TOKEN_MATCH,
     digits,
     gendered,
+    gendered_surname,
     has_digit,
     initial_matches,
     token_similarity,
@@ -179,6 +180,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     pairs: list[tuple[float, int, int, str]] = []
     plain = similar is token_similarity
     b_words = [(j, tb, tb.norm, len(tb.norm), tb.role in _GIVEN, tb.stem) for j, tb in enumerate(b)]
+    articles: list[tuple[int, int]] = []
     for i, ta in enumerate(a):
         a_norm, a_stem = ta.norm, ta.stem
         a_keys = set(ta.keys)
@@ -186,7 +188,12 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         a_given = ta.role in _GIVEN
         for j, tb, b_norm, b_len, b_given, b_stem in b_words:
             if a_norm == b_norm:
+                if a_norm in _ARTICLES and ta.role == "stop" and tb.role == "stop":
+                    articles.append((i, j))  # (paired once the words run together are: see below)
+                    continue
                 pairs.append((1.0, i, j, "exact"))
+                if a_norm in vocab.NAME_OR_TITLE and {ta.role, tb.role} == _TITLE_AND_GIVEN:
+                    a, b = _given_not_title(a, i), _given_not_title(b, j)
                 continue
             if a_given and b_given and frozenset((a_norm, b_norm)) in vocab.NICKNAMES:
                 pairs.append((0.9, i, j, "nickname"))  # Bill / William
@@ -238,6 +245,13 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         _align_romanised(a, b, used_a, used_b, aligned, korean_key, "Korean romanisation", 2, None)
     joined = _align_joined(a, b, used_a, used_b, similar) + [
         (i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
+    # An article on each side is the same article unless one of them is run into its word in
+    # the other name: EL SHEIKH, ELSHAFEE / ELSHEIKH, El Shafee (el / el had taken both).
+    for i, j in articles:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            aligned.append((i, j, 1.0, "exact"))
     if len(a) - len(used_a) >= 2 and len(b) - len(used_b) >= 2:
         joined += _align_split_elsewhere(a, b, used_a, used_b)
     if schema != "Person":
@@ -304,6 +318,10 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if schema == "Person" and suffix_a != suffix_b:
         score *= 0.7  # father and son (KINAHAN JUNIOR, Christopher Vincent / KINAHAN, Christopher Vincent)
         penalties.append("junior and senior")
+    if schema == "Person" and any(a[i].role == "surname" and b[j].role == "surname" and how != "inflection"
+                                  and gendered_surname(a[i].norm, b[j].norm) for i, j, _s, how in aligned):
+        score *= 0.85  # husband and wife, father and daughter (Andrey Zakharova / ZAKHAROV, Andrey)
+        penalties.append("a man's and a woman's form of one surname")
     # Numbers are identifiers: "11420 CORP" is not "BELLETECH CORP" (their digits compared:
     # RF78815 is RF-78815, YV1003 is not YV1004).
     nums_a = sorted(digits(t.norm) for t in a if has_digit(t.norm))
@@ -372,6 +390,22 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     if penalties:
         features["penalties"] = penalties
     return min(1.0, score), features
+
+
+_TITLE_AND_GIVEN = frozenset(["title", "given"])
+
+
+def _given_not_title(x: tuple[NameToken, ...], k: int) -> tuple[NameToken, ...]:
+    """A name whose k-th word, a title or a given name (`vocab.NAME_OR_TITLE`), is its given name:
+    the given name after it is a middle name (MAJID, Hafiz Abdul as MAJID, Hafiz / Abdul)."""
+    if x[k].role != "title":
+        return x
+    out = list(x)
+    out[k] = replace(x[k], role="given")
+    nxt = next((m for m in range(k + 1, len(x)) if x[m].role == "given"), None)
+    if nxt is not None:
+        out[nxt] = replace(x[nxt], role="middle")
+    return tuple(out)
 
 
 def _initials_beside_surnames(side_x: list[NameToken], side_y: list[NameToken]) -> bool:

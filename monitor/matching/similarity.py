@@ -178,6 +178,21 @@ def gendered(a: str, b: str) -> bool:
     return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in ({"a", "o"}, {"a", "e"})
 
 
+_SLAVIC_MASCULINE = ("ov", "ev", "in", "yn")
+_SKY = re.compile(r"^(?P<stem>.{3,}?)(?:(?P<he>skiy|skii|skij|skyi|sky|ski)|(?P<she>skaya|skaia|skaja|ska))$")
+
+
+def gendered_surname(a: str, b: str) -> bool:
+    """A Slavic surname's man's and woman's forms, two people of one family: Zakharov /
+    Zakharova, Prigozhin / Prigozhina, Kowalski / Kowalska, Zhirinovskiy / Zhirinovskaya."""
+    short, long_ = sorted((a, b), key=len)
+    if long_ == short + "a" and short.endswith(_SLAVIC_MASCULINE):
+        return True
+    one, other = _SKY.match(a), _SKY.match(b)
+    return one is not None and other is not None and one["stem"] == other["stem"] \
+        and (one["he"] is None) != (other["he"] is None)
+
+
 def has_digit(word: str) -> bool:
     return _DIGIT.search(word) is not None
 

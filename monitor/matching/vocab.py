@@ -133,6 +133,11 @@ NICKNAMES = frozenset(
 ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "abdur", "abdar", "abdus", "abdas",
                  "abdell", "bd"])
 ARABIC_ARTICLES = frozenset(["al", "el", "ul", "ol", "ar", "ur", "er", "as", "us", "an", "ad", "ud", "ed", "ash", "az", "at"])
+# The article as Arabic says it before t, d, r, s, z (and th, dh, sh): its l becomes the word's
+# first sound, as the name is written: AS-SAYED, AD-DARI, ASH-SHARIF, ES SAYED (not an/en:
+# "An Nam Chol" is Korean).
+ASSIMILATED_ARTICLES = {"as": "s", "ash": "sh", "ad": "d", "adh": "dh", "ar": "r", "at": "t", "ath": "th", "az": "z",
+                        "es": "s", "esh": "sh", "ed": "d", "er": "r", "et": "t", "ez": "z"}
 # الله and الدين as folded: the end of a compound name with the word before it (رحمت الله is
 # Rahmatullah, سعد الدين Saduddin, ولى الله Waliullah).
 ALLAH_ENDINGS = frozenset(["llh", "ldyn"])
@@ -174,10 +179,15 @@ PLACE_DESCRIPTORS = frozenset([
 # part of how a person is addressed, not of who they are, so optional when names are compared.
 NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "doctor", "prof", "sheikh", "sheik", "shaykh", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulawi", "mawlavi", "molvi", "maulana", "mawlana", "haji", "hajji", "hajj", "alhaji", "alhajji", "alhajj", "hadji", "hadj", "alhadji", "qari", "mufti", "general", "gen", "colonel", "col", "brigadier", "lieutenant", "lt", "captain", "capt", "admiral", "commander", "sir", "ayatollah",
                           "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed", "sayid",
+                          "hafiz", "hafez",  # (one who knows the Koran by heart: Hafiz Muhammad Saeed; see NAME_OR_TITLE)
                           # as folded from Arabic script (its long a kept: حاجى 'hajy', الشيخ 'lshykh', مولوي 'mwlwy')
                           "hajy", "haja", "haj", "lhaj", "hja", "hjy", "lhj", "shykh", "lshykh", "mwlwy", "mwlwa", "mwlana",
                           "mwln", "mla", "mfty", "dktwr", "ldktwr",
                           "syd", "lsyd"])
+# Titles that are given names too: a title before another given name (Hafiz Muhammad Saeed), the
+# given name alone (Hafez al-Assad) or where the other name has it as its given name (MAJID,
+# Hafiz / MAJID, Hafiz Abdul: `compare`).
+NAME_OR_TITLE = frozenset(["hafiz", "hafez"])
 PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "queen", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "ceo", "director", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "head", "warlord", "kingpin", "financier", "sanctioned", "associate", "ally", "confidant", "deputy", "spokesman", "spokeswoman"])
 # Words right before a surname that say a person is meant: "Mr Kirby", "President Putin".
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "warlord", "kingpin", "financier",
