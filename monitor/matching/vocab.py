@@ -123,6 +123,8 @@ _NICKNAMES = {
     "henry": "harry hank", "theodore": "ted teddy", "vladimir": "volodya vova", "dmitry": "dima",
     "yevgeny": "zhenya", "evgeny": "zhenya", "mikhail": "misha", "ivan": "vanya", "nikolai": "kolya",
     "pavel": "pasha", "aleksandr": "sasha", "aleksei": "alyosha lyosha", "alexei": "alyosha lyosha",
+    # Maghrebi forms of Arabic names: Amor is Omar, Lazhar al-Azhar; and 'Amr with its silent waw
+    "omar": "amor", "umar": "amor", "azhar": "lazhar lazher", "amr": "amru amrou",
 }
 NICKNAMES = frozenset(
     frozenset((full, short)) for full, shorts in _NICKNAMES.items() for short in shorts.split()
