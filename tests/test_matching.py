@@ -633,6 +633,13 @@ def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> 
     assert compare_names(a, b, schema).match is match
 
 
+def test_hafiz_is_a_given_name_in_text(matcher: TextMatcher) -> None:
+    # `compare` reads Hafiz before another given name as a title (HAFIZ MUHAMMAD SAEED ~ SAEED,
+    # Muhammad); the press names MAJID, Hafiz Abdul "Hafiz Majid", as the list's alias does
+    hits = matcher.screen("On Tuesday Hafiz Majid met officials in the capital.")
+    assert [h.entity.source_id for h in hits] == ["25398"] and hits[0].text == "Hafiz Majid"
+
+
 def test_french_romanisation_in_text(matcher: TextMatcher) -> None:
     hits = matcher.screen("Le ministre Sergueï Choïgou a déclaré")
     assert [h.entity.source_id for h in hits] == ["35173"] and hits[0].text == "Sergueï Choïgou"

@@ -134,8 +134,8 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
         if roles[k][0] not in vocab.NAME_TITLES:
             break
         titles.add(k)
-    if not titles or all(r == "stop" for _w, r in roles[max(titles) + 1:]):
-        return roles  # (no given name after them: "Hafez al-Assad" is named Hafez)
+    if not titles or len(titles) == len(roles) - n_surnames:
+        return roles
     out = [(w, "title") if k in titles else (w, r) for k, (w, r) in enumerate(roles)]
     given = max(titles) + 1
     if out[given][1] != "stop":

@@ -153,9 +153,30 @@ def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameTok
     return tuple(out)
 
 
+def _titled(tokens: tuple[NameToken, ...]) -> tuple[NameToken, ...]:
+    """A person's name whose first given name is also a title (`vocab.NAME_OR_TITLE`) read with
+    it as a title when another given name follows (HAFIZ MUHAMMAD SAEED is Muhammad Saeed; see
+    `_given_not_title` for the other reading)."""
+    for k, tok in enumerate(tokens):
+        if tok.role == "given" and tok.norm in vocab.NAME_OR_TITLE and any(t.role == "middle" for t in tokens[k:]):
+            return _reroled(tokens, k, "title", "middle", "given")
+    return tokens
+
+
+def _reroled(x: tuple[NameToken, ...], k: int, role: str, next_role: str, next_as: str) -> tuple[NameToken, ...]:
+    """A name whose k-th word plays `role`, and the first word after it that played `next_role`
+    `next_as`."""
+    out = list(x)
+    out[k] = replace(x[k], role=role)
+    nxt = next((m for m in range(k + 1, len(x)) if x[m].role == next_role), None)
+    if nxt is not None:
+        out[nxt] = replace(x[nxt], role=next_as)
+    return tuple(out)
+
+
 def _for_pairs(tokens: list[NameToken] | tuple[NameToken, ...], schema: str) -> tuple[NameToken, ...]:
     """A name's tokens as names are compared with names (not as the text matcher reads them)."""
-    return _merge_compounds(list(tokens)) if schema == "Person" else _org_words(tokens)
+    return _titled(_merge_compounds(list(tokens))) if schema == "Person" else _org_words(tokens)
 
 
 @lru_cache(maxsize=100_000)
@@ -398,14 +419,7 @@ _TITLE_AND_GIVEN = frozenset(["title", "given"])
 def _given_not_title(x: tuple[NameToken, ...], k: int) -> tuple[NameToken, ...]:
     """A name whose k-th word, a title or a given name (`vocab.NAME_OR_TITLE`), is its given name:
     the given name after it is a middle name (MAJID, Hafiz Abdul as MAJID, Hafiz / Abdul)."""
-    if x[k].role != "title":
-        return x
-    out = list(x)
-    out[k] = replace(x[k], role="given")
-    nxt = next((m for m in range(k + 1, len(x)) if x[m].role == "given"), None)
-    if nxt is not None:
-        out[nxt] = replace(x[nxt], role="middle")
-    return tuple(out)
+    return _reroled(x, k, "given", "given", "middle") if x[k].role == "title" else x
 
 
 def _initials_beside_surnames(side_x: list[NameToken], side_y: list[NameToken]) -> bool:

@@ -181,14 +181,14 @@ PLACE_DESCRIPTORS = frozenset([
 # part of how a person is addressed, not of who they are, so optional when names are compared.
 NAME_TITLES = frozenset(["u", "daw", "mr", "mrs", "ms", "dr", "doctor", "prof", "sheikh", "sheik", "shaykh", "shaikh", "mullah", "mulla", "maulvi", "mawlawi", "maulawi", "mawlavi", "molvi", "maulana", "mawlana", "haji", "hajji", "hajj", "alhaji", "alhajji", "alhajj", "hadji", "hadj", "alhadji", "qari", "mufti", "general", "gen", "colonel", "col", "brigadier", "lieutenant", "lt", "captain", "capt", "admiral", "commander", "sir", "ayatollah",
                           "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed", "sayid",
-                          "hafiz", "hafez",  # (one who knows the Koran by heart: Hafiz Muhammad Saeed; see NAME_OR_TITLE)
                           # as folded from Arabic script (its long a kept: حاجى 'hajy', الشيخ 'lshykh', مولوي 'mwlwy')
                           "hajy", "haja", "haj", "lhaj", "hja", "hjy", "lhj", "shykh", "lshykh", "mwlwy", "mwlwa", "mwlana",
                           "mwln", "mla", "mfty", "dktwr", "ldktwr",
                           "syd", "lsyd"])
-# Titles that are given names too: a title before another given name (Hafiz Muhammad Saeed), the
-# given name alone (Hafez al-Assad) or where the other name has it as its given name (MAJID,
-# Hafiz / MAJID, Hafiz Abdul: `compare`).
+# Titles that are given names too (Hafiz: one who knows the Koran by heart): as `compare` reads
+# them, a title before another given name (Hafiz Muhammad Saeed), the given name alone (Hafez
+# al-Assad) or where the other name has it as its given name (MAJID, Hafiz / MAJID, Hafiz
+# Abdul); in text, a given name ("Hafiz Saeed").
 NAME_OR_TITLE = frozenset(["hafiz", "hafez"])
 PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "minister", "premier", "general", "gen", "colonel", "col", "major", "lieutenant", "lt", "commander", "admiral", "sheikh", "sheik", "shaykh", "emir", "prince", "king", "queen", "senator", "governor", "mayor", "ambassador", "judge", "cleric", "imam", "mullah", "ayatollah", "chairman", "ceo", "director", "oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "boss", "chief", "leader", "founder", "head", "warlord", "kingpin", "financier", "sanctioned", "associate", "ally", "confidant", "deputy", "spokesman", "spokeswoman"])
 # Words right before a surname that say a person is meant: "Mr Kirby", "President Putin".
