@@ -27,6 +27,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
+from eval_list_pairs import prf
 from rapidfuzz import fuzz, process, utils
 
 from monitor.matching.pairs import compare_names
@@ -96,14 +97,6 @@ def build_pairs() -> list[tuple[ListedEntity, ListedEntity, bool]]:
                 pairs.append((u, dated[k], False))
                 break
     return pairs
-
-
-def prf(counts: list[int]) -> str:
-    tp, fp, fn, tn = counts
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P {p:.3f} R {r:.3f} F1 {f:.3f} ({tp} tp, {fp} fp, {fn} fn, {tn} tn)"
 
 
 def main() -> None:
