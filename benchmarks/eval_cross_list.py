@@ -22,6 +22,8 @@ same run. The UN list is read from ../shared/data (UN terms: it is not copied he
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
 import time
 from collections import defaultdict
 from datetime import date, datetime
@@ -39,18 +41,22 @@ UN = ROOT.parent / "shared" / "data" / "watchlists" / "un_consolidated" / "UN_co
 LINKED = 60  # token_set_ratio of the best pair of names that, with the birth date, links two entries
 
 
-def _date(text: str) -> date | None:
-    text = text.strip().rstrip(".")
-    for form in ("%Y-%m-%d", "%d %b %Y"):
-        try:
-            return datetime.strptime(text, form).date()
-        except ValueError:
-            pass
-    return None
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _years(e: ListedEntity) -> set[str]:
-    return {y for d in e.birth_dates for y in [d.strip()[-4:] if not d[:4].isdigit() else d[:4]] if y.isdigit()}
+def _dates(e: ListedEntity) -> set[date]:
+    """The full birth dates a list gives (UN 1961-06-01, OFAC 01 Jun 1961)."""
+    found = set()
+    for text in e.birth_dates:
+        for form in ("%Y-%m-%d", "%d %b %Y"):
+            with contextlib.suppress(ValueError):
+                found.add(datetime.strptime(text.strip().rstrip("."), form).date())
+    return found
+
+
+def _years(e: ListedEntity) -> set[int]:
+    """Every year a list gives as a birth year (both ends of "1967 to 1969")."""
+    return {int(y) for text in e.birth_dates for y in _YEAR.findall(text)}
 
 
 def _names(e: ListedEntity) -> list[str]:
@@ -66,14 +72,14 @@ def build_pairs() -> list[tuple[ListedEntity, ListedEntity, bool]]:
     ofac = [e for e in parse_path("ofac-sdn", ROOT / "watchlists" / "ofac_sdn").entities if e.schema == "Person"]
     born: dict[date, list[ListedEntity]] = defaultdict(list)
     for o in ofac:
-        for d in {_date(x) for x in o.birth_dates} - {None}:
-            born[d].append(o)  # type: ignore[index]
+        for d in _dates(o):
+            born[d].append(o)
     links: dict[tuple[str, str], tuple[float, ListedEntity, ListedEntity]] = {}
     for u in un:
-        for d in {_date(x) for x in u.birth_dates} - {None}:
-            if (d.month, d.day) == (1, 1):  # type: ignore[union-attr]
+        for d in _dates(u):
+            if (d.month, d.day) == (1, 1):
                 continue
-            for o in born.get(d, []):  # type: ignore[arg-type]
+            for o in born.get(d, []):
                 if (u.source_id, o.source_id) not in links and (link := _link(u, o)) >= LINKED:
                     links[u.source_id, o.source_id] = (link, u, o)
     pairs: list[tuple[ListedEntity, ListedEntity, bool]] = []
@@ -92,7 +98,7 @@ def build_pairs() -> list[tuple[ListedEntity, ListedEntity, bool]]:
             continue
         for _name, _score, k in process.extract(u.name, names, scorer=fuzz.token_sort_ratio,
                                                 processor=utils.default_process, limit=20):
-            if min(abs(int(x) - int(y)) for x in years for y in _years(dated[k])) >= 5 and \
+            if min(abs(x - y) for x in years for y in _years(dated[k])) >= 5 and \
                     fuzz.token_sort_ratio(u.name, dated[k].name, processor=utils.default_process) < 100:
                 pairs.append((u, dated[k], False))
                 break
