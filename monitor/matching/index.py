@@ -260,8 +260,9 @@ def analyse_name(name: str, schema: str) -> tuple[NameToken, ...]:
         words_in_order = [w for w, _r in roles]
         n_surnames = len(surnames)
         # (an article ends no part, nor begins the given names: "Ed Davis Smith")
-        roles = [(w, "stop" if w in stop_words or k not in (n_surnames - 1, n_surnames)
-                  and _assimilated(words_in_order, k) else r) for k, (w, r) in enumerate(roles)]
+        articles = {k for k in range(len(roles)) if k not in (n_surnames - 1, n_surnames)
+                    and _assimilated(words_in_order, k)}
+        roles = [(w, "stop" if w in stop_words or k in articles else r) for k, (w, r) in enumerate(roles)]
         # "Ben" and "Ould" ("son of") inside a name are particles: Oussama Ben Laden, BEN ALI,
         # Zine; first among the given names they are given names (Ben Smith).
         roles = [(w, "stop") if w in vocab.SON_OF and (k < n_surnames - 1 or k > n_surnames) else (w, r)
