@@ -199,8 +199,8 @@ def _without_suffixes(words: list[str], suffixes: list[str]) -> list[str]:
 
 def _assimilated(words: Sequence[str], k: int) -> bool:
     """Is the k-th word an article said as the next word begins (AS-SAYED, ad-Dari)?"""
-    sound = vocab.ASSIMILATED_ARTICLES.get(words[k])
-    return sound is not None and k + 1 < len(words) and len(words[k + 1]) > 2 and words[k + 1].startswith(sound)
+    return words[k] in vocab.ASSIMILATED_ARTICLES and k + 1 < len(words) and len(words[k + 1]) > 2 \
+        and words[k + 1].startswith(words[k][1:])
 
 
 _ABJAD_STOP_WORDS = vocab.STOP_WORDS & (vocab.ARABIC_ARTICLES | {"bin", "ibn", "bint"})

@@ -185,6 +185,8 @@ _SKY = re.compile(r"^(?P<stem>.{3,}?)(?:(?P<he>skiy|skii|skij|skyi|sky|ski)|(?P<
 def gendered_surname(a: str, b: str) -> bool:
     """A Slavic surname's man's and woman's forms, two people of one family: Zakharov /
     Zakharova, Prigozhin / Prigozhina, Kowalski / Kowalska, Zhirinovskiy / Zhirinovskaya."""
+    if a == b:
+        return False
     short, long_ = sorted((a, b), key=len)
     if long_ == short + "a" and short.endswith(_SLAVIC_MASCULINE):
         return True

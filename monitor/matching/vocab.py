@@ -137,9 +137,9 @@ ABD = frozenset(["abd", "abdul", "abdel", "abdal", "abdoul", "abdol", "abdu", "a
 ARABIC_ARTICLES = frozenset(["al", "el", "ul", "ol", "ar", "ur", "er", "as", "us", "an", "ad", "ud", "ed", "ash", "az", "at"])
 # The article as Arabic says it before t, d, r, s, z (and th, dh, sh): its l becomes the word's
 # first sound, as the name is written: AS-SAYED, AD-DARI, ASH-SHARIF, ES SAYED (not an/en:
-# "An Nam Chol" is Korean).
-ASSIMILATED_ARTICLES = {"as": "s", "ash": "sh", "ad": "d", "adh": "dh", "ar": "r", "at": "t", "ath": "th", "az": "z",
-                        "es": "s", "esh": "sh", "ed": "d", "er": "r", "et": "t", "ez": "z"}
+# "An Nam Chol" is Korean). What follows its vowel is the sound the next word begins with.
+ASSIMILATED_ARTICLES = frozenset(["as", "ash", "ad", "adh", "ar", "at", "ath", "az",
+                                  "es", "esh", "ed", "er", "et", "ez"])
 # الله and الدين as folded: the end of a compound name with the word before it (رحمت الله is
 # Rahmatullah, سعد الدين Saduddin, ولى الله Waliullah).
 ALLAH_ENDINGS = frozenset(["llh", "ldyn"])
