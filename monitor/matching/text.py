@@ -1198,7 +1198,7 @@ class TextMatcher:
                 # "Assad said": the head of state among the listed Assads
                 dropped.update(id(c) for c in group[1:])
                 group[0].features["ambiguity"] = f"surname shared by {len(group)} listed people; the leader"
-            elif len(group) > 1 and top >= 3 and top >= 3 * max(second, 1):
+            elif len(group) > 1 and top >= PROMINENT and top >= 3 * max(second, 1):
                 dropped.update(id(c) for c in group[1:])
                 group[0].features["ambiguity"] = f"surname shared by {len(group)} listed people; most linked"
             else:
