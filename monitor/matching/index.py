@@ -199,8 +199,12 @@ def _without_suffixes(words: list[str], suffixes: list[str]) -> list[str]:
 
 def _assimilated(words: Sequence[str], k: int) -> bool:
     """Is the k-th word an article said as the next word begins (AS-SAYED, ad-Dari)?"""
-    return words[k] in vocab.ASSIMILATED_ARTICLES and k + 1 < len(words) and len(words[k + 1]) > 2 \
-        and words[k + 1].startswith(words[k][1:])
+    return k + 1 < len(words) and assimilated_article(words[k], words[k + 1])
+
+
+def assimilated_article(article: str, word: str) -> bool:
+    """Is `article` the Arabic article as said before `word` (as-Sayed, ad-Dari, ash-Sharif)?"""
+    return article in vocab.ASSIMILATED_ARTICLES and len(word) > 2 and word.startswith(article[1:])
 
 
 _ABJAD_STOP_WORDS = vocab.STOP_WORDS & (vocab.ARABIC_ARTICLES | {"bin", "ibn", "bint"})

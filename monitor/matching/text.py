@@ -34,6 +34,7 @@ from monitor.matching.index import (
     IndexedName,
     MatchIndex,
     NameToken,
+    assimilated_article,
     east_slavic,
     first_surname,
     token_weight,
@@ -267,6 +268,24 @@ def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
         and re.match(r"^\.,?\s{0,2}$", gap) is not None
 
 
+# Particles the press writes into an Arabic name where the list may not (Yahya al-Sinwar /
+# SINWAR, Yahya; Oussama Ben Laden / BIN LADEN, Usama; Aiman as-Sawahiri / AL ZAWAHIRI): a
+# name grows over one to the word it is glued to.
+_UNLISTED_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn"})
+_PARTICLE_WORDS = _UNLISTED_PARTICLES | vocab.ASSIMILATED_ARTICLES
+
+
+def _particle_before(tokens: list[Token], i: int) -> bool:
+    """Is token `i` such a particle, glued to the word after it ("al-Sinwar", "Ben Laden"; the
+    article as said before its word only with a hyphen: "as-Sawahiri", not "as Saleh")?"""
+    if i + 1 >= len(tokens) or tokens[i].norm not in _PARTICLE_WORDS:
+        return False
+    word, gap = tokens[i].norm, tokens[i + 1].gap
+    if word in _UNLISTED_PARTICLES:
+        return gap in ("-", " ")
+    return gap == "-" and assimilated_article(word, tokens[i + 1].norm)
+
+
 class _Headlines:
     """Which tokens are on lines written in Title Case or ALL CAPS, where capitals say nothing.
 
@@ -412,6 +431,10 @@ class TextMatcher:
                     plural_near.update(_singular_keys(tokens[k].norm))
                     initial_near = initial_near or len(tokens[k].norm) == 1 \
                         or tokens[k].norm in TWO_LETTER_INITIALS and _full_stop_after(tokens, k)
+                    beyond = k + 1 if k > j else k - 1  # (past a particle: "Yahya al-Sinwar")
+                    if tokens[k].norm in _PARTICLE_WORDS and 0 <= beyond < len(tokens) and _particle_before(tokens, k) \
+                            and (k > j or _joinable(tokens, k)):
+                        near.update(tokens[beyond].keys)
             # A word that cannot grow here into more of a listed name, and alone names it only
             # by coreference (a common surname, "Kim", see `_hopeless_surname`; a common main
             # word, "Russia", see `_Anchor`), counts only if the text names that entity more
@@ -668,21 +691,30 @@ class TextMatcher:
         limit = len(name.tokens)
         brackets = "(" in name.text
         while first > 0 and len(matched) < limit and _joinable(tokens, first, brackets):
+            step = 1
             found = self._match_word(tokens, first - 1, name, matched)
+            if found is None and first > 1 and _particle_before(tokens, first - 1) \
+                    and _joinable(tokens, first - 1, brackets):
+                step = 2  # a particle the listed name lacks: "Yahya al-Sinwar" of SINWAR, Yahya
+                found = self._match_word(tokens, first - 2, name, matched)
             if found is None:
                 break
-            matched[found[0]] = (first - 1, found[1], found[2])
-            first -= 1
+            first -= step
+            matched[found[0]] = (first, found[1], found[2])
         prev = pos  # the listed position of the rightmost word matched so far
         while last + 1 < len(tokens) and len(matched) < limit and _joinable(tokens, last + 1, brackets):
+            step = 1
             found = self._match_word(tokens, last + 1, name, matched)
+            if found is None and last + 2 < len(tokens) and _particle_before(tokens, last + 1):
+                step = 2  # (as on the left)
+                found = self._match_word(tokens, last + 2, name, matched)
             if found is None:
                 break
             if name.tokens[found[0]].role == "stop" and found[0] < prev:
                 break  # a particle goes before its word: "Zawahiri, al-Qaeda" is not AL ZAWAHIRI
-            matched[found[0]] = (last + 1, found[1], found[2])
+            last += step
+            matched[found[0]] = (last, found[1], found[2])
             prev = found[0]
-            last += 1
         # A span of only optional words ("al", "ltd") names nothing.
         return _Candidate(name=name, first=first, last=last, matched=matched)
 
@@ -1218,6 +1250,9 @@ class TextMatcher:
              "similarity": round(s, 3), "how": how}
             for k, (t, s, how) in sorted(cand.matched.items(), key=lambda kv: kv[1][0])
         ]} | cand.features
+        if len(cand.matched) <= cand.last - cand.first:  # a particle grown over ("Yahya al-Sinwar")
+            inside = {t for t, _s, _h in cand.matched.values()}
+            features["unlisted_particles"] = [tokens[t].norm for t in range(cand.first, cand.last + 1) if t not in inside]
         return Mention(
             entity=cand.name.entity,
             start=start,
