@@ -60,6 +60,7 @@ from monitor.matching.similarity import (
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
+GIVEN_VOWELS_MATCH = 0.78  # ... or this, beginning alike and of the same consonants (see `_match_word`)
 PARTIAL_DISTINCTIVE = 0.8
 PARTIAL_COREFERENCE = 0.88
 PARTIAL_CONTEXT = 0.76
@@ -268,16 +269,17 @@ def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
         and re.match(r"^\.,?\s{0,2}$", gap) is not None
 
 
-# Particles the press writes into an Arabic name where the list may not (Yahya al-Sinwar /
-# SINWAR, Yahya; Oussama Ben Laden / BIN LADEN, Usama; Aiman as-Sawahiri / AL ZAWAHIRI): a
-# name grows over one to the word it is glued to.
-_UNLISTED_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn"})
+# The article the press writes into an Arabic name where the list may not (Yahya al-Sinwar /
+# SINWAR, Yahya; Aiman as-Sawahiri / AL ZAWAHIRI): a name grows over it to the word it is
+# glued to. (Not bin: "Mohammed bin Salman" is Salman's son, not SALMAN, Muhammad.)
+_UNLISTED_PARTICLES = frozenset({"al", "el"})
+_SON_OF = frozenset({"bin", "ben", "ibn"})  # one particle as spelled
 _PARTICLE_WORDS = _UNLISTED_PARTICLES | vocab.ASSIMILATED_ARTICLES
 
 
 def _particle_before(tokens: list[Token], i: int) -> bool:
-    """Is token `i` such a particle, glued to the word after it ("al-Sinwar", "Ben Laden"; the
-    article as said before its word only with a hyphen: "as-Sawahiri", not "as Saleh")?"""
+    """Is token `i` such an article, glued to the word after it ("al-Sinwar", "Al Sinwar"; as
+    said before its word only with a hyphen: "as-Sawahiri", not "as Saleh")?"""
     if i + 1 >= len(tokens) or tokens[i].norm not in _PARTICLE_WORDS:
         return False
     word, gap = tokens[i].norm, tokens[i + 1].gap
@@ -649,12 +651,21 @@ class TextMatcher:
                 continue
             if len(tok.norm) == 1 and ntok.role == "legal" and (lowercase or not _full_stop_after(tokens, i)):
                 continue  # S.A.'s letters are written so: the French "Rosneft a annoncé" is no ROSNEFT ... S.A.
-            sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
+            if tok.norm in _SON_OF and ntok.norm in _SON_OF:
+                sim, how = 1.0, "particle"  # French writes bin ben: Oussama Ben Laden
+            else:
+                sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
             if ntok.role in ("given", "middle") and sim < GIVEN_NAME_MATCH:
                 if _final_h(tok.norm, ntok.norm):
                     sim, how = GIVEN_NAME_MATCH, "final h"  # Abdalla is Abdallah, Fatima Fatimah
                 elif self._east_slavic_forms(tok.norm, ntok.norm, name):
                     sim, how = GIVEN_NAME_MATCH, "East Slavic romanisation"  # Євген (Yevhen) is Yevgeny
+                elif sim >= GIVEN_VOWELS_MATCH and tok.norm[0] == ntok.norm[0] and tok.norm not in vocab.NAME_TITLES \
+                        and not set(ntok.keys).isdisjoint(tok.keys) and all(m[1] >= 0.95 for m in used.values()):
+                    # Arabic vowels as romanisations write them: Mohammed / Muhammad, Ahmed /
+                    # Ahmad, Yousif / Yusuf (one sound to begin with and the consonants alike),
+                    # beside words of the name spelled as listed; not a title (Seyyed / Syed)
+                    sim, how = max(sim, TOKEN_MATCH), "given-name variant"
                 else:
                     continue  # Hassan is not Ghassan
             if sim >= TOKEN_MATCH and (best is None or sim > best[1]):
