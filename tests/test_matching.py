@@ -687,6 +687,13 @@ def test_an_english_as_is_no_article(matcher: TextMatcher) -> None:
     assert all(" as " not in h.text for h in hits)
 
 
+def test_a_dot_inside_a_name_in_text(matcher: TextMatcher) -> None:
+    # VEB.RF (an alias of VNESHECONOMBANK) is one name: its first word alone had named LLC
+    # VEB SERVICE, another firm
+    hits = matcher.screen("VEB.RF said on Monday it would appeal.")
+    assert [(h.entity.source_id, h.text, h.kind) for h in hits] == [("17015", "VEB.RF", "full")]
+
+
 def test_french_romanisation_in_text(matcher: TextMatcher) -> None:
     hits = matcher.screen("Le ministre Sergueï Choïgou a déclaré")
     assert [h.entity.source_id for h in hits] == ["35173"] and hits[0].text == "Sergueï Choïgou"

@@ -263,6 +263,8 @@ def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
     gap = tokens[right].gap
     if (_PAREN_GAP if brackets else _JOINABLE_GAP).match(gap):
         return gap.count("\n") < 2  # a blank line (title | body, paragraphs) ends a name
+    if gap == ".":
+        return True  # a dot inside a name: VEB.RF, U.S.S.R.
     # "Y. Prigozhin": a full stop after an initial; "Hong Pang Co. Limited": after a legal form.
     left = tokens[right - 1].norm
     return (len(left) == 1 or left in vocab.LEGAL_FORMS or left in TWO_LETTER_INITIALS) \
