@@ -626,6 +626,10 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     # a Slavic surname's man's and woman's forms name two people
     ("Andrew Zakharova", "ZAKHAROV, Andrey Georgiyevich", "Person", False),
     ("Andrey Zakharov", "ZAKHAROV, Andrey Georgiyevich", "Person", True),
+    # a Russian state corporation's name as written in Russian: Государственная (feminine) is state
+    ("Государственная корпорация Ростех", "STATE CORPORATION ROSTEC", "Organization", True),
+    ("Государственная корпорация Ростех", "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS "
+     "VNESHECONOMBANK", "Organization", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -77,7 +77,7 @@ _ORG_SYNONYM_WORDS = {
     "management": "menedzhment mgmt",
     "holding": "kholding",
     "commercial": "kommercheskii kommercheskiy kommercheski",
-    "state": "gosudarstvennoe gosudarstvennoye gosudarstvennyi gosudarstvennyy",
+    "state": "gosudarstvennoe gosudarstvennoye gosudarstvennyi gosudarstvennyy gosudarstvennaya gosudarstvennaia",
 }
 ORG_SYNONYMS = {word: canonical for canonical, words in _ORG_SYNONYM_WORDS.items() for word in words.split()}
 # Each canonical word with the words that stand for it ("bank": bank, banco, banque, ...).
