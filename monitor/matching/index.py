@@ -443,16 +443,5 @@ class MatchIndex:
             self._near_keys = NearKeys(self.by_word)
         return self._near_keys(key)
 
-    def lookup_words(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-        """Listed words under any of the keys, each with its (name, position) postings."""
-        found: dict[str, list[tuple[int, int]]] = {}
-        for key in keys:
-            for word, postings in self.by_word.get(key, {}).items():
-                if word in found:
-                    found[word] = found[word] + postings
-                else:
-                    found[word] = postings
-        return found
-
     def __len__(self) -> int:
         return len(self.entities)

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 from operator import attrgetter
 from typing import Any
 
@@ -535,7 +535,7 @@ class TextMatcher:
         if vocab.zipf(norm) >= 6.0:
             return []  # "the", "of": never a name's main word in text
         found = []
-        words = self.index.lookup_words(keys)
+        words = self._listed_words(keys)
         # About one listed word in twenty under a word's keys is spelled like it: the others are
         # set apart in C first (a word with a case ending is compared whole, stem included), and
         # only an English plural or a synonym of it may still match (see `_word_similarity`).
@@ -553,7 +553,7 @@ class TextMatcher:
             # words under keys one letter apart, spelled like it.
             near = [k for key in keys for k in self.index.near_keys(key)]
             if near:
-                self._add_anchors(found, norm, stem, self.index.lookup_words(near),
+                self._add_anchors(found, norm, stem, self._listed_words(near),
                                   set().union(*(self._spellings(key).alike(norm) for key in near)))
         return found
 
@@ -561,9 +561,7 @@ class TextMatcher:
                      alike: Collection[str]) -> None:
         """Add to `found` the listed words among `words` (those `alike` keeps) that the text
         word matches (see `_word_similarity`), each as an anchor with its names."""
-        for word in words:
-            if word not in alike:
-                continue
+        for word in filter(alike.__contains__, words):
             sim, how = _word_similarity(norm, stem, word)
             if sim >= TOKEN_MATCH:
                 loose = sim < 0.9 or how not in _AS_WRITTEN and len(norm) < 8
@@ -572,6 +570,11 @@ class TextMatcher:
                     or how in _AS_WRITTEN and vocab.zipf(word) < CONTEXT_ZIPF
                 )
                 found.append(_Anchor(self._head_word(word), sim, how, loose, coreference_only))
+
+    def _listed_words(self, keys: Iterable[str]) -> dict[str, None]:
+        """The listed words under any of the keys, in the index's order."""
+        by_word = self.index.by_word
+        return dict.fromkeys(chain.from_iterable(by_word.get(key, ()) for key in keys))
 
     def _spellings(self, key: str) -> Spellings:
         found = self._spellings_by_key.get(key)
