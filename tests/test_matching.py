@@ -698,6 +698,25 @@ def test_a_dot_inside_a_name_in_text(matcher: TextMatcher) -> None:
     assert [(h.entity.source_id, h.text, h.kind) for h in hits] == [("17015", "VEB.RF", "full")]
 
 
+@pytest.mark.parametrize(("text", "span", "source_id"), [
+    ("Наемники Пригожина ушли из Бахмута.", "Пригожина", "21171"),  # mercenaries (nominative) of Prigozhin's
+    ("Żołnierze Prigożyna wycofali się.", "Prigożyna", "21171"),
+    ("Rebel Wagner troops to be absorbed into Russian military", "Wagner", "22543"),
+])
+def test_a_sentence_s_first_word_is_no_name_of_its_own(matcher: TextMatcher, text: str, span: str,
+                                                       source_id: str) -> None:
+    # Capitalised as the first word of a sentence, a common word of a language the news is
+    # written in does not start another person's name
+    hits = matcher.screen(text)
+    assert (source_id, span) in [(h.entity.source_id, h.text) for h in hits]
+
+
+def test_a_sentence_s_first_word_that_is_a_given_name_starts_a_name(matcher: TextMatcher) -> None:
+    # Richard is a listed person's given name: "Richard Wagner" is another man (the composer)
+    assert matcher.screen("Richard Wagner composed operas.") == []
+    assert matcher.screen("Pierre Prigozhin opened a bakery.") == []
+
+
 def test_french_romanisation_in_text(matcher: TextMatcher) -> None:
     hits = matcher.screen("Le ministre Sergueï Choïgou a déclaré")
     assert [h.entity.source_id for h in hits] == ["35173"] and hits[0].text == "Sergueï Choïgou"

@@ -81,6 +81,7 @@ PROMINENT_DISTINCTIVE_ZIPF = 3.0  # the surname of a person others link to may b
 # not "Moscow"): alone it names a listed entity only by coreference.
 CONTEXT_ZIPF = 4.0
 VERY_RARE_ZIPF = 1.5
+SENTENCE_START_ZIPF = 3.0  # a sentence's first word this common in a language of the news is no name
 # Below this many units of information (see `_information`) a full person name is too common
 # to be a hit without support: "Mark Taylor" 2.2, "Ali Ahmed" 2.7, "Saddam Hussein" 3.5.
 COMMON_NAME_INFORMATION = 3.0
@@ -1152,6 +1153,12 @@ class TextMatcher:
             return ""
         if side == "left" and tok.norm == "el" and boundary.gap == " " and (i == 0 or _SENTENCE_END.search(tok.gap)):
             return ""  # the Spanish article opening a sentence, "El Grupo Wagner" (Arabic writes El-Kurd)
+        if side == "left" and (i == 0 or _SENTENCE_END.search(tok.gap)) \
+                and vocab.zipf_any_language(self._text[tok.start:tok.end].lower()) >= SENTENCE_START_ZIPF \
+                and not self.index.given_name_persons()[tok.norm]:
+            # A sentence's first word, capitalised as any, common in a language of the news and
+            # no listed person's given name: "Наемники Пригожина", "Rebel Wagner troops"
+            return ""
         if (vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5
                 or self._german and vocab.german_noun(self._text[tok.start:tok.end].lower())) \
                 and not (len(tok.norm) > 2 and self.index.given_name_persons()[tok.norm] >= 2):

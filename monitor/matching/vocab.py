@@ -255,6 +255,17 @@ def is_common_word(word: str) -> bool:
     return zipf(word) >= 3.0 or len(word) <= 2
 
 
+# Languages of the news the matcher reads, for a word as written (not folded): a sentence's first
+# word is capitalised whatever it is ("Наемники Пригожина", "Żołnierze Prigożyna").
+NEWS_LANGUAGES = ("en", "ru", "uk", "pl", "cs", "de", "fr", "es", "it", "pt", "nl", "tr")
+
+
+@lru_cache(maxsize=50_000)
+def zipf_any_language(word: str) -> float:
+    """How common a word as written in lowercase is in the commonest of `NEWS_LANGUAGES` for it."""
+    return max(zipf_frequency(word, lang) for lang in NEWS_LANGUAGES)
+
+
 def is_ordinary_capitalized(word: str) -> bool:
     """A capitalised word that does not start another person's or company's name."""
     return (
