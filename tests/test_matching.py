@@ -717,6 +717,15 @@ def test_a_sentence_s_first_word_that_is_a_given_name_starts_a_name(matcher: Tex
     assert matcher.screen("Pierre Prigozhin opened a bakery.") == []
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("Il gruppo Wagner in Libia.", "gruppo Wagner"),  # Italian gruppo is group
+    ("Группа Вагнера покинула Бахмут.", "Группа Вагнера"),  # Cyrillic: no word can be spelled as listed
+])
+def test_the_wagner_group_in_other_languages(matcher: TextMatcher, text: str, span: str) -> None:
+    hits = matcher.screen(text)
+    assert ("22543", span) in [(h.entity.source_id, h.text) for h in hits]
+
+
 def test_french_romanisation_in_text(matcher: TextMatcher) -> None:
     hits = matcher.screen("Le ministre Sergueï Choïgou a déclaré")
     assert [h.entity.source_id for h in hits] == ["35173"] and hits[0].text == "Sergueï Choïgou"

@@ -845,7 +845,8 @@ class TextMatcher:
                 cand.status = "needs_support"
                 features["needs_support"] = "an initial beside a surname spelled differently"
             elif not name.is_person and len(core_words) > 1 and not any(
-                h in _AS_WRITTEN for k, (_t, _s, h) in cand.matched.items()
+                h in _AS_WRITTEN or self._transliterated(tokens[t])  # (Группа Вагнера: no word is)
+                for k, (t, _s, h) in cand.matched.items()
                 if ntoks[k].role == "core"
             ):
                 cand.status = "rejected"
