@@ -726,6 +726,14 @@ def test_the_wagner_group_in_other_languages(matcher: TextMatcher, text: str, sp
     assert ("22543", span) in [(h.entity.source_id, h.text) for h in hits]
 
 
+def test_a_cue_first_in_a_sentence_is_a_cue(matcher: TextMatcher) -> None:
+    # capitalised as a sentence's first word, "Tanker" says what GRACE 1 is (in prose a
+    # capitalised cue would begin another name: "West Bank")
+    hits = matcher.screen("Tanker GRACE 1, later renamed, sailed from Gibraltar.")
+    assert ("27304", "GRACE 1") in [(h.entity.source_id, h.text) for h in hits]
+    assert matcher.screen("Later GRACE 1 sailed from Gibraltar.") == []
+
+
 def test_french_romanisation_in_text(matcher: TextMatcher) -> None:
     hits = matcher.screen("Le ministre Sergueï Choïgou a déclaré")
     assert [h.entity.source_id for h in hits] == ["35173"] and hits[0].text == "Sergueï Choïgou"

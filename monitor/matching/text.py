@@ -253,6 +253,11 @@ def _alone_ok(name: IndexedName, pos: int, word: str) -> bool:
     return name.head_alone if pos == name.head else _leader_surname(name, pos, word)
 
 
+def _sentence_start(tokens: list[Token], i: int) -> bool:
+    """Does token `i` begin a sentence (the text, or after a full stop or a blank line)?"""
+    return i == 0 or _SENTENCE_END.search(tokens[i].gap) is not None
+
+
 def _full_stop_after(tokens: list[Token], i: int) -> bool:
     """Does a full stop follow token `i` ("Y." of "Y. Prigozhin", the letters of "S.A.")?"""
     return i + 1 < len(tokens) and tokens[i + 1].gap.startswith(".")
@@ -1122,8 +1127,9 @@ class TextMatcher:
             tok = tokens[i]
             # A capitalised cue in prose belongs to another name ("West Bank", "City Bank");
             # in a headline ("Wagner Chief Prigozhin") capitals say nothing, nor in German, which
-            # capitalises its nouns ("Wagner-Söldner").
-            if tok.norm in cues and not (self._mixed_case and tok.capitalized and not headline[i] and not self._german):
+            # capitalises its nouns ("Wagner-Söldner"), nor first in a sentence ("Tanker GRACE 1").
+            if tok.norm in cues and not (self._mixed_case and tok.capitalized and not headline[i] and not self._german
+                                         and not _sentence_start(tokens, i)):
                 return tok.norm
         return ""
 
@@ -1150,11 +1156,11 @@ class TextMatcher:
             return f"{tok.norm} {tokens[i + 1].norm}"  # "Rami al-Saadani", "Rami bin Laden"
         if not tok.capitalized or tok.upper or not tok.norm.isalpha():
             return ""
-        if side == "left" and i > 0 and _SENTENCE_END.search(tok.gap) is None and tokens[i].gap == "":
+        if side == "left" and not _sentence_start(tokens, i) and tok.gap == "":
             return ""
-        if side == "left" and tok.norm == "el" and boundary.gap == " " and (i == 0 or _SENTENCE_END.search(tok.gap)):
+        if side == "left" and tok.norm == "el" and boundary.gap == " " and _sentence_start(tokens, i):
             return ""  # the Spanish article opening a sentence, "El Grupo Wagner" (Arabic writes El-Kurd)
-        if side == "left" and (i == 0 or _SENTENCE_END.search(tok.gap)) \
+        if side == "left" and _sentence_start(tokens, i) \
                 and vocab.zipf_any_language(self._text[tok.start:tok.end].lower()) >= SENTENCE_START_ZIPF \
                 and not self.index.given_name_persons()[tok.norm]:
             # A sentence's first word, capitalised as any, common in a language of the news and
