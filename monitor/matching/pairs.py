@@ -644,7 +644,9 @@ def _align_titles(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
 # Hedayat; not Saif, which begins Saif al-Din and Saifullah alike); the Latin -us of Dutch and
 # German baptismal names (Martinus is Martin, Adrianus Adrian).
 _GIVEN_SUFFIXES = {"khan": 4, "jan": 4, "jon": 4, "bek": 4, "ullah": 5, "ollah": 5, "allah": 5, "ulla": 5, "olla": 5,
-                   "us": 4}
+                   "us": 4,
+                   # al-Din run into its word: Sirajuddin is Siraj al-Din (Salahuddin, Nuraddin)
+                   "uddin": 4, "udin": 4, "uddeen": 4, "eddin": 4, "eddine": 4, "addin": 4, "aldin": 4}
 SUFFIXED_GIVEN = 0.85
 
 
