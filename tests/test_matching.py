@@ -627,6 +627,10 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Andrew Zakharova", "ZAKHAROV, Andrey Georgiyevich", "Person", False),
     ("Andrey Zakharov", "ZAKHAROV, Andrey Georgiyevich", "Person", True),
     # a Russian state corporation's name as written in Russian: Государственная (feminine) is state
+    # a surname followed by initials, as Russian documents write a name
+    ("Putin V.V.", "PUTIN, Vladimir Vladimirovich", "Person", True),
+    ("Путин В. В.", "PUTIN, Vladimir Vladimirovich", "Person", True),
+    ("Putin V.V.", "PUTILIN, Vladimir Vasilyevich", "Person", False),
     # al-Din run into the given name: Sirajuddin is Siraj al-Din, once the surnames agree
     ("Sirajuddin Haqqani", "HAQANI, Siraj", "Person", True),
     ("Sirajuddin Ahmadi", "HAQANI, Siraj", "Person", False),

@@ -154,6 +154,11 @@ def _surname_first(words: list[str]) -> bool:
     return len(words) >= 3 and words[0] in vocab.KOREAN_SURNAMES and all(SYLLABLE_WORD.match(w) for w in words)
 
 
+def _initials_last(words: list[str]) -> bool:
+    """A surname followed by initials only, as Russian documents write a name ("Putin V. V.")."""
+    return len(words) >= 2 and len(words[0]) > 2 and all(len(w) == 1 for w in words[1:])
+
+
 # A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.
 _EAST_SLAVIC_SURNAME = re.compile(r"(?:[oe]v|[oe]va|au|enk[oa]|[cy]?uk|yk|vich|vych|sk[iy]y?|ska(?:ya)?)$")
 # The first letters an East Slavic name part may change between romanisations (its key drops
@@ -226,9 +231,9 @@ def analyse_name(name: str, schema: str) -> tuple[NameToken, ...]:
                 _without_suffixes(name_tokens(given_part), suffixes)
         else:
             words = _without_suffixes(name_tokens(name), suffixes)
-            if SYLLABIC.search(name) or _surname_first(words) or _patronymic_last(words):
+            if SYLLABIC.search(name) or _surname_first(words) or _patronymic_last(words) or _initials_last(words):
                 # Korean and Chinese names put the surname first: 김정은, Cho Yong Chol; so do
-                # Russian forms and registers: Путин Владимир Владимирович
+                # Russian forms and registers: Путин Владимир Владимирович, Путин В. В.
                 surnames, givens = words[:1], words[1:]
             else:
                 # The last word is the surname, with the Abd (al-) before it: one name
