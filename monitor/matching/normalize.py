@@ -586,6 +586,12 @@ def _tokenize_pieces(text: str) -> list[Token]:
     return tokens
 
 
+def letter_script(word: str) -> str:
+    """The script a word is written in, as far as the matcher tells them apart: "cyrillic",
+    "greek", else "latin"."""
+    return "cyrillic" if _CYRILLIC.search(word) else "greek" if _GREEK.search(word) else "latin"
+
+
 def name_tokens(name: str) -> list[str]:
     """Folded words of a listed name, camel-case split for transliterated Hangul etc."""
     words: list[str] = []

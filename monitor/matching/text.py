@@ -45,6 +45,7 @@ from monitor.matching.normalize import (
     east_slavic_key,
     east_slavic_spelling,
     french_reading,
+    letter_script,
     name_tokens,
     phonetic_keys,
     tokenize,
@@ -280,18 +281,18 @@ def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
 # The article the press writes into an Arabic name where the list may not (Yahya al-Sinwar /
 # SINWAR, Yahya; Aiman as-Sawahiri / AL ZAWAHIRI): a name grows over it to the word it is
 # glued to. (Not bin: "Mohammed bin Salman" is Salman's son, not SALMAN, Muhammad.)
-_UNLISTED_PARTICLES = frozenset({"al", "el"})
+_UNLISTED_ARTICLES = frozenset({"al", "el"})
 _SON_OF = frozenset({"bin", "ben", "ibn"})  # one particle as spelled
-_PARTICLE_WORDS = _UNLISTED_PARTICLES | vocab.ASSIMILATED_ARTICLES
+_ARTICLE_WORDS = _UNLISTED_ARTICLES | vocab.ASSIMILATED_ARTICLES
 
 
-def _particle_before(tokens: list[Token], i: int) -> bool:
+def _article_before(tokens: list[Token], i: int) -> bool:
     """Is token `i` such an article, glued to the word after it ("al-Sinwar", "Al Sinwar"; as
     said before its word only with a hyphen: "as-Sawahiri", not "as Saleh")?"""
-    if i + 1 >= len(tokens) or tokens[i].norm not in _PARTICLE_WORDS:
+    if i + 1 >= len(tokens) or tokens[i].norm not in _ARTICLE_WORDS:
         return False
     word, gap = tokens[i].norm, tokens[i + 1].gap
-    if word in _UNLISTED_PARTICLES:
+    if word in _UNLISTED_ARTICLES:
         return gap in ("-", " ")
     return gap == "-" and assimilated_article(word, tokens[i + 1].norm)
 
@@ -441,8 +442,8 @@ class TextMatcher:
                     plural_near.update(_singular_keys(tokens[k].norm))
                     initial_near = initial_near or len(tokens[k].norm) == 1 \
                         or tokens[k].norm in TWO_LETTER_INITIALS and _full_stop_after(tokens, k)
-                    beyond = k + 1 if k > j else k - 1  # (past a particle: "Yahya al-Sinwar")
-                    if tokens[k].norm in _PARTICLE_WORDS and 0 <= beyond < len(tokens) and _particle_before(tokens, k) \
+                    beyond = k + 1 if k > j else k - 1  # (past an article: "Yahya al-Sinwar")
+                    if tokens[k].norm in _ARTICLE_WORDS and 0 <= beyond < len(tokens) and _article_before(tokens, k) \
                             and (k > j or _joinable(tokens, k)):
                         near.update(tokens[beyond].keys)
             # A word that cannot grow here into more of a listed name, and alone names it only
@@ -715,9 +716,9 @@ class TextMatcher:
         while first > 0 and len(matched) < limit and _joinable(tokens, first, brackets):
             step = 1
             found = self._match_word(tokens, first - 1, name, matched)
-            if found is None and first > 1 and _particle_before(tokens, first - 1) \
+            if found is None and first > 1 and _article_before(tokens, first - 1) \
                     and _joinable(tokens, first - 1, brackets):
-                step = 2  # a particle the listed name lacks: "Yahya al-Sinwar" of SINWAR, Yahya
+                step = 2  # an article the listed name lacks: "Yahya al-Sinwar" of SINWAR, Yahya
                 found = self._match_word(tokens, first - 2, name, matched)
             if found is None:
                 break
@@ -727,7 +728,7 @@ class TextMatcher:
         while last + 1 < len(tokens) and len(matched) < limit and _joinable(tokens, last + 1, brackets):
             step = 1
             found = self._match_word(tokens, last + 1, name, matched)
-            if found is None and last + 2 < len(tokens) and _particle_before(tokens, last + 1):
+            if found is None and last + 2 < len(tokens) and _article_before(tokens, last + 1):
                 step = 2  # (as on the left)
                 found = self._match_word(tokens, last + 2, name, matched)
             if found is None:
@@ -1161,7 +1162,8 @@ class TextMatcher:
         if side == "left" and tok.norm == "el" and boundary.gap == " " and _sentence_start(tokens, i):
             return ""  # the Spanish article opening a sentence, "El Grupo Wagner" (Arabic writes El-Kurd)
         if side == "left" and _sentence_start(tokens, i) \
-                and vocab.zipf_any_language(self._text[tok.start:tok.end].lower()) >= SENTENCE_START_ZIPF \
+                and vocab.zipf_any_language(written := self._text[tok.start:tok.end].lower(), letter_script(written)) \
+                >= SENTENCE_START_ZIPF \
                 and not self.index.given_name_persons()[tok.norm]:
             # A sentence's first word, capitalised as any, common in a language of the news and
             # no listed person's given name: "Наемники Пригожина", "Rebel Wagner troops"
@@ -1280,7 +1282,7 @@ class TextMatcher:
              "similarity": round(s, 3), "how": how}
             for k, (t, s, how) in sorted(cand.matched.items(), key=lambda kv: kv[1][0])
         ]} | cand.features
-        if len(cand.matched) <= cand.last - cand.first:  # a particle grown over ("Yahya al-Sinwar")
+        if len(cand.matched) <= cand.last - cand.first:  # an article grown over ("Yahya al-Sinwar")
             inside = {t for t, _s, _h in cand.matched.values()}
             features["unlisted_particles"] = [tokens[t].norm for t in range(cand.first, cand.last + 1) if t not in inside]
         return Mention(

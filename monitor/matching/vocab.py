@@ -259,17 +259,14 @@ def is_common_word(word: str) -> bool:
 # sentence's first word is capitalised whatever it is ("Наемники Пригожина", "Żołnierze Prigożyna").
 NEWS_LANGUAGES = {"latin": ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "tr"), "cyrillic": ("ru", "uk"),
                   "greek": ("el",)}
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-_GREEK_LETTER = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 
 
 @lru_cache(maxsize=50_000)
-def zipf_any_language(word: str) -> float:
+def zipf_any_language(word: str, script: str) -> float:
     """How common a word as written in lowercase is in the commonest language of the news that
-    writes its script (wordfreq's small lists, Zipf 3 and up: loaded at first use, some 0.2 s
-    and 60 MB for all; English from its full list, as `zipf`)."""
-    script = "cyrillic" if _CYRILLIC_LETTER.search(word) else "greek" if _GREEK_LETTER.search(word) else "latin"
-    found = max(zipf_frequency(word, lang, wordlist="small") for lang in NEWS_LANGUAGES[script])
+    writes its script (`normalize.letter_script`; wordfreq's small lists, Zipf 3 and up, loaded
+    at first use: some 0.2 s and a few tens of MB for all; English from its full list, as `zipf`)."""
+    found = max((zipf_frequency(word, lang, wordlist="small") for lang in NEWS_LANGUAGES.get(script, ())), default=0.0)
     return max(found, zipf(word)) if script == "latin" else found
 
 
