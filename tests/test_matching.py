@@ -200,6 +200,14 @@ def test_search_kim_jong_un_is_one_person(sdn_index) -> None:  # type: ignore[no
     assert [r["source_id"] for r in results if r["match"]] == ["20157"], results[:3]
 
 
+@pytest.mark.parametrize("query", ["Putin V.V.", "V.V. Putin", "Путин В. В."])
+def test_search_a_surname_with_initials(sdn_index, query: str) -> None:  # type: ignore[no-untyped-def]
+    # two initials had outweighed the surname in finding candidates: YATSENKO, Victor V. came
+    # first and PUTIN was not looked at
+    results = search(sdn_index, query)
+    assert results[0]["source_id"] == "35096" and results[0]["match"] is True, results[:3]
+
+
 @pytest.mark.parametrize("query", ["Yevgeniy Prigozhim", "yevgeniy prigozhin", "Evgeny Prigozhinn", "Yevgeniy Viktorovich Prigozin"])
 def test_search_finds_a_listed_name_with_a_typo(sdn_index, query: str) -> None:  # type: ignore[no-untyped-def]
     # a typo that changes the word's sound still finds it, through keys one edit apart

@@ -22,6 +22,7 @@ from monitor.matching.normalize import (
     phonetic_keys,
     script_stems,
 )
+from monitor.matching.similarity import TWO_LETTER_INITIALS
 
 # Roles that may be missing from a mention without making it partial.
 OPTIONAL_ROLES = frozenset({"middle", "patronymic", "legal", "stop", "title", "suffix"})
@@ -155,8 +156,9 @@ def _surname_first(words: list[str]) -> bool:
 
 
 def _initials_last(words: list[str]) -> bool:
-    """A surname followed by initials only, as Russian documents write a name ("Putin V. V.")."""
-    return len(words) >= 2 and len(words[0]) > 2 and all(len(w) == 1 for w in words[1:])
+    """A surname followed by initials only, as Russian documents write a name ("Putin V. V.",
+    "Prigozhin Ye. V.")."""
+    return len(words) >= 2 and len(words[0]) > 2 and all(len(w) == 1 or w in TWO_LETTER_INITIALS for w in words[1:])
 
 
 # A Russian, Belarusian or Ukrainian person's name: a patronymic, or a surname ending so.

@@ -1123,7 +1123,8 @@ class _SearchIndex:
         for tok in query_tokens:
             if tok.role in ("stop", "legal", "title") or not tok.keys:
                 continue
-            weight = tok.weight
+            # An initial says less than a word (two V.s must not outweigh Putin in "Putin V.V.")
+            weight = INITIAL_WEIGHT if len(tok.norm) == 1 else tok.weight
             total += weight
             best: dict[int, float] = {}
             # A name with the query's word as written gains its weight; one with a word only
@@ -1176,6 +1177,9 @@ class _SearchIndex:
             chosen += [i for _t, _s, i in process.extract(query, loose, scorer=fuzz.token_set_ratio,
                                                           limit=self.LOOSE, score_cutoff=70) if i not in taken]
         return chosen
+
+
+INITIAL_WEIGHT = 0.5  # a query's initial in finding candidates (as in text, see `TextMatcher._information`)
 
 
 def _search_index(index: MatchIndex) -> _SearchIndex:
