@@ -635,6 +635,9 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Andrew Zakharova", "ZAKHAROV, Andrey Georgiyevich", "Person", False),
     ("Andrey Zakharov", "ZAKHAROV, Andrey Georgiyevich", "Person", True),
     # a Russian state corporation's name as written in Russian: Государственная (feminine) is state
+    # the Slavic i ("and") between words of a firm's name; not an initial nor a numeral
+    ("OOO TEKHNOLOGII SISTEMY I KOMPLEKSY", "TECHNOLOGIES SYSTEMS AND COMPLEXES LIMITED", "Organization", True),
+    ("ZUKM OOO", "ZAVOD ULGERODNYKH I KOMPOZITSIONNYKH MATERIALOV", "Organization", True),
     # a surname followed by initials, as Russian documents write a name
     ("Putin V.V.", "PUTIN, Vladimir Vladimirovich", "Person", True),
     ("Путин В. В.", "PUTIN, Vladimir Vladimirovich", "Person", True),
@@ -747,6 +750,25 @@ def test_a_cue_first_in_a_sentence_is_a_cue(matcher: TextMatcher) -> None:
     hits = matcher.screen("Tanker GRACE 1, later renamed, sailed from Gibraltar.")
     assert ("27304", "GRACE 1") in [(h.entity.source_id, h.text) for h in hits]
     assert matcher.screen("Later GRACE 1 sailed from Gibraltar.") == []
+
+
+@pytest.mark.parametrize(("name", "i_role"), [
+    ("KONKORD MENEDZHMENT I KONSALTING, OOO", "stop"),  # the Slavic и, "and"
+    ("AGUSTA GRAND I LLC", "core"),  # a numeral before the legal form
+    ("C&I SEMICONDUCTORS CO LIMITED", "core"),  # a letter of an acronym
+])
+def test_the_slavic_and_in_a_firm_s_name(name: str, i_role: str) -> None:
+    from monitor.matching.index import analyse_name
+
+    assert [t.role for t in analyse_name(name, "Organization") if t.norm == "i"] == [i_role]
+
+
+@pytest.mark.parametrize(("text", "source_id"), [
+    ("ООО «Конкорд Менеджмент и Консалтинг» получило контракт.", "22526"),  # и, "and", between words
+    ("АО «Концерн Калашников» увеличило выпуск.", "16911"),  # Концерн, the generic word in Russian
+])
+def test_a_russian_firm_s_name_in_cyrillic(matcher: TextMatcher, text: str, source_id: str) -> None:
+    assert source_id in [h.entity.source_id for h in matcher.screen(text)]
 
 
 def test_french_romanisation_in_text(matcher: TextMatcher) -> None:

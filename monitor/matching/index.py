@@ -155,6 +155,13 @@ def _surname_first(words: list[str]) -> bool:
     return len(words) >= 3 and words[0] in vocab.KOREAN_SURNAMES and all(SYLLABLE_WORD.match(w) for w in words)
 
 
+def _conjunction_i(words: list[str], i: int, legal: set[int]) -> bool:
+    """Is the i-th word of a firm's name the Slavic "i" (и, "and") between two words
+    (KONKORD MENEDZHMENT I KONSALTING), not an initial (C&I, B.I.) nor a numeral (AGUSTA GRAND I LLC)?"""
+    return words[i] == "i" and 0 < i < len(words) - 1 and len(words[i - 1]) > 2 and len(words[i + 1]) > 2 \
+        and i + 1 not in legal
+
+
 def _initials_last(words: list[str]) -> bool:
     """A surname followed by initials only, as Russian documents write a name ("Putin V. V.",
     "Prigozhin Ye. V.")."""
@@ -290,7 +297,7 @@ def analyse_name(name: str, schema: str) -> tuple[NameToken, ...]:
                 role = "number"
             elif i in legal and len(legal) < len(words):
                 role = "legal"
-            elif word in vocab.STOP_WORDS:
+            elif word in vocab.STOP_WORDS or _conjunction_i(words, i, legal):
                 role = "stop"
             elif word in vocab.GENERIC_ORG_WORDS:
                 role = "generic"

@@ -174,6 +174,12 @@ def _singular_keys(norm: str) -> tuple[str, ...]:
     return phonetic_keys(norm[:-1]) + (phonetic_keys(norm[:-2]) if norm.endswith("es") else ())
 
 
+@lru_cache(maxsize=1_000)
+def _synonym_keys(norm: str) -> frozenset[str]:
+    """The keys of an organisation's generic word in every language (`vocab.ORG_SYNONYM_GROUPS`)."""
+    return frozenset(k for word in vocab.ORG_SYNONYM_GROUPS[_SYNONYMS[norm]] for k in phonetic_keys(word))
+
+
 # How a word met a listed one as the list writes it (a case ending off, French ch read as sh).
 _AS_WRITTEN = ("exact", "inflection", "french ch")
 
@@ -439,6 +445,8 @@ class TextMatcher:
             for k in (j - 1, j + 1):
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
+                    if tokens[k].norm in _SYNONYMS:  # (and its words in other languages: Kontsern / concern)
+                        near.update(_synonym_keys(tokens[k].norm))
                     plural_near.update(_singular_keys(tokens[k].norm))
                     initial_near = initial_near or len(tokens[k].norm) == 1 \
                         or tokens[k].norm in TWO_LETTER_INITIALS and _full_stop_after(tokens, k)
@@ -648,8 +656,11 @@ class TextMatcher:
         tok = tokens[i]
         if len(tok.norm) > 1 and tok.norm not in TWO_LETTER_INITIALS and name.keyset.isdisjoint(tok.keys) \
                 and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
-                and not (name.is_person and tok.capitalized and self._is_east_slavic(name)):
-            return None  # no word of the name sounds like this one (Yevhen may be Yevgeny: h = g)
+                and not (name.is_person and tok.capitalized and self._is_east_slavic(name)) \
+                and not (tok.norm in _SYNONYMS and any(_SYNONYMS.get(t.norm, t.norm) == _SYNONYMS[tok.norm] for t in name.tokens)):
+            # No word of the name sounds like this one (Yevhen may be Yevgeny: h = g), nor is
+            # the same word in another language (Kontsern Kalashnikov: concern)
+            return None
         best: tuple[int, float, str] | None = None
         lowercase = self._lowercase(tokens, i)
         for k, ntok in enumerate(name.tokens):
