@@ -752,6 +752,12 @@ def test_a_cue_first_in_a_sentence_is_a_cue(matcher: TextMatcher) -> None:
     assert matcher.screen("Later GRACE 1 sailed from Gibraltar.") == []
 
 
+def test_an_english_given_name_is_no_ukrainian_form(matcher: TextMatcher) -> None:
+    # Serhiy is Sergey (East Slavic keys: h for g); Sarah, read alike, is an English name
+    assert [h.entity.source_id for h in matcher.screen("On Tuesday Serhiy Morozov met officials.")] == ["35682"]
+    assert matcher.screen("On Tuesday Sarah Morozov met officials in the capital.") == []
+
+
 @pytest.mark.parametrize(("name", "i_role"), [
     ("KONKORD MENEDZHMENT I KONSALTING, OOO", "stop"),  # the Slavic и, "and"
     ("AGUSTA GRAND I LLC", "core"),  # a numeral before the legal form

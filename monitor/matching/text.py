@@ -61,6 +61,7 @@ from monitor.matching.similarity import (
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
+ENGLISH_GIVEN_ZIPF = 4.0  # a given name English uses this much is no other language's form of another
 GIVEN_VOWELS_MATCH = 0.78  # ... or this, beginning alike and of the same consonants (see `_match_word`)
 PARTIAL_DISTINCTIVE = 0.8
 PARTIAL_COREFERENCE = 0.88
@@ -699,8 +700,8 @@ class TextMatcher:
         """Are a text word and a listed given name of a Russian, Belarusian or Ukrainian person
         one name in two of those languages (Yevhen / Yevgeny, Serhiy / Sergei, Oleksandr /
         Aleksandr; see `east_slavic_key`), beginning alike, both feminine or neither?"""
-        if len(word) < 3 or len(listed) < 3 or not self._is_east_slavic(name):
-            return False
+        if len(word) < 3 or len(listed) < 3 or not self._is_east_slavic(name) or vocab.zipf(word) >= ENGLISH_GIVEN_ZIPF:
+            return False  # (a name English uses is its own: Sarah, read 'srh' as Serhiy is, is no Sergey)
         mine, other = east_slavic_spelling(word), east_slavic_spelling(listed)
         if mine != other:
             key = east_slavic_key(word)
