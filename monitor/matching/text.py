@@ -658,7 +658,7 @@ class TextMatcher:
         if len(tok.norm) > 1 and tok.norm not in TWO_LETTER_INITIALS and name.keyset.isdisjoint(tok.keys) \
                 and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
                 and not (name.is_person and tok.capitalized and self._is_east_slavic(name)) \
-                and not (tok.norm in _SYNONYMS and any(_SYNONYMS.get(t.norm, t.norm) == _SYNONYMS[tok.norm] for t in name.tokens)):
+                and not (tok.norm in _SYNONYMS and not name.keyset.isdisjoint(_synonym_keys(tok.norm))):
             # No word of the name sounds like this one (Yevhen may be Yevgeny: h = g), nor is
             # the same word in another language (Kontsern Kalashnikov: concern)
             return None
