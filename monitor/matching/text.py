@@ -289,7 +289,7 @@ def _joinable(tokens: list[Token], right: int, brackets: bool = False) -> bool:
 # SINWAR, Yahya; Aiman as-Sawahiri / AL ZAWAHIRI): a name grows over it to the word it is
 # glued to. (Not bin: "Mohammed bin Salman" is Salman's son, not SALMAN, Muhammad.)
 _UNLISTED_ARTICLES = frozenset({"al", "el"})
-_SON_OF = frozenset({"bin", "ben", "ibn"})  # one particle as spelled
+_BIN_SPELLINGS = frozenset({"bin", "ben", "ibn"})  # one particle, "son of" (see also `vocab.SON_OF`)
 _ARTICLE_WORDS = _UNLISTED_ARTICLES | vocab.ASSIMILATED_ARTICLES
 
 
@@ -452,8 +452,7 @@ class TextMatcher:
                     initial_near = initial_near or len(tokens[k].norm) == 1 \
                         or tokens[k].norm in TWO_LETTER_INITIALS and _full_stop_after(tokens, k)
                     beyond = k + 1 if k > j else k - 1  # (past an article: "Yahya al-Sinwar")
-                    if tokens[k].norm in _ARTICLE_WORDS and 0 <= beyond < len(tokens) and _article_before(tokens, k) \
-                            and (k > j or _joinable(tokens, k)):
+                    if 0 <= beyond < len(tokens) and _article_before(tokens, k) and (k > j or _joinable(tokens, k)):
                         near.update(tokens[beyond].keys)
             # A word that cannot grow here into more of a listed name, and alone names it only
             # by coreference (a common surname, "Kim", see `_hopeless_surname`; a common main
@@ -675,7 +674,7 @@ class TextMatcher:
                 continue
             if len(tok.norm) == 1 and ntok.role == "legal" and (lowercase or not _full_stop_after(tokens, i)):
                 continue  # S.A.'s letters are written so: the French "Rosneft a annoncé" is no ROSNEFT ... S.A.
-            if tok.norm in _SON_OF and ntok.norm in _SON_OF:
+            if tok.norm in _BIN_SPELLINGS and ntok.norm in _BIN_SPELLINGS:
                 sim, how = 1.0, "particle"  # French writes bin ben: Oussama Ben Laden
             else:
                 sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
@@ -1113,11 +1112,11 @@ class TextMatcher:
         """Positions of the tokens around a span within its sentence."""
         out: list[int] = []
         i = first - 1
-        while i >= 0 and first - i <= width and not _SENTENCE_END.search(tokens[i + 1].gap):
+        while i >= 0 and first - i <= width and not _sentence_start(tokens, i + 1):
             out.append(i)
             i -= 1
         i = last + 1
-        while i < len(tokens) and i - last <= width and not _SENTENCE_END.search(tokens[i].gap):
+        while i < len(tokens) and i - last <= width and not _sentence_start(tokens, i):
             out.append(i)
             i += 1
         return out
