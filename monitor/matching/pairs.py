@@ -1047,6 +1047,7 @@ class _SearchIndex:
     SOUND = 0.75  # a word found under the query word's key, spelled otherwise, counts this much ...
     SOUND_CAP = 2.5  # ... of at most this weight (a word of Zipf 2 in English; HEIDARI weighs 2.78, an unknown word 3.5)
     NEAR = 0.7  # a word found under a key one edit away counts this much (of as much)
+    INITIAL = 0.5  # a query's initial weighs this much (as in text, see `TextMatcher._information`)
     LOOSE = 5  # names below the bar that read most like the query, taken as candidates too ...
     LOOSE_POOL = 5_000  # ... from at most this many
 
@@ -1124,7 +1125,7 @@ class _SearchIndex:
             if tok.role in ("stop", "legal", "title") or not tok.keys:
                 continue
             # An initial says less than a word (two V.s must not outweigh Putin in "Putin V.V.")
-            weight = INITIAL_WEIGHT if len(tok.norm) == 1 else tok.weight
+            weight = self.INITIAL if len(tok.norm) == 1 else tok.weight
             total += weight
             best: dict[int, float] = {}
             # A name with the query's word as written gains its weight; one with a word only
@@ -1177,9 +1178,6 @@ class _SearchIndex:
             chosen += [i for _t, _s, i in process.extract(query, loose, scorer=fuzz.token_set_ratio,
                                                           limit=self.LOOSE, score_cutoff=70) if i not in taken]
         return chosen
-
-
-INITIAL_WEIGHT = 0.5  # a query's initial in finding candidates (as in text, see `TextMatcher._information`)
 
 
 def _search_index(index: MatchIndex) -> _SearchIndex:
