@@ -112,6 +112,20 @@ class Spellings:
                 self.spellings.append(sp)
                 self.owners.append(w)
 
+    @classmethod
+    def joined(cls, parts: list[Spellings]) -> Spellings:
+        """The words of several (the listed words under each of a word's keys), asked at once:
+        `alike` of the whole is the union of each part's, for a rapidfuzz call per spelling in all."""
+        if len(parts) == 1:
+            return parts[0]
+        whole = cls(())
+        for part in parts:
+            whole.short += part.short
+            whole.longer += part.longer
+            whole.spellings += part.spellings
+            whole.owners += part.owners
+        return whole
+
     def alike(self, word: str) -> set[str]:
         # A pair with a short word scores 0.9 only if one is a spelling of the other (see
         # `_short_spellings`: the same first letter, or Korean syllables: Gim/Kim, Eo/O).

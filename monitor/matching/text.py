@@ -557,7 +557,7 @@ class TextMatcher:
         if stem:
             alike = words.keys()
         else:
-            alike = set().union(*(self._spellings(key).alike(norm) for key in keys))
+            alike = self._alike(norm, keys)
             alike.update(vocab.ORG_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
             if norm[-1:] == "s":
                 alike.update((norm[:-1], norm[:-2]))
@@ -568,8 +568,7 @@ class TextMatcher:
             # words under keys one letter apart, spelled like it.
             near = [k for key in keys for k in self.index.near_keys(key)]
             if near:
-                self._add_anchors(found, norm, stem, self._listed_words(near),
-                                  set().union(*(self._spellings(key).alike(norm) for key in near)))
+                self._add_anchors(found, norm, stem, self._listed_words(near), self._alike(norm, near))
         return found
 
     def _add_anchors(self, found: list[_Anchor], norm: str, stem: str, words: Iterable[str],
@@ -590,6 +589,12 @@ class TextMatcher:
         """The listed words under any of the keys, in the index's order."""
         by_word = self.index.by_word
         return dict.fromkeys(chain.from_iterable(by_word.get(key, ()) for key in keys))
+
+    def _alike(self, norm: str, keys: list[str] | tuple[str, ...]) -> set[str]:
+        """The listed words under any of the keys that `token_similarity` may match to `norm`."""
+        if not keys:
+            return set()
+        return Spellings.joined([self._spellings(key) for key in keys]).alike(norm)
 
     def _spellings(self, key: str) -> Spellings:
         found = self._spellings_by_key.get(key)
