@@ -686,12 +686,20 @@ def test_bin_as_spelled_in_text(matcher: TextMatcher) -> None:
 @pytest.mark.parametrize(("text", "span", "source_id"), [
     ("Abu Mohammed al-Jawlani leads the group.", "Abu Mohammed al-Jawlani", "15945"),  # AL-JAWLANI, Abu Muhammad
     ("On Tuesday Yousif Arbash met officials.", "Yousif Arbash", "20241"),  # ARBASH, Yusuf
+    ("On Tuesday Omer Hammami met officials.", "Omer Hammami", "12823"),  # HAMMAMI, Omar (four letters)
 ])
 def test_an_arabic_given_name_as_romanised_in_text(matcher: TextMatcher, text: str, span: str, source_id: str) -> None:
     # Mohammed / Muhammad, Yousif / Yusuf: the vowels as romanisations write them, the
     # consonants alike, beside the surname as listed
     hits = matcher.screen(text)
     assert [(h.entity.source_id, h.text, h.kind) for h in hits] == [(source_id, span, "full")]
+
+
+def test_a_womans_given_name_one_vowel_apart_is_no_variant(matcher: TextMatcher) -> None:
+    # Rama is no spelling of Rami (MAKHLUF, Rami): the last a says a woman's name
+    hits = matcher.screen("On Tuesday Rama Makhluf met officials.")
+    assert not any(h.entity.source_id == "10725" and h.kind == "full" for h in hits)
+    assert any(h.entity.source_id == "10725" and h.kind == "full" for h in matcher.screen("On Tuesday Rami Makhluf met officials."))
 
 
 def test_a_given_name_romanised_otherwise_beside_a_surname_spelled_otherwise(matcher: TextMatcher) -> None:

@@ -62,7 +62,7 @@ from monitor.matching.similarity import (
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
 ENGLISH_GIVEN_ZIPF = 4.0  # a given name English uses this much is no other language's form of another
-GIVEN_VOWELS_MATCH = 0.78  # ... or this, beginning alike and of the same consonants (see `_match_word`)
+GIVEN_VOWELS_MATCH = 0.73  # ... or this, beginning alike and of the same consonants (see `_match_word`)
 PARTIAL_DISTINCTIVE = 0.8
 PARTIAL_COREFERENCE = 0.88
 PARTIAL_CONTEXT = 0.76
@@ -689,10 +689,12 @@ class TextMatcher:
                 elif self._east_slavic_forms(tok.norm, ntok.norm, name):
                     sim, how = GIVEN_NAME_MATCH, "East Slavic romanisation"  # Євген (Yevhen) is Yevgeny
                 elif sim >= GIVEN_VOWELS_MATCH and tok.norm[0] == ntok.norm[0] and tok.norm not in vocab.NAME_TITLES \
-                        and not set(ntok.keys).isdisjoint(tok.keys) and all(m[1] >= 0.95 for m in used.values()):
+                        and not set(ntok.keys).isdisjoint(tok.keys) and all(m[1] >= 0.95 for m in used.values()) \
+                        and (tok.norm[-1] == "a") == (ntok.norm[-1] == "a"):
                     # Arabic vowels as romanisations write them: Mohammed / Muhammad, Ahmed /
-                    # Ahmad, Yousif / Yusuf (one sound to begin with and the consonants alike),
-                    # beside words of the name spelled as listed; not a title (Seyyed / Syed)
+                    # Ahmad, Yousif / Yusuf, Omer / Omar (one sound to begin with and the
+                    # consonants alike), beside words of the name spelled as listed; not a title
+                    # (Seyyed / Syed), nor a woman's name for a man's (Hana / Hani)
                     sim, how = max(sim, TOKEN_MATCH), "given-name variant"
                 else:
                     continue  # Hassan is not Ghassan
