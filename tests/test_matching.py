@@ -382,6 +382,8 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("AL-RAWI, Saifullah", "AL-RAWI, Saif-al-Din", "Person", False),  # (Saif begins both)
     ("PEIJNENBURG, Alex Adrianus Martin", "PEIJNENBURG, Alex Adrianus Martinus", "Person", True),  # Latin -us
     ("BIN AL SHIBH, Ramzi", "BINALSHIBH, Ramzi Mohammed Abdullah", "Person", True),  # three words run together
+    ("Ahmad Hassan Kaka ALJUBAYDI", "AL-UBAYDI, Ahmad Hassan Kaka", "Person", True),  # run together, a slip in nine letters
+    ("AL BANA, Hasan", "ALBANIA, Hasan", "Person", False),  # (not in seven)
     ("SMITH, John A", "SMITH, John B", "Person", False),  # two initials differ
     ("على السيد محمد مصطفى بكري", "ALI SAYYID MUHAMED MUSTAFA BAKRI", "Person", True),  # ى as Egypt writes ي
     # Korean names surname first, whatever syllable ends them (Song is a surname too):

@@ -869,10 +869,11 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
                     continue
                 sim, _how = similar(first + second, target)
                 # A surname run into a given name needs more: "Azizullah" is not ASSI, Salah.
-                # Two-letter pieces ('al', 'ul', 'bu') join only what they spell nearly exactly.
+                # Two-letter pieces ('al', 'ul', 'bu') join only what they spell nearly exactly
+                # (a slip in nine letters: AL-UBAYDI / ALJUBAYDI).
                 needed = 0.85 if (a[p].role == "surname") == (a[q].role == "surname") else 0.9
                 if min(len(first), len(second)) == 2:
-                    needed = 0.9
+                    needed = 0.88
                 if sim >= needed and (best is None or sim > best[0]):
                     best = (sim, p, q)
         if best:
