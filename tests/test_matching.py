@@ -834,12 +834,29 @@ def test_a_listed_ch_is_not_read_as_french_sh(matcher: TextMatcher) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "On Tuesday Juan Shuvalov met officials in the capital.",  # (Juan ends like a demonym, -an)
+    "On Tuesday Juan Shuvalov met officials in the capital.",  # (Juan is no people's word)
     "On Tuesday George Meza met officials in the capital.",  # (George is an ordinary capitalised word)
     "A confidential settlement with plaintiff James Goetz regarding the legal action.",
 ])
 def test_another_given_name_before_a_surname_is_another_person(matcher: TextMatcher, text: str) -> None:
     assert matcher.screen(text) == []
+
+
+def test_a_surname_beside_another_name_ending_like_a_people_is_another_person(matcher: TextMatcher) -> None:
+    # Kardashian, San end as Russian and Sudan do, and are names: "Kim" is not KIM, Yo Jong
+    # there, though she is named in full before; "Aung San Suu Kyi" names no listed AUNG
+    text = "Kim Yo-jong issued a statement. Kim Kardashian launched a new brand."
+    assert [h.text for h in matcher.screen(text)] == ["Kim Yo-jong"]
+    assert matcher.screen("Opposition leader Aung San Suu Kyi was restricted to her home.", threshold=0.5) == []
+
+
+def test_a_peoples_word_before_a_name_is_no_other_name(matcher: TextMatcher) -> None:
+    # "Chechen leader Kadyrov": a people's word before the name starts no other name; after it,
+    # "Abdallah Kuwaiti", it is a surname (the nisba); and a people's word alone names no
+    # listed surname ("an Iraqi Kurd leader" is not AL-KURD)
+    assert [h.entity.source_id for h in matcher.screen("The Chechen Kadyrov vowed revenge.")] == ["23343"]
+    assert matcher.screen("On Tuesday Abdallah Kuwaiti met officials in the capital.") == []
+    assert matcher.screen("Earlier on Saturday, an Iraqi Kurd leader said the troops withdrew.", threshold=0.5) == []
 
 
 def test_compare_a_name_mixing_scripts_does_not_crash() -> None:

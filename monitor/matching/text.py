@@ -993,6 +993,8 @@ class TextMatcher:
                 return "surname in lowercase"
             if not any(ntoks[k].role == "surname" for k in matched_pos):
                 return "a given name alone"  # names nobody
+            if all(tokens[t].norm in vocab.DEMONYMS for t, _s, _h in cand.matched.values()):
+                return "a people's name alone"  # "an Iraqi Kurd leader" names no AL-KURD
             surnames = [k for k, t in enumerate(ntoks) if t.role == "surname"]
             if len(surnames) > 1 and surnames[0] not in matched_pos:
                 return "second surname without the first"  # "GUTIERREZ PARRA" goes by Gutierrez
@@ -1186,10 +1188,11 @@ class TextMatcher:
             # A sentence's first word, capitalised as any, common in a language of the news and
             # no listed person's given name: "Наемники Пригожина", "Rebel Wagner troops"
             return ""
-        if (vocab.is_ordinary_capitalized(tok.norm) or vocab.DEMONYM.search(tok.norm) and vocab.zipf(tok.norm) >= 3.5
+        if (vocab.is_ordinary_capitalized(tok.norm) or side == "left" and tok.norm in vocab.DEMONYMS
                 or self._german and vocab.german_noun(self._text[tok.start:tok.end].lower())) \
                 and not (len(tok.norm) > 2 and self.index.given_name_persons()[tok.norm] >= 2):
-            # ("Russian Wagner"; but a given name of two listed persons or more, Juan, George, Ali,
+            # ("Russian Wagner", a people's word before the name; after it, "Abdallah Kuwaiti",
+            # it is a surname. But a given name of two listed persons or more, Juan, George, Ali,
             # is a given name: "Juan Shuvalov" is another man)
             return ""
         return tok.norm
