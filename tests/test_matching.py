@@ -382,6 +382,7 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("AL-RAWI, Saifullah", "AL-RAWI, Saif-al-Din", "Person", False),  # (Saif begins both)
     ("PEIJNENBURG, Alex Adrianus Martin", "PEIJNENBURG, Alex Adrianus Martinus", "Person", True),  # Latin -us
     ("BIN AL SHIBH, Ramzi", "BINALSHIBH, Ramzi Mohammed Abdullah", "Person", True),  # three words run together
+    ("Abu Mohammed al-Jolani", "AL-JAWLANI, Abu Muhammad", "Person", True),  # Arabic aw written o
     ("Ahmad Hassan Kaka ALJUBAYDI", "AL-UBAYDI, Ahmad Hassan Kaka", "Person", True),  # run together, a slip in nine letters
     ("AL BANA, Hasan", "ALBANIA, Hasan", "Person", False),  # (not in seven)
     ("SMITH, John A", "SMITH, John B", "Person", False),  # two initials differ
@@ -687,6 +688,7 @@ def test_bin_as_spelled_in_text(matcher: TextMatcher) -> None:
 
 @pytest.mark.parametrize(("text", "span", "source_id"), [
     ("Abu Mohammed al-Jawlani leads the group.", "Abu Mohammed al-Jawlani", "15945"),  # AL-JAWLANI, Abu Muhammad
+    ("Abu Mohammed al-Jolani entered Damascus.", "Abu Mohammed al-Jolani", "15945"),  # (aw written o)
     ("On Tuesday Yousif Arbash met officials.", "Yousif Arbash", "20241"),  # ARBASH, Yusuf
     ("On Tuesday Omer Hammami met officials.", "Omer Hammami", "12823"),  # HAMMAMI, Omar (four letters)
 ])

@@ -284,7 +284,7 @@ def french_reading(norm: str) -> str:
 
 def _variants(norm: str) -> set[str]:
     """A word's readings: as written, with an ambiguous 'j' each way, with a long word's ch as
-    French sh."""
+    French sh, with an Arabic aw as o."""
     norm = _rewrite(norm, _SPELLING_RULES)  # Evgueni = Evgeni, Haniyeh = Haniya, Euro = Evro
     variants = {norm}
     if "j" in norm:
@@ -293,7 +293,12 @@ def _variants(norm: str) -> set[str]:
             variants.add(norm.replace("j", "zh"))
     if len(norm) >= 6 and "ch" in norm:
         variants |= {_FRENCH_CH.sub("sh", v) for v in variants}
+    if "aw" in norm:  # Arabic aw (و after a fatha) is also written o: Jawlani = Jolani, Dawlat = Dolat
+        variants |= {_ARABIC_AW.sub("o", v) for v in variants}
     return variants
+
+
+_ARABIC_AW = re.compile(r"(?<=[bdfhjklmnrstz])aw(?=[bdfhjklmnrstz])")
 
 
 @lru_cache(maxsize=200_000)
