@@ -741,6 +741,24 @@ def test_a_sentence_s_first_word_is_no_name_of_its_own(matcher: TextMatcher, tex
     assert (source_id, span) in [(h.entity.source_id, h.text) for h in hits]
 
 
+@pytest.mark.parametrize(("text", "span", "source_id"), [
+    ("Najemnicy Grupy Wagnera walczą w Afryce.", "Grupy Wagnera", "22543"),  # Wagner's group (genitive)
+    ("Rozmowa o Putinie trwała godzinę.", "Putinie", "35096"),  # about Putin (locative)
+])
+def test_a_name_declined_in_polish(matcher: TextMatcher, text: str, span: str, source_id: str) -> None:
+    # A Polish or Czech text (its letters say so) declines names with -a and -ie, endings left
+    # out elsewhere as they end too many names as written
+    hits = matcher.screen(text)
+    assert (source_id, span) in [(h.entity.source_id, h.text) for h in hits]
+
+
+def test_capitalised_polish_words_are_no_declined_names(matcher: TextMatcher) -> None:
+    text = ("Warszawa i Kraków przygotowują się do wyborów, a Komisja Europejska ostrzega przed kryzysem. "
+            "Ukraina otrzymała nową pomoc od Ameryki i Europy. Rozmowa ministra Radosława Sikorskiego "
+            "trwała godzinę. Rosja zaatakowała Charków i Odessę; w Moskwie odbyła się narada.")
+    assert matcher.screen(text, threshold=0.5) == []
+
+
 def test_a_sentence_s_first_word_that_is_a_given_name_starts_a_name(matcher: TextMatcher) -> None:
     # Richard is a listed person's given name: "Richard Wagner" is another man (the composer)
     assert matcher.screen("Richard Wagner composed operas.") == []

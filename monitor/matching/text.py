@@ -219,6 +219,25 @@ def _german_genitive(tok: Token) -> Token:
     return tok._replace(stem=stem, keys=tuple(dict.fromkeys(tok.keys + phonetic_keys(stem))))
 
 
+# Letters only Polish and Czech write: such a text declines names with endings the Latin case
+# endings of `normalize` leave out, as they end many names as written (Wagnera, Prigożyna).
+_WEST_SLAVIC_LETTERS = re.compile("[łśźżćńąęřěůŁŚŹŻĆŃĄĘŘĚŮ]")
+_WEST_SLAVIC_CASE = re.compile(r"(?<=[bcdfghklmnprstvwz])(?:a|ie)$")
+
+
+def _west_slavic_case(tok: Token) -> Token:
+    """A capitalised word of a Polish or Czech text read also without a genitive -a or a
+    locative -ie after a consonant, as a name declined (Wagnera, Putinie as wagner, putin);
+    any other word as it is."""
+    norm = tok.norm
+    if tok.stem or not tok.capitalized or tok.upper or len(norm) < 6:
+        return tok
+    stem = _WEST_SLAVIC_CASE.sub("", norm)
+    if stem == norm:
+        return tok
+    return tok._replace(stem=stem, keys=tuple(dict.fromkeys(tok.keys + phonetic_keys(stem))))
+
+
 def _second_surnames_missing(ntoks: tuple[NameToken, ...], matched: set[int], missing: frozenset[int]) -> list[str]:
     """The surnames after the first of a person's two that a mention leaves out, when it has
     the first and a given name and lacks nothing else (else [])."""
@@ -385,6 +404,8 @@ class TextMatcher:
         self._german = _german(tokens)
         if self._german:
             tokens = [_german_genitive(t) for t in tokens]
+        elif _WEST_SLAVIC_LETTERS.search(text):
+            tokens = [_west_slavic_case(t) for t in tokens]
         headline = _Headlines(text, tokens)
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
         words = list(map(str.isalpha, map(_NORM, tokens)))

@@ -30,7 +30,7 @@ LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited",
 # word by `compare` and `search` ("BANCO CENTRAL DE VENEZUELA" ~ "CENTRAL BANK OF VENEZUELA").
 _ORG_SYNONYM_WORDS = {
     "bank": "banco banque banca bankasi banka banki bankas",
-    "group": "grupo gruppo gruppa groupe gruppe grup grupa concern kontsern jituan",
+    "group": "grupo gruppo gruppa gruppy groupe gruppe grup grupa grupy concern kontsern jituan",
     "company": "compania compagnie kompaniya kompania sirketi ko",  # (Russian "i Ko", Ilyushin Finans Ko)
     "pmc": "chvk",  # a private military company, ЧВК
     "international": "internacional internationale internazionale interneshnl mezhdunarodnyi intl",
