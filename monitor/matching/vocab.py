@@ -210,27 +210,32 @@ DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those", "in
 # Words of nations, peoples, regions and faiths news puts before a name ("Russian Wagner",
 # "Chechen leader Kadyrov", "Islamic State"): capitalised, and no other person's name. (A
 # suffix alone would take surnames too: Kardashian, Sullivan, Morgan.)
-DEMONYMS = frozenset("""
-    afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian
-    azerbaijani azeri bahraini bangladeshi belarusian belarussian belgian beninese bolivian bosnian
-    brazilian british bulgarian burkinabe burmese burundian cambodian cameroonian canadian chadian
-    chilean chinese colombian congolese croatian cuban cypriot czech danish djiboutian dominican dutch
-    ecuadorian egyptian emirati eritrean estonian ethiopian european filipino finnish french gabonese
-    gambian georgian german ghanaian greek guatemalan guinean haitian honduran hungarian icelandic indian
-    indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kazakhstani
-    kenyan korean kosovar kuwaiti kyrgyz laotian latvian lebanese liberian libyan lithuanian macedonian
-    malagasy malawian malaysian malian maltese mauritanian mexican moldovan mongolian montenegrin
-    moroccan mozambican namibian nepalese nepali nicaraguan nigerian nigerien norwegian omani pakistani
-    palestinian panamanian paraguayan persian peruvian polish portuguese qatari romanian russian rwandan
-    salvadoran saudi senegalese serbian singaporean slovak slovakian slovenian somali spanish sudanese
-    swedish swiss syrian taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian
-    uruguayan uzbek venezuelan vietnamese yemeni zambian zimbabwean
-    african arab arabian asian balkan kurd turk baltic caucasian chechen crimean dagestani kurdish pashtun baloch
-    tatar ingush ossetian abkhaz yazidi druze alawite sunni shia shiite islamic islamist jewish muslim
-    christian catholic orthodox hindu sikh buddhist soviet latin nordic scandinavian tamil uyghur uighur
-    hispanic semitic atlantic pacific arctic adriatic mediterranean caribbean olympic republican democratic
-    western eastern northern southern central middle
-""".split())
+DEMONYMS = frozenset([
+    "afghan", "albanian", "algerian", "american", "andorran", "angolan", "argentine", "argentinian",
+    "armenian", "australian", "austrian", "azerbaijani", "azeri", "bahraini", "bangladeshi", "belarusian",
+    "belarussian", "belgian", "beninese", "bolivian", "bosnian", "brazilian", "british", "bulgarian",
+    "burkinabe", "burmese", "burundian", "cambodian", "cameroonian", "canadian", "chadian", "chilean",
+    "chinese", "colombian", "congolese", "croatian", "cuban", "cypriot", "czech", "danish", "djiboutian",
+    "dominican", "dutch", "ecuadorian", "egyptian", "emirati", "eritrean", "estonian", "ethiopian",
+    "european", "filipino", "finnish", "french", "gabonese", "gambian", "georgian", "german", "ghanaian",
+    "greek", "guatemalan", "guinean", "haitian", "honduran", "hungarian", "icelandic", "indian",
+    "indonesian", "iranian", "iraqi", "irish", "israeli", "italian", "ivorian", "jamaican", "japanese",
+    "jordanian", "kazakh", "kazakhstani", "kenyan", "korean", "kosovar", "kuwaiti", "kyrgyz", "laotian",
+    "latvian", "lebanese", "liberian", "libyan", "lithuanian", "macedonian", "malagasy", "malawian",
+    "malaysian", "malian", "maltese", "mauritanian", "mexican", "moldovan", "mongolian", "montenegrin",
+    "moroccan", "mozambican", "namibian", "nepalese", "nepali", "nicaraguan", "nigerian", "nigerien",
+    "norwegian", "omani", "pakistani", "palestinian", "panamanian", "paraguayan", "persian", "peruvian",
+    "polish", "portuguese", "qatari", "romanian", "russian", "rwandan", "salvadoran", "saudi", "senegalese",
+    "serbian", "singaporean", "slovak", "slovakian", "slovenian", "somali", "spanish", "sudanese",
+    "swedish", "swiss", "syrian", "taiwanese", "tajik", "tanzanian", "thai", "tunisian", "turkish",
+    "turkmen", "ugandan", "ukrainian", "uruguayan", "uzbek", "venezuelan", "vietnamese", "yemeni",
+    "zambian", "zimbabwean", "african", "arab", "arabian", "asian", "balkan", "kurd", "turk", "baltic",
+    "caucasian", "chechen", "crimean", "dagestani", "kurdish", "pashtun", "baloch", "tatar", "ingush",
+    "ossetian", "abkhaz", "yazidi", "druze", "alawite", "sunni", "shia", "shiite", "islamic", "islamist",
+    "jewish", "muslim", "christian", "catholic", "orthodox", "hindu", "sikh", "buddhist", "soviet", "latin",
+    "nordic", "scandinavian", "tamil", "uyghur", "uighur", "hispanic", "semitic", "atlantic", "pacific",
+    "arctic", "adriatic", "mediterranean", "caribbean", "olympic", "republican", "democratic", "western",
+    "eastern", "northern", "southern", "central", "middle"])
 _MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # Generation suffixes of a person's name: which one of a family (father and son).
 GENERATION = frozenset(["junior", "jr", "senior", "sr", "ii", "iii", "iv"])
