@@ -1397,3 +1397,9 @@ def test_a_sentence_opening_with_the_spanish_article(matcher: TextMatcher) -> No
 def test_russian_names_as_dutch_writes_them(matcher: TextMatcher, a: str, b: str) -> None:
     assert compare_names(a, b, "Person").match
     assert b in {h.entity.name for h in matcher.screen(f"Volgens het Kremlin sprak {a} maandag.") if h.kind == "full"}
+
+
+def test_a_listed_ships_imo_number_in_text(matcher: TextMatcher) -> None:
+    # ARK III (15037): "Vessel Registration Identification IMO 9187655" in OFAC's remarks
+    hits = matcher.screen("The tanker (IMO 9187655) left Bandar Abbas on Friday.")
+    assert [(h.entity.source_id, h.text, h.kind) for h in hits] == [("15037", "IMO 9187655", "identifier")]

@@ -91,6 +91,31 @@ def test_a_leaders_office_reaches_the_matcher(db: Database, tmp_path: Path) -> N
     assert screen("Petrovsky said the mill would stay shut.") == []
 
 
+def test_a_ships_imo_number_names_it_in_text(db: Database, tmp_path: Path) -> None:
+    """The IMO number a list gives a ship (OFAC and the UK in the remarks, OpenSanctions as
+    imoNumber) names it in a text as the list writes it; a number the list does not hold, or
+    a longer one, names nobody."""
+    from monitor.matching import TextMatcher
+    from monitor.screening import build_index, load_records
+    path = tmp_path / "ships.ftm.json"
+    path.write_text(
+        '{"id": "v1", "schema": "Vessel", "properties": {"name": ["SEA DAWN"], "imoNumber": ["IMO9187655"]}}\n'
+        '{"id": "v2", "schema": "Vessel", "properties": {"name": ["RIVER GLOW"], '
+        '"notes": ["Vessel Registration Identification IMO 7406784; IMO: 8937675"]}}\n', encoding="utf-8")
+    import_path(db, "ships", path, "ftm")
+    with db.session() as session:
+        records = {r.source_id: r for r in load_records(session)}
+        index = build_index(session)
+    assert records["v1"].identifiers == (("IMO", "9187655"),)
+    assert records["v2"].identifiers == (("IMO", "7406784"), ("IMO", "8937675"))
+    text = "The tanker (IMO No. 9187655) met a second ship, IMO: 8937675, and a third, IMO 1234567."
+    hits = TextMatcher(index).screen(text)
+    assert [(h.entity.source_id, h.text, h.score, h.kind) for h in hits] == [
+        ("v1", "IMO No. 9187655", 1.0, "identifier"), ("v2", "IMO: 8937675", 1.0, "identifier")]
+    assert hits[0].features["identifier"] == "IMO 9187655"
+    assert TextMatcher(index).screen("Serial IMO 91876550 and SIMO 9187655 are not its number.") == []
+
+
 def test_custom_yaml_and_csv(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(
         "entities:\n  - {id: T1, name: 'DOE, Jonathan', schema: Person, aliases: [Jon Doe], weak_aliases: [The Broker]}\n"

@@ -395,11 +395,15 @@ class MatchIndex:
         self.names: list[IndexedName] = []
         self.entities: dict[int, EntityRecord] = {}
         self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.by_identifier: dict[tuple[str, str], list[EntityRecord]] = defaultdict(list)  # ("IMO", "9256622")
         for entity in entities:
             self.entities[entity.entity_id] = entity
+            for identifier in entity.identifiers:
+                self.by_identifier[identifier].append(entity)
             for text, kind in entity.names:
                 self._add(entity, text, kind)
         self.postings = dict(self.postings)
+        self.by_identifier = dict(self.by_identifier)
         # How many listed people's names use each word: Muhammad, Ali, Kim or Wang are common
         # as names whatever their frequency in English text.
         self.name_part_counts: Counter[str] = Counter()

@@ -18,6 +18,7 @@ class EntityRecord:
     names: tuple[tuple[str, str], ...]  # (name, kind) with kind in primary|aka|fka|nka|weak
     prominence: int = 0  # how many other listed entities link to this one
     leader: bool = False  # a head of state or government, a foreign or defence minister (`vocab.leader_title`)
+    identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, number): ("IMO", "9256622") (see `identifiers`)
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Mention:
     text: str
     matched_name: str
     score: float
-    kind: str  # full | partial
+    kind: str  # full | partial | identifier
     features: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self, explain: bool = False) -> dict[str, Any]:

@@ -13,6 +13,7 @@ The steps, each visible in a hit's `features`:
 5. overlapping mentions of different entities are resolved: full beats partial, longer beats
    shorter, and an ambiguous surname goes to the entity the text names in full, else to the
    listed person others link to most.
+Beside names, an identifier the list gives an entity names it: a ship's IMO number.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 
 from monitor.matching import vocab
 from monitor.matching.abjad import abjad_script
+from monitor.matching.identifiers import imo_numbers
 from monitor.matching.index import (
     OPTIONAL_ROLES,
     SOFT_STARTS,
@@ -435,6 +437,7 @@ class TextMatcher:
             self._score(cand, tokens, headline)
         chosen = self._resolve(candidates, tokens)
         mentions = [self._mention(c, text, tokens) for c in chosen if c.score >= threshold]
+        mentions += self._identified(text)
         mentions.sort(key=lambda m: (m.start, -m.score))
         return mentions
 
@@ -1312,6 +1315,17 @@ class TextMatcher:
                     c.score *= AMBIGUOUS_SURNAME_FACTOR
                     c.features["ambiguity"] = f"surname shared by {len(group)} listed people"
         return [c for c in chosen if id(c) not in dropped]
+
+    def _identified(self, text: str) -> list[Mention]:
+        """Listed entities the text names by an identifier the list gives them ("IMO 9256622"):
+        found exactly, scored 1.0."""
+        found = []
+        for start, end, number in imo_numbers(text):
+            for entity in self.index.by_identifier.get(("IMO", number), ()):
+                found.append(Mention(entity=entity, start=start, end=end, text=text[start:end],
+                                     matched_name=f"IMO {number}", score=1.0, kind="identifier",
+                                     features={"mention": "identifier", "identifier": f"IMO {number}"}))
+        return found
 
     # -- output ---------------------------------------------------------------------------
 

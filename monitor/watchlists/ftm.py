@@ -59,7 +59,8 @@ def parse(path: Path) -> ParsedList:
                     countries=sorted(set(props.get("country", []) + props.get("nationality", []))),
                     birth_dates=props.get("birthDate", []), remarks=" ".join(props.get("notes", [])),
                     # (a position as the title of an OFAC listing: a leader's office is used in matching)
-                    properties={"datasets": item.get("datasets", []), "title": "; ".join(props.get("position", []))},
+                    properties={"datasets": item.get("datasets", []), "title": "; ".join(props.get("position", [])),
+                                "imo": props.get("imoNumber", [])},
                 )
     if not entities:
         raise WatchlistParseError(str(path), "document", "no person, organisation, vessel or aircraft")
