@@ -335,6 +335,17 @@ def test_scheduler_refresh_job_imports_and_rescreens(db: Database, tmp_path: Pat
     assert [h.text for h in hits] == ["Zephyrine Maritime Services LLC"]
 
 
+def test_ofac_weak_names_in_the_remarks(tmp_path: Path) -> None:
+    # OFAC's CSV gives low-quality names only in the remarks: a.k.a.s, and a ship's former names
+    (tmp_path / "sdn.csv").write_bytes(
+        b'4243,"EBANO","vessel","CUBA",-0- ,-0- ,"General Cargo","2595","1865","Panama",-0- ,'
+        b'"Vessel Registration Identification IMO 7406784; f.k.a. \'ANA I\'; f.k.a. \'SAND SWAN\'."\r\n'
+        b'4690,"ARMED ISLAMIC GROUP",-0- ,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"a.k.a. \'GIA\'."\r\n')
+    by_id = {e.source_id: e for e in parse_path("ofac-sdn", tmp_path).entities}
+    assert [(a.name, a.kind) for a in by_id["4243"].aliases] == [("ANA I", "weak"), ("SAND SWAN", "weak")]
+    assert [(a.name, a.kind) for a in by_id["4690"].aliases] == [("GIA", "weak")]
+
+
 @pytest.mark.skipif(not (SHARED / "ofac_consolidated_non_sdn").exists(), reason="../shared data not present")
 def test_ofac_consolidated_non_sdn_files() -> None:
     parsed = parse_path("ofac-sdn", SHARED / "ofac_consolidated_non_sdn")

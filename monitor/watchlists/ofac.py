@@ -2,7 +2,7 @@
 
 Quirks of the real files: no header row, `-0- ` as the null marker, programs joined as
 `A] [B`, CRLF line endings, a trailing Ctrl-Z byte, remarks continued in the comments file,
-"weak" (low-quality) a.k.a.s only inside the remarks, and alias rows whose ent_num has no
+"weak" (low-quality) a.k.a.s and f.k.a.s only inside the remarks, and alias rows whose ent_num has no
 primary row (skipped and counted).
 """
 
@@ -25,7 +25,8 @@ _LAYOUTS = {
     "sdn": ("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"),
     "cons": ("cons_prim.csv", "cons_alt.csv", "cons_add.csv", "cons_comments.csv"),
 }
-_WEAK_AKA = re.compile(r"a\.k\.a\.\s+'([^']+(?:'[A-Z][^']*)*)'")
+# Weak names in the remarks: a.k.a.s, and the former names of ships mostly (f.k.a. 'ANA I')
+_WEAK_AKA = re.compile(r"\b[afn]\.k\.a\.\s+'([^']+(?:'[A-Z][^']*)*)'")
 _LINKED = re.compile(r"Linked To:\s*([^;]+?)\.?(?:;|$)")
 _DOB = re.compile(r"(?:^|;\s*)(?:alt\. )?DOB ([^;]+)")
 _NATIONALITY = re.compile(r"(?:^|;\s*)(?:alt\. )?(?:nationality|citizen) ([^;]+)")
