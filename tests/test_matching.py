@@ -194,6 +194,15 @@ def test_search_ranks_the_listed_person_first(sdn_index) -> None:  # type: ignor
     assert results[0]["match"] is True
 
 
+def test_search_a_ship_by_its_imo_number(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    # ARK III (15037) is listed with IMO 9187655: its number finds it, whatever its name
+    results = search(sdn_index, "IMO 9187655")
+    assert [(r["source_id"], r["matched_name"], r["score"], r["match"]) for r in results[:1]] == [
+        ("15037", "IMO 9187655", 1.0, True)]
+    assert search(sdn_index, "IMO 9187655", "Person") == []
+    assert not any(r["match"] for r in search(sdn_index, "IMO 9187656"))  # (a number no list holds)
+
+
 def test_search_kim_jong_un_is_one_person(sdn_index) -> None:  # type: ignore[no-untyped-def]
     # Issue #4: OFAC's own search drops parts of two letters and returns five people at 100
     results = search(sdn_index, "KIM JONG UN")

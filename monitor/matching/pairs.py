@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
 from monitor.matching.abjad import abjad_keys, abjad_script, abjad_similarity, latin_abjad_keys
+from monitor.matching.identifiers import imo_numbers
 from monitor.matching.index import (
     OPTIONAL_ROLES,
     SOFT_STARTS,
@@ -1211,6 +1212,12 @@ def _script_seeds(seeds: tuple[NameToken, ...], words: list[str], script: str) -
     return tuple(replace(t, keys=keys(t.norm)) for t in seeds)
 
 
+def _schema_fits(asked: str | None, schema: str) -> bool:
+    """May an entity of `schema` answer a search asked for `asked`? (A search for an
+    organisation takes any entity that is no person: a company, a vessel, an aircraft.)"""
+    return not asked or schema == asked or asked == "Organization" and schema != "Person"
+
+
 def search(index: MatchIndex, query: str, schema: str | None = None, limit: int = 10,
            threshold: float = 0.7) -> list[dict[str, Any]]:
     """The best listed entities for a name, as a screening tool returns them."""
@@ -1242,7 +1249,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         and not any(map(has_digit, words))
     for name_idx in candidates:
         name = index.names[name_idx]
-        if schema and name.entity.schema != schema and not (schema == "Organization" and name.entity.schema not in ("Person",)):
+        if not _schema_fits(schema, name.entity.schema):
             continue
         query_tokens = _analysed(query, name.entity.schema)
         listed, listed_script = seeker.listed[name_idx]
@@ -1254,6 +1261,10 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         eid = name.entity.entity_id
         if eid not in best or score > best[eid][0]:
             best[eid] = (score, name.text)
+    for _start, _end, number in imo_numbers(query):  # a ship (or its owner) by the IMO number the list gives
+        for entity in index.by_identifier.get(("IMO", number), ()):
+            if _schema_fits(schema, entity.schema):
+                best[entity.entity_id] = (1.0, f"IMO {number}")
     ranked = sorted(((eid, v) for eid, v in best.items() if v[0] > 0), key=lambda kv: kv[1][0], reverse=True)[:limit]
     results = []
     for eid, (score, matched) in ranked:
