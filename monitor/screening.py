@@ -9,14 +9,12 @@ import pickle
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.db import Entity, EntityName, WatchlistSource, WatchlistVersion
-from monitor.matching import EntityRecord, MatchIndex, vocab
-from monitor.matching.identifiers import imo_numbers
+from monitor.matching import EntityRecord, MatchIndex, identifiers, vocab
 
 log = logging.getLogger(__name__)
 
@@ -51,19 +49,10 @@ def load_records(session: Session, entity_ids: list[int] | None = None,
             names=tuple(names.get(r.id, [(r.name, "primary")])),
             prominence=links.get((r.source, r.name.strip().upper()), 0),
             leader=r.schema == "Person" and vocab.leader_title((r.properties or {}).get("title", "")),
-            identifiers=_identifiers(r.remarks or "", r.properties or {}),
+            identifiers=identifiers.listed(r.remarks or "", (r.properties or {}).get("imo", [])),
         )
         for r in rows
     ]
-
-
-def _identifiers(remarks: str, properties: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    """The IMO numbers a list gives an entity: in its remarks, as OFAC and the UK write them
-    ("Vessel Registration Identification IMO 7406784", "IMO: 8937675"), or as a property
-    (OpenSanctions' imoNumber)."""
-    numbers = [n for _s, _e, n in imo_numbers(remarks)]
-    numbers += [n for value in properties.get("imo", []) for _s, _e, n in imo_numbers(f"IMO {value.removeprefix('IMO')}")]
-    return tuple(("IMO", n) for n in dict.fromkeys(numbers))
 
 
 def build_index(session: Session, entity_ids: list[int] | None = None,

@@ -1412,3 +1412,14 @@ def test_a_listed_ships_imo_number_in_text(matcher: TextMatcher) -> None:
     # ARK III (15037): "Vessel Registration Identification IMO 9187655" in OFAC's remarks
     hits = matcher.screen("The tanker (IMO 9187655) left Bandar Abbas on Friday.")
     assert [(h.entity.source_id, h.text, h.kind) for h in hits] == [("15037", "IMO 9187655", "identifier")]
+
+
+def test_a_listed_digital_currency_address_in_text(matcher: TextMatcher) -> None:
+    # LAZARUS GROUP (27307): "Digital Currency Address - ETH 0x098B716B..." (an Ethereum address's
+    # capitals are only a checksum: found in lowercase too); YAN, Xiaobing (25308): an XBT one
+    text = ("Funds moved to 0x098b716b8aaf21512996dc57eb0615e2383e2f96, then to "
+            "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h and 12qtd5bfwrsdnsazy76uve1xycgntojh9h.")
+    hits = matcher.screen(text)
+    assert [(h.entity.source_id, h.matched_name) for h in hits] == [
+        ("27307", "ETH 0x098B716B8Aaf21512996dC57EB0615e2383E2f96"), ("25308", "XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h")]
+    assert search(matcher.index, "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h")[0]["source_id"] == "25308"

@@ -116,6 +116,20 @@ def test_a_ships_imo_number_names_it_in_text(db: Database, tmp_path: Path) -> No
     assert TextMatcher(index).screen("Serial IMO 91876550 and SIMO 9187655 are not its number.") == []
 
 
+def test_identifiers_in_a_teams_own_notes(db: Database, tmp_path: Path) -> None:
+    from monitor.matching import TextMatcher
+    from monitor.screening import build_index
+    (tmp_path / "own.yaml").write_text(
+        "entities:\n  - {id: T9, name: Zephyr Star, schema: Vessel, notes: 'IMO 9187655; "
+        "Digital Currency Address - XBT 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa'}\n")
+    import_path(db, "team", tmp_path, "custom")
+    with db.session() as session:
+        index = build_index(session)
+    hits = TextMatcher(index).screen("Paid from 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa for the cargo of IMO 9187655.")
+    assert [(h.text, h.matched_name) for h in hits] == [
+        ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "XBT 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"), ("IMO 9187655", "IMO 9187655")]
+
+
 def test_custom_yaml_and_csv(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(
         "entities:\n  - {id: T1, name: 'DOE, Jonathan', schema: Person, aliases: [Jon Doe], weak_aliases: [The Broker]}\n"

@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from monitor.matching import vocab
+from monitor.matching import identifiers, vocab
 from monitor.matching.abjad import abjad_script
 from monitor.matching.model import EntityRecord
 from monitor.matching.normalize import (
@@ -395,11 +395,12 @@ class MatchIndex:
         self.names: list[IndexedName] = []
         self.entities: dict[int, EntityRecord] = {}
         self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self.by_identifier: dict[tuple[str, str], list[EntityRecord]] = defaultdict(list)  # ("IMO", "9256622")
+        # identifier's key (see `identifiers.key`) -> the entities it names, each with it as listed
+        self.by_identifier: dict[str, list[tuple[EntityRecord, str]]] = defaultdict(list)
         for entity in entities:
             self.entities[entity.entity_id] = entity
-            for identifier in entity.identifiers:
-                self.by_identifier[identifier].append(entity)
+            for scheme, value in entity.identifiers:
+                self.by_identifier[identifiers.key(scheme, value)].append((entity, f"{scheme} {value}"))
             for text, kind in entity.names:
                 self._add(entity, text, kind)
         self.postings = dict(self.postings)

@@ -13,7 +13,8 @@ The steps, each visible in a hit's `features`:
 5. overlapping mentions of different entities are resolved: full beats partial, longer beats
    shorter, and an ambiguous surname goes to the entity the text names in full, else to the
    listed person others link to most.
-Beside names, an identifier the list gives an entity names it: a ship's IMO number.
+Beside names, an identifier the list gives an entity names it: a ship's IMO number, a digital
+currency address.
 """
 
 from __future__ import annotations
@@ -27,9 +28,8 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Any
 
-from monitor.matching import vocab
+from monitor.matching import identifiers, vocab
 from monitor.matching.abjad import abjad_script
-from monitor.matching.identifiers import imo_numbers
 from monitor.matching.index import (
     OPTIONAL_ROLES,
     SOFT_STARTS,
@@ -1317,14 +1317,13 @@ class TextMatcher:
         return [c for c in chosen if id(c) not in dropped]
 
     def _identified(self, text: str) -> list[Mention]:
-        """Listed entities the text names by an identifier the list gives them ("IMO 9256622"):
-        found exactly, scored 1.0."""
+        """Listed entities the text names by an identifier the list gives them (a ship's IMO
+        number, a digital currency address): found exactly, scored 1.0."""
         found = []
-        for start, end, number in imo_numbers(text):
-            for entity in self.index.by_identifier.get(("IMO", number), ()):
-                found.append(Mention(entity=entity, start=start, end=end, text=text[start:end],
-                                     matched_name=f"IMO {number}", score=1.0, kind="identifier",
-                                     features={"mention": "identifier", "identifier": f"IMO {number}"}))
+        for start, end, key in identifiers.in_text(text):
+            for entity, label in self.index.by_identifier.get(key, ()):
+                found.append(Mention(entity=entity, start=start, end=end, text=text[start:end], matched_name=label,
+                                     score=1.0, kind="identifier", features={"mention": "identifier", "identifier": label}))
         return found
 
     # -- output ---------------------------------------------------------------------------
