@@ -393,6 +393,7 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("BIN AL SHIBH, Ramzi", "BINALSHIBH, Ramzi Mohammed Abdullah", "Person", True),  # three words run together
     ("Abu Mohammed al-Jolani", "AL-JAWLANI, Abu Muhammad", "Person", True),  # Arabic aw written o
     ("Ahmad Hassan Kaka ALJUBAYDI", "AL-UBAYDI, Ahmad Hassan Kaka", "Person", True),  # run together, a slip in nine letters
+    ("John Ka-cchiu LEE", "LEE, John Ka-chiu", "Person", True),  # a letter doubled is no other first sound
     ("AL BANA, Hasan", "ALBANIA, Hasan", "Person", False),  # (not in seven)
     ("SMITH, John A", "SMITH, John B", "Person", False),  # two initials differ
     ("على السيد محمد مصطفى بكري", "ALI SAYYID MUHAMED MUSTAFA BAKRI", "Person", True),  # ى as Egypt writes ي
@@ -700,6 +701,7 @@ def test_bin_as_spelled_in_text(matcher: TextMatcher) -> None:
     ("Abu Mohammed al-Jolani entered Damascus.", "Abu Mohammed al-Jolani", "15945"),  # (aw written o)
     ("On Tuesday Yousif Arbash met officials.", "Yousif Arbash", "20241"),  # ARBASH, Yusuf
     ("On Tuesday Omer Hammami met officials.", "Omer Hammami", "12823"),  # HAMMAMI, Omar (four letters)
+    ("On Tuesday Bekhan Agayev met officials.", "Bekhan Agayev", "35536"),  # AGAYEV, Bekkhan (k doubled, kh)
 ])
 def test_an_arabic_given_name_as_romanised_in_text(matcher: TextMatcher, text: str, span: str, source_id: str) -> None:
     # Mohammed / Muhammad, Yousif / Yusuf: the vowels as romanisations write them, the

@@ -204,8 +204,10 @@ def consonant_skeleton(word: str) -> str:
 
 
 def _spelling(word: str) -> str:
-    """A phonetic spelling that keeps vowels: 'prigozhin' -> 'prikosin', 'yevgeniy' -> 'evkeni'."""
-    collapsed = collapse(_respell(word).replace("y", "i"))
+    """A phonetic spelling that keeps vowels: 'prigozhin' -> 'prikosin', 'yevgeniy' -> 'evkeni'
+    (a letter doubled as written is one before its sound is read: Bekkhan is Bekhan, not
+    Bek-khan; a typo's cchiu is chiu)."""
+    collapsed = collapse(_respell(collapse(word)).replace("y", "i"))
     if len(collapsed) > 2 and collapsed[0] == "i" and collapsed[1] in "eo":
         # Е and Ё begin names as Ye/E and Yo/E (Yevgeny, Evgeny); Я and Ю keep theirs (Yuzhik is
         # not Usyk, Yakub not Akub).
