@@ -1277,6 +1277,13 @@ def test_mc_and_mac_begin_one_word() -> None:
     assert compare_names("Ronald McDonald", "Ronald MacDonald", "Person").match
 
 
+def test_an_apostrophe_doubled_inside_a_word() -> None:
+    # as SQL and CSV escape it: one word, not two
+    assert name_tokens("AL-SA''DI") == name_tokens("AL-SA'DI") == ["al", "sadi"]
+    assert compare_names("Amir Hamudi Hassan AL-SA''DI", "AL-SA'DI, Amir Hamudi Hassan", "Person").score == 1.0
+    assert [t.norm for t in tokenize("''Wagner'' said")] == ["wagner", "said"]  # (quotes, not a word's)
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft"),
     ("Philips NV", "Philips Naamloze Vennootschap"),

@@ -49,7 +49,8 @@ def _combining_marks() -> str:
 # its consonants are compared: خامنه\u200cای, Khamenei.)
 # (Runs of letters, marks between them: the common run of plain letters is matched in one step.)
 _LETTERS = rf"[^\W_]+(?:[{_combining_marks()}\u00ad\u200d\u2060\ufeff]+[^\W_]*)*"
-_WORD = re.compile(rf"{_LETTERS}(?:['’‘`ʼ]{_LETTERS})*", re.UNICODE)
+# (An apostrophe inside a word may be doubled, as SQL and CSV escape it: AL-SA''DI is AL-SA'DI.)
+_WORD = re.compile(rf"{_LETTERS}(?:['’‘`ʼ]{{1,2}}{_LETTERS})*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
