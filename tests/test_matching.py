@@ -394,6 +394,8 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Abu Mohammed al-Jolani", "AL-JAWLANI, Abu Muhammad", "Person", True),  # Arabic aw written o
     ("Ahmad Hassan Kaka ALJUBAYDI", "AL-UBAYDI, Ahmad Hassan Kaka", "Person", True),  # run together, a slip in nine letters
     ("John Ka-cchiu LEE", "LEE, John Ka-chiu", "Person", True),  # a letter doubled is no other first sound
+    ("Artem CAHIKA", "CHAIKA, Artem", "Person", True),  # a slip in a ch is no other first sound ...
+    ("KAZA'I, Ahmad", "KHAZAI, Ahmad", "Person", True),  # ... nor kh for k
     ("AL BANA, Hasan", "ALBANIA, Hasan", "Person", False),  # (not in seven)
     ("SMITH, John A", "SMITH, John B", "Person", False),  # two initials differ
     ("على السيد محمد مصطفى بكري", "ALI SAYYID MUHAMED MUSTAFA BAKRI", "Person", True),  # ى as Egypt writes ي
