@@ -10,6 +10,7 @@ from sqlalchemy import select
 from monitor.config import load_settings
 from monitor.db import Article, Database, Entity, Feed, Hit
 from monitor.exc import WatchlistError, WatchlistParseError
+from monitor.matching import EntityRecord, MatchIndex
 from monitor.pipeline import rescreen
 from monitor.queries import diff_versions
 from monitor.watchlists import SourceSpec, import_path, parse_path
@@ -70,21 +71,25 @@ def test_ftm_entities_and_multilingual_names() -> None:
     assert parsed.skipped >= 0 and len(parsed.entities) >= 5
 
 
+def _imported(db: Database, path: Path, fmt: str) -> tuple[dict[str, EntityRecord], MatchIndex]:
+    """The records (by source id) and the match index of a list file imported as `fmt`."""
+    from monitor.screening import build_index, load_records
+    import_path(db, "test-list", path, fmt)
+    with db.session() as session:
+        return {r.source_id: r for r in load_records(session)}, build_index(session)
+
+
 def test_a_leaders_office_reaches_the_matcher(db: Database, tmp_path: Path) -> None:
     """An OpenSanctions position (and OFAC's title field) says who holds a leader's office:
     the matcher reads such a person's surname alone as a mention ("Ivanovsky said")."""
     from monitor.matching import TextMatcher
-    from monitor.screening import build_index, load_records
     path = tmp_path / "pep.ftm.json"
     path.write_text(
         '{"id": "p1", "schema": "Person", "properties": {"name": ["Boris Ivanovsky"], '
         '"position": ["President of the Republic of Ruritania"]}}\n'
         '{"id": "p2", "schema": "Person", "properties": {"name": ["Anna Petrovsky"], '
         '"position": ["President of Ruritania Steel Company"]}}\n', encoding="utf-8")
-    import_path(db, "peps", path, "ftm")
-    with db.session() as session:
-        records = {r.source_id: r for r in load_records(session)}
-        index = build_index(session)
+    records, index = _imported(db, path, "ftm")
     assert records["p1"].leader and not records["p2"].leader
     screen = TextMatcher(index).screen
     assert [m.entity.source_id for m in screen("Ivanovsky said the border would stay shut.")] == ["p1"]
@@ -96,16 +101,12 @@ def test_a_ships_imo_number_names_it_in_text(db: Database, tmp_path: Path) -> No
     imoNumber) names it in a text as the list writes it; a number the list does not hold, or
     a longer one, names nobody."""
     from monitor.matching import TextMatcher
-    from monitor.screening import build_index, load_records
     path = tmp_path / "ships.ftm.json"
     path.write_text(
         '{"id": "v1", "schema": "Vessel", "properties": {"name": ["SEA DAWN"], "imoNumber": ["IMO9187655"]}}\n'
         '{"id": "v2", "schema": "Vessel", "properties": {"name": ["RIVER GLOW"], '
         '"notes": ["Vessel Registration Identification IMO 7406784; IMO: 8937675"]}}\n', encoding="utf-8")
-    import_path(db, "ships", path, "ftm")
-    with db.session() as session:
-        records = {r.source_id: r for r in load_records(session)}
-        index = build_index(session)
+    records, index = _imported(db, path, "ftm")
     assert records["v1"].identifiers == (("IMO", "9187655"),)
     assert records["v2"].identifiers == (("IMO", "7406784"), ("IMO", "8937675"))
     text = "The tanker (IMO No. 9187655) met a second ship, IMO: 8937675, and a third, IMO 1234567."
@@ -118,13 +119,10 @@ def test_a_ships_imo_number_names_it_in_text(db: Database, tmp_path: Path) -> No
 
 def test_identifiers_in_a_teams_own_notes(db: Database, tmp_path: Path) -> None:
     from monitor.matching import TextMatcher
-    from monitor.screening import build_index
     (tmp_path / "own.yaml").write_text(
         "entities:\n  - {id: T9, name: Zephyr Star, schema: Vessel, notes: 'IMO 9187655; "
         "Digital Currency Address - XBT 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa'}\n")
-    import_path(db, "team", tmp_path, "custom")
-    with db.session() as session:
-        index = build_index(session)
+    _records, index = _imported(db, tmp_path, "custom")
     hits = TextMatcher(index).screen("Paid from 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa for the cargo of IMO 9187655.")
     assert [(h.text, h.matched_name) for h in hits] == [
         ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "XBT 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"), ("IMO 9187655", "IMO 9187655")]
