@@ -18,7 +18,7 @@ class EntityRecord:
     names: tuple[tuple[str, str], ...]  # (name, kind) with kind in primary|aka|fka|nka|weak
     prominence: int = 0  # how many other listed entities link to this one
     leader: bool = False  # a head of state or government, a foreign or defence minister (`vocab.leader_title`)
-    identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, number): ("IMO", "9256622") (see `identifiers`)
+    identifiers: tuple[tuple[str, str], ...] = ()  # ("IMO", "9187655"), ("XBT", "12QtD5..."): see `identifiers`
 
 
 @dataclass

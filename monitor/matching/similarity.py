@@ -79,7 +79,7 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if lev < 0.85 and a[0] != b[0] and {sp[:1] for sp in phonetic_spellings(a)}.isdisjoint(sp[:1] for sp in phonetic_spellings(b)):
         # Names differ most by their first sound: Jamal/Kamal, Radic/Tadic, Ahmed/Hamed; a long
         # word one slip away keeps its score (KOHLTSVUD / KHOLTSVUD, AL-JNIHAH / AL-AJNIHAH), and
-        # so does one whose first letter is the same (Chaika / Cahika: a slip in a ch)
+        # so does one whose first letter is the same (Chaika / Cahika: a slip in a ch).
         sim *= 0.9
     return sim, how
 
