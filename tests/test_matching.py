@@ -1129,6 +1129,14 @@ def test_a_leaders_surname_alone_names_the_leader(matcher: TextMatcher, text: st
     assert [m.entity.name for m in matcher.screen(text)] == ([named] if named else [])
 
 
+def test_a_leaders_name_without_the_second_surname_names_the_leader(matcher: TextMatcher) -> None:
+    # MADURO MOROS, Nicolas (the president) and MADURO GUERRA, Nicolas Ernesto (his son) are both
+    # "Nicolás Maduro" without the second surname: news so names the president
+    hits = matcher.screen("Venezuela's Nicolás Maduro claimed victory in the disputed vote.")
+    assert [(h.entity.source_id, h.text) for h in hits] == [("22790", "Nicolás Maduro")]
+    assert hits[0].features["ambiguity"].endswith("the leader")
+
+
 @pytest.mark.parametrize(("text", "named"), [
     ("Shares of MFSL fell sharply.", ["MYANMA FIVE STAR LINE COMPANY LIMITED"]),  # its acronym in Latin letters
     ("مفصل", []),  # ("detailed", a headline of one word) read 'mfsl' is no acronym

@@ -1287,10 +1287,20 @@ class TextMatcher:
     def _disambiguate_surnames(self, chosen: list[_Candidate], named_in_full: dict[int, float]) -> list[_Candidate]:
         """One surname, several listed people: keep the one others link to most, if clear."""
         groups: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
+        without_second: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
         for cand in chosen:
             if cand.kind == "partial" and cand.name.is_person:
                 groups[(cand.first, cand.last)].append(cand)
+            elif cand.name.is_person and "missing_second_surname" in cand.features:
+                without_second[(cand.first, cand.last)].append(cand)
         dropped: set[int] = set()
+        for group in without_second.values():
+            # "Nicolás Maduro": of the persons so named without their second surname, the leader
+            # (MADURO MOROS, Nicolas, not his son MADURO GUERRA, Nicolas Ernesto)
+            leaders = [c for c in group if c.name.entity.leader]
+            if len({c.name.entity.entity_id for c in leaders}) == 1 and len(leaders) < len(group):
+                dropped.update(id(c) for c in group if not c.name.entity.leader)
+                leaders[0].features["ambiguity"] = f"name shared by {len({c.name.entity.entity_id for c in group})} listed people; the leader"
         for group in groups.values():
             if len(group) < 2:
                 continue
