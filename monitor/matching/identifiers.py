@@ -39,7 +39,8 @@ def listed(remarks: str, imo: Iterable[str] = ()) -> tuple[tuple[str, str], ...]
 
 def in_text(text: str) -> Iterator[tuple[int, int, str]]:
     """Where a text may give an identifier: each span with its look-up key (see `key`)."""
-    for m in _IMO.finditer(text):
-        yield m.start(), m.end(), key("IMO", m.group(1))
+    if "IMO" in text:  # (most texts have none: a search for the word in C first)
+        for m in _IMO.finditer(text):
+            yield m.start(), m.end(), key("IMO", m.group(1))
     for m in _ADDRESS.finditer(text):
         yield m.start(), m.end(), key("", m.group())

@@ -1329,7 +1329,9 @@ class TextMatcher:
     def _identified(self, text: str) -> list[Mention]:
         """Listed entities the text names by an identifier the list gives them (a ship's IMO
         number, a digital currency address): found exactly, scored 1.0."""
-        found = []
+        found: list[Mention] = []
+        if not self.index.by_identifier:
+            return found  # (lists that give none: no text is searched for one)
         for start, end, key in identifiers.in_text(text):
             for entity, label in self.index.by_identifier.get(key, ()):
                 found.append(Mention(entity=entity, start=start, end=end, text=text[start:end], matched_name=label,
