@@ -217,7 +217,12 @@ def _german_genitive(tok: Token) -> Token:
     norm = tok.norm
     if tok.stem or not tok.capitalized or tok.upper or len(norm) < 5 or norm[-1] != "s" or norm[-2] == "s":
         return tok
-    stem = norm[:-1]
+    return _read_also_as(tok, norm[:-1])
+
+
+def _read_also_as(tok: Token, stem: str) -> Token:
+    """A word read also as `stem`, its other form (a name without the ending a language
+    declines it with), and found under that form's keys too."""
     return tok._replace(stem=stem, keys=tuple(dict.fromkeys(tok.keys + phonetic_keys(stem))))
 
 
@@ -235,9 +240,7 @@ def _west_slavic_case(tok: Token) -> Token:
     if tok.stem or not tok.capitalized or tok.upper or len(norm) < 6:
         return tok
     stem = _WEST_SLAVIC_CASE.sub("", norm)
-    if stem == norm:
-        return tok
-    return tok._replace(stem=stem, keys=tuple(dict.fromkeys(tok.keys + phonetic_keys(stem))))
+    return tok if stem == norm else _read_also_as(tok, stem)
 
 
 def _second_surnames_missing(ntoks: tuple[NameToken, ...], matched: set[int], missing: frozenset[int]) -> list[str]:
@@ -254,6 +257,12 @@ def _as_read(tok: Token, how: str) -> str:
     """The text word as it met the listed one: its other form when it met by that (Путина as
     putin, Чен as jong), else as written."""
     return tok.stem if tok.stem and how in ("inflection", "french ch") else tok.norm
+
+
+def _feminine_alike(a: str, b: str) -> bool:
+    """Do two given names both end in a, a woman's name's ending, or neither (not Oleg / Olga,
+    Rami / Rama)?"""
+    return (a[-1] == "a") == (b[-1] == "a")
 
 
 def _final_h(a: str, b: str) -> bool:
@@ -714,7 +723,7 @@ class TextMatcher:
                     sim, how = GIVEN_NAME_MATCH, "East Slavic romanisation"  # Євген (Yevhen) is Yevgeny
                 elif sim >= GIVEN_VOWELS_MATCH and tok.norm[0] == ntok.norm[0] and tok.norm not in vocab.NAME_TITLES \
                         and not set(ntok.keys).isdisjoint(tok.keys) and all(m[1] >= 0.95 for m in used.values()) \
-                        and (tok.norm[-1] == "a") == (ntok.norm[-1] == "a"):
+                        and _feminine_alike(tok.norm, ntok.norm):
                     # Arabic vowels as romanisations write them: Mohammed / Muhammad, Ahmed /
                     # Ahmad, Yousif / Yusuf, Omer / Omar (one sound to begin with and the
                     # consonants alike), beside words of the name spelled as listed; not a title
@@ -738,7 +747,7 @@ class TextMatcher:
             if len(key) < 3 or key != east_slavic_key(listed):
                 return False  # (a key of two letters says little: Ihor is Igor as spelled)
         return (mine[0] == other[0] or {mine[0], other[0]} <= SOFT_STARTS) and \
-            (mine[-1] == "a") == (other[-1] == "a")  # (Oleg / Olga)
+            _feminine_alike(mine, other)  # (Oleg / Olga)
 
     def _is_east_slavic(self, name: IndexedName) -> bool:
         """Is any listed name of this person's Russian, Belarusian or Ukrainian (see `east_slavic`)?"""
@@ -1285,7 +1294,8 @@ class TextMatcher:
         return self._disambiguate_surnames(chosen, named_in_full)
 
     def _disambiguate_surnames(self, chosen: list[_Candidate], named_in_full: dict[int, float]) -> list[_Candidate]:
-        """One surname, several listed people: keep the one others link to most, if clear."""
+        """One surname, several listed people: keep the one others link to most, if clear (and
+        of persons named alike without their second surname, the leader)."""
         groups: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
         without_second: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
         for cand in chosen:
