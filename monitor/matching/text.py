@@ -132,6 +132,10 @@ class _Candidate:
     kind: str = "partial"
     score: float = 0.0
     status: str = "rejected"  # accepted | needs_support | rejected
+    # How closely the text reads the listed words it names: their similarities by weight (a weak
+    # alias's less), not what the text leaves out ("M. Varabei" reads VARABEI, Mikalai Mikalaevich
+    # closer than VARABEY, Mikalai, which it scores higher for the patronymic it lacks).
+    closeness: float = 0.0
     features: dict[str, Any] = field(default_factory=dict)
 
 
@@ -816,6 +820,8 @@ class TextMatcher:
         ]
         base -= min(0.06, 0.02 * len(missing_optional))
         base *= KIND_FACTOR.get(name.kind, 1.0) * (SECOND_SURNAME_MISSING if second_surnames else 1.0)
+        weight_named = sum(ntoks[k].weight for k in matched_pos)
+        cand.closeness = weight_matched / weight_named * KIND_FACTOR.get(name.kind, 1.0) if weight_named else 0.0
         core_words = [ntoks[k].norm for k in sorted(matched_pos) if ntoks[k].role not in OPTIONAL_ROLES]
         common = all(vocab.is_common_word(w) for w in core_words)
         single = len(core_words) == 1
@@ -1243,8 +1249,11 @@ class TextMatcher:
             old = best.get(key)
             # The entity's name read closest decides (NATIONAL BANK, a weak alias that needs
             # support, over BANCO NATIONAL for "National Bank"; WONG, Mun Chi over WONG, Moon Chi
-            # for "Mun Wong"); of two alike, the accepted.
-            if old is None or (cand.score, cand.status == "accepted") > (old.score, old.status == "accepted"):
+            # for "Mun Wong"; VARABEI, Mikalai Mikalaevich over VARABEY, Mikalai for "M. Varabei":
+            # see `_Candidate.closeness`), a name found whole before one with required words
+            # missing; of two alike, the higher score, then the accepted.
+            if old is None or (cand.kind == "full", cand.closeness, cand.score, cand.status == "accepted") > (
+                    old.kind == "full", old.closeness, old.score, old.status == "accepted"):
                 best[key] = cand
         pool = list(best.values())
         # Coreference: an entity named in full lends its name to its short mentions.
