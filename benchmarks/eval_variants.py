@@ -7,7 +7,8 @@ Variants: listed persons of the bundled OFAC SDN list ("SURNAME, Given ...", a o
 surname) written into a sentence as news writes them: given name and surname as listed; with
 the given name or the surname respelled by one rule that other romanisations follow (kh/h,
 -iy/-y, yev/ev, ou/u, ei/ey, -y/-i, -ov/-ow, j/dj, sh/ch as French writes it, ee/i, oo/u, q/k,
-ch/tch, ph/f, ts/tz, -ah/-a); surname first with a comma; a headline in capitals; a person of
+ch/tch, ph/f, ts/tz, -ah/-a); surname first with a comma; a headline in capitals; the given name's initial and the surname
+("Y. Prigozhin": an initial says little, so a common surname needs support); a person of
 two surnames (MADURO MOROS, Nicolas) by the given name and the first, as the press names him
 (Nicolas Maduro: a name of only common parts needs support there too). Found means
 the listed person is among the hits at the default threshold. A name whose parts are all
@@ -73,7 +74,7 @@ def main() -> None:
                                                        "surname, given name", "headline in capitals",
                                                        "first of two surnames", "article added",
                                                        "article as said", "ben for bin",
-                                                       "Arabic given name")}
+                                                       "Arabic given name", "initial and surname")}
     arabic = {n.entity.entity_id for n in index.names if _ARABIC_MARK.search(n.text)}
     misses: dict[str, list[str]] = {k: [] for k in found}
     for entity in persons[: args.persons]:
@@ -97,6 +98,7 @@ def main() -> None:
                 "as listed": f"On Tuesday {first} {surname} met officials in the capital.",
                 "surname, given name": f"Officials said {surname}, {first} was seen in the capital.",
                 "headline in capitals": f"{first.upper()} {surname.upper()} MET OFFICIALS IN THE CAPITAL",
+                "initial and surname": f"On Tuesday {first[0]}. {surname} met officials in the capital.",
             }
             if (other := respelled(first, rng)) is not None:
                 texts["given name respelled"] = f"On Tuesday {other} {surname} met officials in the capital."
@@ -121,7 +123,7 @@ def main() -> None:
     for kind, (ok, n) in found.items():
         print(f"  {kind:22} recall {ok / max(n, 1):.3f} ({ok} of {n})")
     for kind in ("given name respelled", "surname respelled", "first of two surnames", "article added",
-                 "article as said", "ben for bin", "Arabic given name") + (
+                 "article as said", "ben for bin", "Arabic given name", "initial and surname") + (
             ("as listed",) if args.show > 8 else ()):
         for miss in misses[kind][: args.show]:
             print(f"  MISS {kind}: {miss}")

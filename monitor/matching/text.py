@@ -132,9 +132,10 @@ class _Candidate:
     kind: str = "partial"
     score: float = 0.0
     status: str = "rejected"  # accepted | needs_support | rejected
-    # How closely the text reads the listed words it names: their similarities by weight (a weak
-    # alias's less), not what the text leaves out ("M. Varabei" reads VARABEI, Mikalai Mikalaevich
-    # closer than VARABEY, Mikalai, which it scores higher for the patronymic it lacks).
+    # How closely the text reads the listed words it names: their mean similarity (a weak alias's
+    # less), not what the text leaves out ("M. Varabei" reads VARABEI, Mikalai Mikalaevich closer
+    # than VARABEY, Mikalai, which it scores higher for the patronymic it lacks), nor how much the
+    # listed words weigh (the text's words are the same for every name on the span).
     closeness: float = 0.0
     features: dict[str, Any] = field(default_factory=dict)
 
@@ -820,8 +821,7 @@ class TextMatcher:
         ]
         base -= min(0.06, 0.02 * len(missing_optional))
         base *= KIND_FACTOR.get(name.kind, 1.0) * (SECOND_SURNAME_MISSING if second_surnames else 1.0)
-        weight_named = sum(ntoks[k].weight for k in matched_pos)
-        cand.closeness = weight_matched / weight_named * KIND_FACTOR.get(name.kind, 1.0) if weight_named else 0.0
+        cand.closeness = self._sim(cand) * KIND_FACTOR.get(name.kind, 1.0)
         core_words = [ntoks[k].norm for k in sorted(matched_pos) if ntoks[k].role not in OPTIONAL_ROLES]
         common = all(vocab.is_common_word(w) for w in core_words)
         single = len(core_words) == 1
