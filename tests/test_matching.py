@@ -289,6 +289,15 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     assert found["source_id"] == PRIGOZHIN and found["match"] is True
 
 
+def test_search_keeps_a_firm_apart_from_a_person(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    """A query of no stated schema with a word that says what a firm does is no person's name
+    that lacks the word ("ALI ASSOCIATION KHAN" read as a person had been KHAN, Ali with a
+    middle name more); the person, and a firm of the person's name, still match."""
+    assert not any(r["match"] and r["schema"] == "Person" for r in search(sdn_index, "ALI ASSOCIATION KHAN"))
+    assert search(sdn_index, "Ali Khan")[0]["match"] is True
+    assert search(sdn_index, "Haleel Ltd")[0]["name"] == "HALEEL LTD"
+
+
 @pytest.mark.parametrize(("a", "b", "schema", "match"), [
     ("Ismail Haniyeh", "HANIYA, Ismail", "Person", True),  # Arabic final -eh/-a
     ("Владимира Путина", "PUTIN, Vladimir Vladimirovich", "Person", True),  # Russian case endings
@@ -663,6 +672,11 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     ("Государственная корпорация Ростех", "STATE CORPORATION ROSTEC", "Organization", True),
     ("Государственная корпорация Ростех", "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS "
      "VNESHECONOMBANK", "Organization", False),
+    # two neighbouring letters of a short word swapped: a typo (one edit, and 0.75 as written)
+    ("Pert Olegovich AVEN", "AVEN, Petr Olegovich", "Person", True),
+    ("GLOD MILES LIMITED", "GOLD MILES LIMITED", "Organization", True),
+    ("Yogn Gil RI", "RI, Yong Gil", "Person", True),
+    ("Kmi Chol Nam", "KIM, Chol Nam", "Person", False),  # (three letters: Mia / Mai, Ian / Ina are names)
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -42,12 +42,14 @@ from monitor.matching.normalize import (
 )
 from monitor.matching.similarity import (
     TOKEN_MATCH,
+    TRANSPOSED,
     digits,
     gendered,
     gendered_surname,
     has_digit,
     initial_matches,
     token_similarity,
+    transposed,
 )
 from monitor.matching.syllabaries import (
     KATAKANA,
@@ -233,6 +235,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
             if plain and not (a_stem or b_stem) and abs(a_len - b_len) > 2 and a_keys.isdisjoint(tb.keys):
                 continue  # nothing in common in sound nor in length: not worth a comparison
             sim, how = similar(a_norm, b_norm)
+            if sim < TRANSPOSED and plain and a_len == b_len and transposed(a_norm, b_norm):
+                sim, how = TRANSPOSED, "transposed"  # Pert / Petr: a typo
             if sim < TOKEN_MATCH and (a_stem or b_stem):  # a misspelled word that has another form
                 for x, y in ((a_stem, b_stem), (a_stem, b_norm), (a_norm, b_stem)):
                     if x and y:
@@ -1035,9 +1039,15 @@ def _guess_schema(name1: str, name2: str) -> str:
 
     for name in (name1, name2):
         words = name_tokens(name)
-        if _legal_positions(words) or any(vocab.ORG_SYNONYMS.get(w, w) in _ORG_WORDS for w in words):
+        if _legal_positions(words) or _firm_words(words):
             return "Organization"
     return "Person"
+
+
+def _firm_words(words: list[str]) -> set[str]:
+    """The words of a name that say what a firm is or does (LTD, OIL, ASSOCIATION), as listed
+    names write them (`vocab.ORG_SYNONYMS`: BANCO is BANK)."""
+    return {w for w in words if vocab.ORG_SYNONYMS.get(w, w) in _ORG_WORDS}
 
 
 class _SearchIndex:
@@ -1192,6 +1202,7 @@ def _search_index(index: MatchIndex) -> _SearchIndex:
 SEARCH_CANDIDATES = 40  # names scored in full per query, the best by shared words
 GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons have it as one (Dimas: 1)
 PERSON_QUERY_ORGANISATION = 0.85
+FIRM_QUERY_PERSON = 0.7  # a query naming what a firm does against a person: no person is an ASSOCIATION
 
 
 def _script_seeds(seeds: tuple[NameToken, ...], words: list[str], script: str) -> tuple[NameToken, ...]:
@@ -1246,6 +1257,9 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     # "Viktoriya Miller" not VIKTORIYA OOO, "Dimas Sakan" not SAKAN GENERAL TRADING).
     person_like = schema is None and read_as == "Person" and len(words) >= 2 and words[0] in seeker.given_names \
         and not any(map(has_digit, words))
+    # ... and one that reads as a firm's name (a word that says what a firm does) is no person's
+    # name without that word ("ALI ASSOCIATION KHAN" is not KHAN, Ali).
+    firm_words = _firm_words(words) if schema is None and read_as == "Organization" else set()
     for name_idx in candidates:
         name = index.names[name_idx]
         if not _schema_fits(schema, name.entity.schema):
@@ -1257,6 +1271,8 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
             score *= 0.85
         if person_like and not name.is_person and not {words[0], words[-1]} <= {t.norm for t in listed}:
             score *= PERSON_QUERY_ORGANISATION
+        elif firm_words and name.is_person and not firm_words <= {t.norm for t in listed}:
+            score *= FIRM_QUERY_PERSON
         eid = name.entity.entity_id
         if eid not in best or score > best[eid][0]:
             best[eid] = (score, name.text)

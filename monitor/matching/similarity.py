@@ -183,6 +183,20 @@ def _korean(word: str) -> str:
     return word
 
 
+TRANSPOSED = 0.85  # two words one swap of neighbouring letters apart: a typo (Petr / Pert, Gold / Glod)
+
+
+def transposed(a: str, b: str) -> bool:
+    """Are two words of four letters or more the same but for two neighbouring letters after the
+    first swapped (PETR / PERT, RUBY / RBUY)? A typo: real names seldom differ so (Dina / Dian
+    aside), and the edit similarity of a short word so swapped (0.75 for four letters) says less
+    than it is. (Not the first letter, which tells names apart most: Vian is not Ivan.)"""
+    if len(a) != len(b) or len(a) < 4 or a == b:
+        return False
+    k = next(k for k in range(len(a)) if a[k] != b[k])
+    return 0 < k < len(a) - 1 and a[k] == b[k + 1] and a[k + 1] == b[k] and a[k + 2:] == b[k + 2:]
+
+
 def gendered(a: str, b: str) -> bool:
     """The masculine and feminine of one name: Mario/Maria, Robert/Roberta, Aleksandr/Aleksandra."""
     if min(len(a), len(b)) < 4:
