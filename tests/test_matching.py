@@ -295,6 +295,11 @@ def test_search_keeps_a_firm_apart_from_a_person(sdn_index) -> None:  # type: ig
     middle name more); the person, and a firm of the person's name, still match."""
     assert not any(r["match"] and r["schema"] == "Person" for r in search(sdn_index, "ALI ASSOCIATION KHAN"))
     assert search(sdn_index, "Ali Khan")[0]["match"] is True
+    # (not a title that is also a firm's word, nor a short legal form: a syllable or a typo of one)
+    assert search(sdn_index, "General Qasem Soleimani")[0]["name"] == "SOLEIMANI, Qasem"
+    assert search(sdn_index, "General Qasem Soleimani")[0]["match"] is True
+    assert search(sdn_index, "Il Woo CO")[0]["name"] == "CHO, Il-U"
+    assert search(sdn_index, "Il Woo CO")[0]["match"] is True
     assert search(sdn_index, "Haleel Ltd")[0]["name"] == "HALEEL LTD"
 
 

@@ -1258,8 +1258,11 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     person_like = schema is None and read_as == "Person" and len(words) >= 2 and words[0] in seeker.given_names \
         and not any(map(has_digit, words))
     # ... and one that reads as a firm's name (a word that says what a firm does) is no person's
-    # name without that word ("ALI ASSOCIATION KHAN" is not KHAN, Ali).
-    firm_words = _firm_words(words) if schema is None and read_as == "Organization" else set()
+    # name without that word ("ALI ASSOCIATION KHAN" is not KHAN, Ali); not a title (General
+    # Qasem Soleimani) nor a legal form of three letters or less, which may be a syllable of a
+    # name or a typo of one (Il Woo CO ~ CHO, Il-U; KO, AG and SA are listed persons' words).
+    firm_words = {w for w in _firm_words(words) if len(w) > 3 and w not in vocab.NAME_TITLES} \
+        if schema is None and read_as == "Organization" else set()
     for name_idx in candidates:
         name = index.names[name_idx]
         if not _schema_fits(schema, name.entity.schema):
