@@ -289,6 +289,30 @@ def test_search_keeps_a_person_apart_from_a_firm(sdn_index) -> None:  # type: ig
     assert found["source_id"] == PRIGOZHIN and found["match"] is True
 
 
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Jqse Julian Bruno JIMENEZ PEREZ", "JIMENEZ PEREZ, Jose Julian Bruno"),
+    ("Ruiguang GZO", "GUO, Ruiguang"),
+    ("OFLQ SAZEH PAYAH", "OFOQ SAZEH PAYAH"),
+    ("Hamid Rza NURI", "NOORI, Hamid Reza"),
+])
+def test_search_reads_an_unknown_word_as_a_typo_of_a_listed_one(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
+    """A query word no list has and English text seldom does, a letter inside a listed word
+    changed or dropped, is a typo of it (0.8): the name is found, as it was not when a short word
+    was one letter off."""
+    found = search(sdn_index, query)[0]
+    assert found["name"] == listed and found["match"] is True
+
+
+def test_a_known_word_is_no_typo(sdn_index) -> None:  # type: ignore[no-untyped-def]
+    """A word the lists or English know is a name or a word of its own, never read as a slip
+    of another (Yang is no typo of Yong, nor Omar of Amar)."""
+    from monitor.matching.pairs import _search_index, _slips
+
+    seeker = _search_index(sdn_index)
+    assert ("jqse", "jose") in _slips(seeker, ["jqse"])
+    assert _slips(seeker, ["yang", "omar", "gold", "ian"]) == frozenset()  # (Ian: not listed, English 4.3)
+
+
 def test_search_keeps_a_firm_apart_from_a_person(sdn_index) -> None:  # type: ignore[no-untyped-def]
     """A query of no stated schema with a word that says what a firm does is no person's name
     that lacks the word ("ALI ASSOCIATION KHAN" read as a person had been KHAN, Ali with a

@@ -194,7 +194,10 @@ def _weight(tok: NameToken) -> float:
 
 
 def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None = None,
-                 scripts: tuple[str, str] = ("", ""), explain: bool = True) -> tuple[float, dict[str, Any]]:
+                 scripts: tuple[str, str] = ("", ""), explain: bool = True,
+                 slips: frozenset[tuple[str, str]] = frozenset()) -> tuple[float, dict[str, Any]]:
+    """The score of two names' tokens and its features; `slips` are pairs (a word of `a`, a word
+    of `b`) to read as a typo of one word (see `_slips`)."""
     if not a or not b:
         return 0.0, {"reason": "empty name"}
     similar = token_similarity
@@ -237,6 +240,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
             sim, how = similar(a_norm, b_norm)
             if sim < TRANSPOSED and plain and a_len == b_len and transposed(a_norm, b_norm):
                 sim, how = TRANSPOSED, "transposed"  # Pert / Petr: a typo
+            elif sim < SLIP and (a_norm, b_norm) in slips:
+                sim, how = SLIP, "a typo of an unknown word"  # Jqse / Jose
             if sim < TOKEN_MATCH and (a_stem or b_stem):  # a misspelled word that has another form
                 for x, y in ((a_stem, b_stem), (a_stem, b_norm), (a_norm, b_stem)):
                     if x and y:
@@ -1202,7 +1207,25 @@ def _search_index(index: MatchIndex) -> _SearchIndex:
 SEARCH_CANDIDATES = 40  # names scored in full per query, the best by shared words
 GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons have it as one (Dimas: 1)
 PERSON_QUERY_ORGANISATION = 0.85
+SLIP = 0.8  # a query word no list has, a letter inside a listed word changed (Jqse / Jose) ...
+SLIP_ZIPF = 3.0  # ... and English text uses less than this (RZA 2.2, GRP 2.7; names: Ian 4.3, Mia 3.9, Ana 3.9)
 FIRM_QUERY_PERSON = 0.7  # a query naming what a firm does against a person: no person is an ASSOCIATION
+
+
+def _slips(seeker: _SearchIndex, words: list[str]) -> frozenset[tuple[str, str]]:
+    """The query's words that no listed name has and English text seldom does (`SLIP_ZIPF`), each
+    with the listed words it is a typo of: one letter inside changed or dropped, the first and the
+    last kept (Jqse / Jose, Gzo / Guo, YJRD / YARD, Rza / Reza). A word the lists or English know
+    is a name or a word of its own (Yong / Yang, Omar / Amar, Ian / Ivan)."""
+    found: set[tuple[str, str]] = set()
+    for word in words:
+        if len(word) < 3 or not word.isalpha() or not word.isascii() or word in seeker.words \
+                or _firm_words([word]) or word in vocab.NAME_TITLES or vocab.zipf(word) >= SLIP_ZIPF:
+            continue  # (a legal form or title is known too: JSC is no typo of JVC)
+        for listed in seeker.spelled_near(word):
+            if len(listed) in (len(word), len(word) + 1) and listed[0] == word[0] and listed[-1] == word[-1]:
+                found.add((word, listed))
+    return frozenset(found)
 
 
 def _script_seeds(seeds: tuple[NameToken, ...], words: list[str], script: str) -> tuple[NameToken, ...]:
@@ -1263,13 +1286,15 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     # name or a typo of one (Il Woo CO ~ CHO, Il-U; KO, AG and SA are listed persons' words).
     firm_words = {w for w in _firm_words(words) if len(w) > 3 and w not in vocab.NAME_TITLES} \
         if schema is None and read_as == "Organization" else set()
+    slips = _slips(seeker, words) if not query_script else frozenset()
     for name_idx in candidates:
         name = index.names[name_idx]
         if not _schema_fits(schema, name.entity.schema):
             continue
         query_tokens = _analysed(query, name.entity.schema)
         listed, listed_script = seeker.listed[name_idx]
-        score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_script, listed_script), False)
+        score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_script, listed_script), False,
+                                        slips)
         if name.kind == "weak":
             score *= 0.85
         if person_like and not name.is_person and not {words[0], words[-1]} <= {t.norm for t in listed}:
