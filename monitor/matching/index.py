@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -422,6 +422,16 @@ class MatchIndex:
         self.build_seconds = time.perf_counter() - started
         self._given_name_persons: Counter[str] | None = None
         self._near_keys: NearKeys | None = None
+
+    def identified(self, text: str) -> Iterator[tuple[int, int, EntityRecord, str]]:
+        """Where a text names listed entities by an identifier the lists give them (a ship's IMO
+        number, a digital currency address): each span with the entity and the identifier as
+        listed. (Lists that give none: no text is searched for one.)"""
+        if not self.by_identifier:
+            return
+        for start, end, key in identifiers.in_text(text):
+            for entity, label in self.by_identifier.get(key, ()):
+                yield start, end, entity, label
 
     def given_name_persons(self) -> Counter[str]:
         """How many listed persons have each word as a given name (counted when first asked)."""

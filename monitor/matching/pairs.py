@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from monitor.matching import identifiers, vocab
+from monitor.matching import vocab
 from monitor.matching.abjad import abjad_keys, abjad_script, abjad_similarity, latin_abjad_keys
 from monitor.matching.index import (
     OPTIONAL_ROLES,
@@ -1304,10 +1304,9 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         eid = name.entity.entity_id
         if eid not in best or score > best[eid][0]:
             best[eid] = (score, name.text)
-    for _start, _end, key in identifiers.in_text(query):  # an IMO number or an address the list gives
-        for entity, label in index.by_identifier.get(key, ()):
-            if _schema_fits(schema, entity.schema):
-                best[entity.entity_id] = (1.0, label)
+    for _start, _end, entity, label in index.identified(query):  # an IMO number or an address the list gives
+        if _schema_fits(schema, entity.schema):
+            best[entity.entity_id] = (1.0, label)
     ranked = sorted(((eid, v) for eid, v in best.items() if v[0] > 0), key=lambda kv: kv[1][0], reverse=True)[:limit]
     results = []
     for eid, (score, matched) in ranked:

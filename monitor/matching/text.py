@@ -28,7 +28,7 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Any
 
-from monitor.matching import identifiers, vocab
+from monitor.matching import vocab
 from monitor.matching.abjad import abjad_script
 from monitor.matching.index import (
     OPTIONAL_ROLES,
@@ -1349,14 +1349,9 @@ class TextMatcher:
     def _identified(self, text: str) -> list[Mention]:
         """Listed entities the text names by an identifier the list gives them (a ship's IMO
         number, a digital currency address): found exactly, scored 1.0."""
-        found: list[Mention] = []
-        if not self.index.by_identifier:
-            return found  # (lists that give none: no text is searched for one)
-        for start, end, key in identifiers.in_text(text):
-            for entity, label in self.index.by_identifier.get(key, ()):
-                found.append(Mention(entity=entity, start=start, end=end, text=text[start:end], matched_name=label,
-                                     score=1.0, kind="identifier", features={"mention": "identifier", "identifier": label}))
-        return found
+        return [Mention(entity=entity, start=start, end=end, text=text[start:end], matched_name=label, score=1.0,
+                        kind="identifier", features={"mention": "identifier", "identifier": label})
+                for start, end, entity, label in self.index.identified(text)]
 
     # -- output ---------------------------------------------------------------------------
 
