@@ -132,11 +132,6 @@ class _Candidate:
     kind: str = "partial"
     score: float = 0.0
     status: str = "rejected"  # accepted | needs_support | rejected
-    # How closely the text reads the listed words it names: their mean similarity (a weak alias's
-    # less), not what the text leaves out ("M. Varabei" reads VARABEI, Mikalai Mikalaevich closer
-    # than VARABEY, Mikalai, which it scores higher for the patronymic it lacks), nor how much the
-    # listed words weigh (the text's words are the same for every name on the span).
-    closeness: float = 0.0
     features: dict[str, Any] = field(default_factory=dict)
 
 
@@ -821,7 +816,6 @@ class TextMatcher:
         ]
         base -= min(0.06, 0.02 * len(missing_optional))
         base *= KIND_FACTOR.get(name.kind, 1.0) * (SECOND_SURNAME_MISSING if second_surnames else 1.0)
-        cand.closeness = self._sim(cand) * KIND_FACTOR.get(name.kind, 1.0)
         core_words = [ntoks[k].norm for k in sorted(matched_pos) if ntoks[k].role not in OPTIONAL_ROLES]
         common = all(vocab.is_common_word(w) for w in core_words)
         single = len(core_words) == 1
@@ -1152,6 +1146,15 @@ class TextMatcher:
         sims = [s for _t, s, _h in cand.matched.values()]
         return sum(sims) / len(sims)
 
+    @classmethod
+    def _closeness(cls, cand: _Candidate) -> float:
+        """How closely the text reads the listed words it names: their mean similarity (a weak
+        alias's less), not what the text leaves out ("M. Varabei" reads VARABEI, Mikalai
+        Mikalaevich closer than VARABEY, Mikalai, which it scores higher for the patronymic it
+        lacks), nor how much the listed words weigh (the text's words are the same for every
+        name on the span)."""
+        return cls._sim(cand) * KIND_FACTOR.get(cand.name.kind, 1.0)
+
     @staticmethod
     def _finish(cand: _Candidate, features: dict[str, Any]) -> None:
         cand.features = features
@@ -1250,10 +1253,10 @@ class TextMatcher:
             # The entity's name read closest decides (NATIONAL BANK, a weak alias that needs
             # support, over BANCO NATIONAL for "National Bank"; WONG, Mun Chi over WONG, Moon Chi
             # for "Mun Wong"; VARABEI, Mikalai Mikalaevich over VARABEY, Mikalai for "M. Varabei":
-            # see `_Candidate.closeness`), a name found whole before one with required words
-            # missing; of two alike, the higher score, then the accepted.
-            if old is None or (cand.kind == "full", cand.closeness, cand.score, cand.status == "accepted") > (
-                    old.kind == "full", old.closeness, old.score, old.status == "accepted"):
+            # see `_closeness`), a name found whole before one with required words missing; of
+            # two alike, the higher score, then the accepted.
+            if old is None or (cand.kind == "full", self._closeness(cand), cand.score, cand.status == "accepted") > (
+                    old.kind == "full", self._closeness(old), old.score, old.status == "accepted"):
                 best[key] = cand
         pool = list(best.values())
         # Coreference: an entity named in full lends its name to its short mentions.
