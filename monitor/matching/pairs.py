@@ -1092,8 +1092,10 @@ class _SearchIndex:
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         self.near_keys = NearKeys(self.postings)  # the keys one letter away from a key
         self._by_length: dict[int, list[str]] | None = None  # listed words by length, for `spelled_near`
+        # (asked twice of a query's unknown word: for candidates, and for `_slips`)
+        self.spelled_near = lru_cache(maxsize=4096)(self._spelled_near)
 
-    def spelled_near(self, word: str) -> set[str]:
+    def _spelled_near(self, word: str) -> frozenset[str]:
         """Listed words one letter added, dropped, changed or swapped from `word` as written: a
         typo that changes a word's sound too, SOUQHEAST for SOUTHEAST, TEHCNIKS for TECHNIKS,
         which its keys do not find. (Compared in C with the listed words of about its length.)"""
@@ -1102,9 +1104,9 @@ class _SearchIndex:
             for listed in self.words:
                 by_length[len(listed)].append(listed)
             self._by_length = dict(by_length)
-        return {listed for size in (len(word) - 1, len(word), len(word) + 1)
-                for listed, _d, _i in process.extract(word, self._by_length.get(size, ()), scorer=OSA.distance,
-                                                      score_cutoff=1, limit=None)}
+        return frozenset(listed for size in (len(word) - 1, len(word), len(word) + 1)
+                         for listed, _d, _i in process.extract(word, self._by_length.get(size, ()),
+                                                               scorer=OSA.distance, score_cutoff=1, limit=None))
 
     def script_postings(self) -> dict[str, list[int]]:
         """Names by the consonants an Arabic or Hebrew spelling of their words would have
