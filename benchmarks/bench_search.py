@@ -49,18 +49,26 @@ def customer_form(name: str, schema: str) -> str:
     return name
 
 
+TYPOS = ("drop", "double", "swap", "replace")
+
+
 def typo(word: str, rng: random.Random) -> str:
     if len(word) < 5:
         return word
     k = rng.randrange(1, len(word) - 1)
-    op = rng.choice(("drop", "double", "swap", "replace"))
+    op = rng.choice(TYPOS)
+    return typed(word, op, k, rng.choice(string.ascii_lowercase) if op == "replace" else "")
+
+
+def typed(word: str, op: str, k: int, letter: str = "") -> str:
+    """`word` with the typo `op` (one of `TYPOS`) at its k-th letter; a replacing `letter` in
+    the word's case."""
     if op == "drop":
         return word[:k] + word[k + 1:]
     if op == "double":
         return word[:k] + word[k] + word[k:]
     if op == "swap":
         return word[:k] + word[k + 1] + word[k] + word[k + 2:]
-    letter = rng.choice(string.ascii_lowercase)
     return word[:k] + (letter.upper() if word.isupper() else letter) + word[k + 1:]
 
 
@@ -124,17 +132,9 @@ def short_word_typos(index, names: list, rng: random.Random, threshold: float,  
             continue
         k = rng.choice(short)
         word = words[k]
-        op = rng.choice(("drop", "double", "swap", "replace"))
+        op = rng.choice(TYPOS)
         i = rng.randrange(1, len(word) if op == "drop" else len(word) - 1)
-        letter = rng.choice(string.ascii_lowercase)
-        if op == "drop":
-            words[k] = word[:i] + word[i + 1:]
-        elif op == "double":
-            words[k] = word[:i] + word[i] + word[i:]
-        elif op == "swap":
-            words[k] = word[:i] + word[i + 1] + word[i] + word[i + 2:]
-        else:
-            words[k] = word[:i] + (letter.upper() if word.isupper() else letter) + word[i + 1:]
+        words[k] = typed(word, op, i, rng.choice(string.ascii_lowercase))
         results = search(index, " ".join(words), None, 5, threshold)
         top = results[0]["score"] if results else 0.0
         ok = any(r["entity_id"] == eid and r["match"] and r["score"] >= top - 1e-9 for r in results)

@@ -7,8 +7,9 @@ Variants: listed persons of the bundled OFAC SDN list ("SURNAME, Given ...", a o
 surname) written into a sentence as news writes them: given name and surname as listed; with
 the given name or the surname respelled by one rule that other romanisations follow (kh/h,
 -iy/-y, yev/ev, ou/u, ei/ey, -y/-i, -ov/-ow, j/dj, sh/ch as French writes it, ee/i, oo/u, q/k,
-ch/tch, ph/f, ts/tz, -ah/-a); surname first with a comma; a headline in capitals; the given name's initial and the surname
-("Y. Prigozhin": an initial says little, so a common surname needs support); a person of
+ch/tch, ph/f, ts/tz, -ah/-a); surname first with a comma; a headline in capitals; the given
+name's initial and the surname ("Y. Prigozhin": an initial says little, so a common surname
+needs support); a person of
 two surnames (MADURO MOROS, Nicolas) by the given name and the first, as the press names him
 (Nicolas Maduro: a name of only common parts needs support there too). Found means
 the listed person is among the hits at the default threshold. A name whose parts are all
