@@ -181,9 +181,52 @@ def _for_pairs(tokens: list[NameToken] | tuple[NameToken, ...], schema: str) -> 
     return _titled(_merge_compounds(list(tokens))) if schema == "Person" else _org_words(tokens)
 
 
+class _Facts:
+    """What `score_tokens` asks of one name whatever the other (its words as compared, its
+    letters, its numbers...), found once per name rather than once per pair: most pairs in
+    screening have nothing in common, and these tell so soonest."""
+
+    __slots__ = ("words", "firsts", "pieces", "joinable", "initials", "titled", "east_slavic", "korean",
+                 "joined", "total", "generation", "numbers", "patronymics")
+
+    def __init__(self, x: tuple[NameToken, ...]) -> None:
+        # (index, token, word, its length, a given name?, its other form, its keys)
+        self.words = [(k, t, t.norm, len(t.norm), t.role in _GIVEN, t.stem, frozenset(t.keys)) for k, t in enumerate(x)]
+        self.firsts = frozenset(t.norm[0] for t in x)
+        # First letters of the words `_align_joined` may run together, and of those it may find
+        # them run into (spelled alike: a run begins as its word does).
+        self.pieces = frozenset(t.norm[0] for t in x if len(t.norm) > 1 and t.role not in _NOT_JOINED)
+        self.joinable = frozenset(t.norm[0] for t in x if len(t.norm) >= 5 and t.role not in _NOT_JOINED)
+        self.initials = sum(len(t.norm) == 1 for t in x)
+        self.titled = any(t.role == "title" for t in x)
+        self.east_slavic = east_slavic(x)
+        self.korean = _korean(x)
+        self.joined = "".join(t.norm for t in x)
+        self.total = sum(_weight(t) for t in x)
+        self.generation = frozenset(t.norm for t in x if t.norm in vocab.GENERATION)
+        self.numbers = sorted(digits(t.norm) for t in x if has_digit(t.norm))
+        self.patronymics = [k for k, t in enumerate(x) if t.role == "patronymic"]
+
+
+class _Name(tuple):
+    """A name's tokens as compared (`_for_pairs`), with their `_Facts`."""
+
+    facts: _Facts
+
+
+def _named(tokens: tuple[NameToken, ...]) -> _Name:
+    name = _Name(tokens)
+    name.facts = _Facts(name)
+    return name
+
+
+def _facts(x: tuple[NameToken, ...]) -> _Facts:
+    return x.facts if type(x) is _Name else _Facts(x)
+
+
 @lru_cache(maxsize=100_000)
-def _analysed(name: str, schema: str) -> tuple[NameToken, ...]:
-    return _for_pairs(analyse_name(name, schema), schema)
+def _analysed(name: str, schema: str) -> _Name:
+    return _named(_for_pairs(analyse_name(name, schema), schema))
 
 
 ORDINARY_ZIPF = 3.5  # English uses a word this often (Fort 4.5, Consulting 4.1, Hum 3.6; Huawei 3.3, Danesh 1.7)
@@ -205,14 +248,11 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         similar = _PAIR_SIMILAR[scripts[0] or scripts[1], bool(scripts[0])]
     pairs: list[tuple[float, int, int, str]] = []
     plain = similar is token_similarity
-    b_words = [(j, tb, tb.norm, len(tb.norm), tb.role in _GIVEN, tb.stem) for j, tb in enumerate(b)]
+    facts_a, facts_b = _facts(a), _facts(b)
+    b_words = facts_b.words
     articles: list[tuple[int, int]] = []
-    for i, ta in enumerate(a):
-        a_norm, a_stem = ta.norm, ta.stem
-        a_keys = set(ta.keys)
-        a_len = len(a_norm)
-        a_given = ta.role in _GIVEN
-        for j, tb, b_norm, b_len, b_given, b_stem in b_words:
+    for i, ta, a_norm, a_len, a_given, a_stem, a_keys in facts_a.words:
+        for j, tb, b_norm, b_len, b_given, b_stem, b_keys in b_words:
             if a_norm == b_norm:
                 if a_norm in _ARTICLES and ta.role == "stop" and tb.role == "stop":
                     articles.append((i, j))  # (paired once the words run together are: see below)
@@ -235,10 +275,10 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
                         or initial_matches(b_norm, a_norm) and ta.role != "stop"):
                     pairs.append((0.85, i, j, "initial"))
                 continue
-            if plain and not (a_stem or b_stem) and abs(a_len - b_len) > 2 and a_keys.isdisjoint(tb.keys):
+            if plain and not (a_stem or b_stem) and abs(a_len - b_len) > 2 and a_keys.isdisjoint(b_keys):
                 continue  # nothing in common in sound nor in length: not worth a comparison
             sim, how = similar(a_norm, b_norm)
-            if sim < TRANSPOSED and plain and a_len == b_len and transposed(a_norm, b_norm):
+            if sim < TRANSPOSED and plain and a_len == b_len and a_norm[0] == b_norm[0] and transposed(a_norm, b_norm):
                 sim, how = TRANSPOSED, "transposed"  # Pert / Petr: a typo
             elif sim < SLIP and (a_norm, b_norm) in slips:
                 sim, how = SLIP, "a typo of an unknown word"  # Jqse / Jose
@@ -261,20 +301,24 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         used_b.add(j)
         aligned.append((i, j, sim, how))
     _align_given_variants(a, b, used_a, used_b, aligned, similar)
-    _align_titles(a, b, used_a, used_b, aligned)
+    if facts_a.titled and facts_b.titled:  # (a title read as a given name above adds none)
+        _align_titles(a, b, used_a, used_b, aligned)
     if schema == "Person":
         _align_last_variant(a, b, used_a, used_b, aligned, similar)
     elif schema == "Organization":
         _align_last_core(a, b, used_a, used_b, aligned, similar)
     if len(used_a) == len(a) or len(used_b) == len(b):
         pass  # (nothing left to align on one side)
-    elif east_slavic(a) or east_slavic(b):
+    elif facts_a.east_slavic or facts_b.east_slavic:
         _align_romanised(a, b, used_a, used_b, aligned, east_slavic_key, "East Slavic romanisation", 3, SOFT_STARTS,
                          east_slavic_spelling)
-    elif _korean(a) and _korean(b):
+    elif facts_a.korean and facts_b.korean:
         _align_romanised(a, b, used_a, used_b, aligned, korean_key, "Korean romanisation", 2, None)
-    joined = _align_joined(a, b, used_a, used_b, similar) + [
-        (i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
+    # (Spelled alike, words run together begin as the word they make: see `_align_joined`.)
+    joined = [] if plain and facts_a.pieces.isdisjoint(facts_b.joinable) else \
+        _align_joined(a, b, used_a, used_b, similar)
+    if not plain or not facts_b.pieces.isdisjoint(facts_a.joinable):
+        joined += [(i, j, sim, how) for j, i, sim, how in _align_joined(b, a, used_b, used_a, _swapped(similar))]
     # An article on each side is the same article unless one of them is run into its word in
     # the other name: EL SHEIKH, ELSHAFEE / ELSHEIKH, El Shafee (el / el had taken both).
     for i, j in articles:
@@ -282,14 +326,16 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
             used_a.add(i)
             used_b.add(j)
             aligned.append((i, j, 1.0, "exact"))
-    if len(a) - len(used_a) >= 2 and len(b) - len(used_b) >= 2:
+    if len(a) - len(used_a) >= 2 and len(b) - len(used_b) >= 2 and not facts_a.firsts.isdisjoint(facts_b.firsts):
         joined += _align_split_elsewhere(a, b, used_a, used_b)
     if schema != "Person":
-        joined += _align_initials(a, b, used_a, used_b) + [
-            (i, j, sim, how) for j, i, sim, how in _align_initials(b, a, used_b, used_a)]
+        if facts_a.initials >= 2:
+            joined += _align_initials(a, b, used_a, used_b)
+        if facts_b.initials >= 2:
+            joined += [(i, j, sim, how) for j, i, sim, how in _align_initials(b, a, used_b, used_a)]
     if not aligned and len(a) > 1 and len(b) > 1:
         # "Abdul Rahman" vs "Abdulrahman": compare the names written without spaces.
-        joined_a, joined_b = "".join(t.norm for t in a), "".join(t.norm for t in b)
+        joined_a, joined_b = facts_a.joined, facts_b.joined
         # (by spelling for a syllabary: its consonant classes are too loose for a whole name)
         sim, how = (token_similarity if similar in _SYLLABARY_SIMILAR else similar)(joined_a, joined_b)
         if sim >= 0.9:
@@ -301,8 +347,9 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         sum(_weight(a[k]) for k in i) * sim for i, _j, sim, _h in joined)
     found_b = sum(_weight(b[j]) * sim for _i, j, sim, _h in aligned) + sum(
         sum(_weight(b[k]) for k in j) * sim for _i, j, sim, _h in joined)
-    total_a = sum(_weight(t) for t in a)
-    total_b = sum(_weight(t) for t in b)
+    # (A title read as a given name above weighs as one: those facts are found anew.)
+    facts_a, facts_b = _facts(a), _facts(b)
+    total_a, total_b = facts_a.total, facts_b.total
     score = (found_a + found_b) / (total_a + total_b) if total_a + total_b else 0.0
     penalties: list[str] = []
     # (Two parts at least must agree: "Abuobaidah Mehri" only adds to "ABU OBAIDAH", one word.)
@@ -343,9 +390,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         score = max(score, _contained(found_a / total_a, found_b / total_b, 0.7))
         subset = True
         penalties.append("one name adds words that say what the firm does")
-    suffix_a = {t.norm for t in a if t.norm in vocab.GENERATION}
-    suffix_b = {t.norm for t in b if t.norm in vocab.GENERATION}
-    if schema == "Person" and suffix_a != suffix_b:
+    if schema == "Person" and facts_a.generation != facts_b.generation:
         score *= 0.7  # father and son (KINAHAN JUNIOR, Christopher Vincent / KINAHAN, Christopher Vincent)
         penalties.append("junior and senior")
     if schema == "Person" and any(a[i].role == "surname" and b[j].role == "surname" and how != "inflection"
@@ -354,14 +399,12 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
         penalties.append("a man's and a woman's form of one surname")
     # Numbers are identifiers: "11420 CORP" is not "BELLETECH CORP" (their digits compared:
     # RF78815 is RF-78815, YV1003 is not YV1004).
-    nums_a = sorted(digits(t.norm) for t in a if has_digit(t.norm))
-    nums_b = sorted(digits(t.norm) for t in b if has_digit(t.norm))
+    nums_a, nums_b = facts_a.numbers, facts_b.numbers
     if (nums_a or nums_b) and nums_a != nums_b:
         score *= 0.6
         penalties.append("numbers differ")
     # Two persons whose fathers' names are both stated and differ are two people.
-    patr_a = [i for i, t in enumerate(a) if t.role == "patronymic"]
-    patr_b = [j for j, t in enumerate(b) if t.role == "patronymic"]
+    patr_a, patr_b = facts_a.patronymics, facts_b.patronymics
     if patr_a and patr_b and not any(i in used_a for i in patr_a) and not any(j in used_b for j in patr_b):
         score *= 0.8
         penalties.append("patronymics differ")
@@ -705,6 +748,8 @@ def _align_last_variant(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used
     is that part too, whatever else the other side adds (Seifallah ben Amor ben Hassine /
     SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE) and in either place of a family name
     (AL-ZAHRANI AL-KHOZMRI / AL-KHAZMARI AL-ZAHRANI)."""
+    if len(aligned) < 2:
+        return  # (two parts at least must agree: see below)
     left_a = [i for i, t in enumerate(a) if i not in used_a and t.role in _ROLE_GROUP]
     left_b = [j for j, t in enumerate(b) if j not in used_b and t.role in _ROLE_GROUP]
     if not left_a or not left_b or len(left_a) > 1 and len(left_b) > 1:
@@ -750,6 +795,8 @@ def _align_last_core(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
     """An organisation's one word left on each side, of the same consonants, while two words of
     its name or more agree: the same word, its vowels written otherwise (ASTAN QODS RAZAVI /
     ASTAN QUDS RAZAVI: قدس)."""
+    if len(aligned) < 2:
+        return  # (two words at least must agree: see below)
     left_a = [i for i, t in enumerate(a) if i not in used_a and t.role == "core"]
     left_b = [j for j, t in enumerate(b) if j not in used_b and t.role == "core"]
     if len(left_a) != 1 or len(left_b) != 1 or sum(
@@ -1088,7 +1135,7 @@ class _SearchIndex:
         self.texts = [" ".join(t.norm for t in n.tokens) for n in index.names]
         # What a query is compared with: Arabic compounds joined, and the script the name is
         # written in (see `name_script`).
-        self.listed = [(_for_pairs(n.tokens, n.entity.schema), name_script(n.text)) for n in index.names]
+        self.listed = [(_named(_for_pairs(n.tokens, n.entity.schema)), name_script(n.text)) for n in index.names]
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         self.near_keys = NearKeys(self.postings)  # the keys one letter away from a key
         self._by_length: dict[int, list[str]] | None = None  # listed words by length, for `spelled_near`
