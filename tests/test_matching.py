@@ -66,6 +66,19 @@ def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:
     assert matcher.screen(text) == []
 
 
+@pytest.mark.parametrize(("text", "score"), [
+    ("Qasem Soleimani was killed at Baghdad airport.", 1.0),  # the airport is Baghdad's
+    ("The Wagner Group fighters entered the village on Tuesday.", 1.0),
+    ("Kalashnikov Concern, which makes rifles, reported growth.", 1.0),
+    ("The Qasem Soleimani airport is closed.", 0.75),  # an airport named after him
+])
+def test_a_place_or_weapon_counts_against_a_name_only_beside_it(matcher: TextMatcher, text: str,
+                                                                  score: float) -> None:
+    [hit] = matcher.screen(text)
+    assert hit.score == pytest.approx(score, abs=0.01)
+    assert ("negative_context" in hit.features) == (score < 1.0)
+
+
 def test_short_mentions_follow_the_full_name(matcher: TextMatcher) -> None:
     text = "Russia's Wagner Group is expanding. Mr Kirby said Wagner's influence grows."
     hits = [h for h in matcher.screen(text) if h.entity.source_id == WAGNER]

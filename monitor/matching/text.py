@@ -73,6 +73,7 @@ NEAR_KEY_ZIPF = 2.0  # up under keys one letter apart (see `_anchors`)
 SECOND_SURNAME_MISSING = 0.95  # "Nicolás Maduro" of MADURO MOROS, Nicolas: named in full, less sure,
 SECOND_SURNAME_INFORMATION = 3.5  # and saying more than a common name (Luis Hernandez 3.2, Nicolás Maduro 3.7)
 NEGATIVE_CONTEXT_FACTOR = 0.75
+THING_WIDTH = 2  # a place, building or weapon named after a name is this near it (see vocab.THING_CONTEXT)
 # A surname shared by several listed people, none named in full or clearly most linked,
 # names none of them for sure: reported only below the default threshold.
 AMBIGUOUS_SURNAME_FACTOR = 0.85
@@ -1175,7 +1176,8 @@ class TextMatcher:
 
     def _negative_context(self, tokens: list[Token], first: int, last: int) -> str:
         for i in self._window(tokens, first, last, 8):
-            if tokens[i].norm in vocab.NEGATIVE_CONTEXT:
+            if tokens[i].norm in vocab.NEGATIVE_CONTEXT or tokens[i].norm in vocab.THING_CONTEXT \
+                    and (i < first and first - i <= THING_WIDTH or i > last and i - last <= THING_WIDTH):
                 return tokens[i].norm
         return ""
 
