@@ -79,6 +79,18 @@ def test_a_place_or_weapon_counts_against_a_name_only_beside_it(matcher: TextMat
     assert ("negative_context" in hit.features) == (score < 1.0)
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("Putin attended the opera in St Petersburg.", "35096"),
+    ("Prigozhin financed a film about the Central African Republic.", PRIGOZHIN),
+    ("Shoigu visited the military band festival.", "35173"),
+    ("The composer Wagner wrote operas that last for hours.", None),  # Wagner is a common name
+    ("Soldiers carried Kalashnikov rifles.", None),  # the rifle is named after it
+])
+def test_a_name_no_one_else_bears_is_that_person_at_the_opera_too(matcher: TextMatcher, text: str,
+                                                                   named: str | None) -> None:
+    assert sorted(entity_ids(matcher, text)) == ([named] if named else [])
+
+
 def test_short_mentions_follow_the_full_name(matcher: TextMatcher) -> None:
     text = "Russia's Wagner Group is expanding. Mr Kirby said Wagner's influence grows."
     hits = [h for h in matcher.screen(text) if h.entity.source_id == WAGNER]

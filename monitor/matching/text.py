@@ -921,35 +921,18 @@ class TextMatcher:
                 features["needs_support"] = "a common name without its second surname (Luis Hernandez)"
             else:
                 cand.status = "accepted"
-            if negative:
+            if negative and not (self._someone_else(negative) and self._distinctive(cand, tokens, self._listed_title(cand))):
                 cand.score *= NEGATIVE_CONTEXT_FACTOR
                 features.setdefault("penalties", []).append("negative context")
         else:
             cand.kind = "partial"
             features["mention"] = "surname" if name.is_person else "partial"
             features["missing"] = [ntoks[k].norm for k in sorted(missing_required)]
-            rare_enough = LEADER_ZIPF if name.entity.leader else \
-                DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else PROMINENT_DISTINCTIVE_ZIPF
             titled = self._listed_title(cand)
-            distinctive = any(
-                max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[cand.matched[k][0]].norm)) < rare_enough
-                and len(ntoks[k].norm) > 2
-                and (cand.matched[k][2] in _AS_WRITTEN
-                     # with the title the list gives the person, a spelling that sounds the same
-                     # (Sayyed Mousavy, Hajji Noorzay)
-                     or titled and cand.matched[k][2] == "phonetic" and cand.matched[k][1] >= 0.95
-                     or _prominent(name.entity) and len(tokens[cand.matched[k][0]].norm) >= 7
-                     # a surname in another script sounds as listed: Шойгу (read 'shoygu') is SHOIGU
-                     # (not an organisation's word: "в Москве" is no BANK MOSKVY)
-                     or name.is_person and cand.matched[k][1] >= 0.98
-                     and self._transliterated(tokens[cand.matched[k][0]]))
-                and cand.matched[k][1] >= 0.9
-                for k in matched_pos
-                if ntoks[k].role not in OPTIONAL_ROLES
-            )
+            distinctive = self._distinctive(cand, tokens, titled)
             cand.score = base  # replaced below according to the support found
             features["base"] = round(base, 4)
-            if negative or stranger:
+            if negative and not (distinctive and self._someone_else(negative)) or stranger:
                 cand.status = "rejected"
                 if stranger:
                     features["rejected"] = f"part of another name ({stranger})"
@@ -1005,6 +988,39 @@ class TextMatcher:
                 # full, which the same text would show (that is scored as coreference instead).
                 cand.score = OBSCURE_SURNAME
                 features.setdefault("penalties", []).append(OBSCURE_PENALTY)
+
+    @staticmethod
+    def _someone_else(negative: str) -> bool:
+        """Does a negative context word say that someone else bears the name (the composer, a
+        striker), rather than that a thing is named after it (Kalashnikov rifles, the Babri
+        mosque)? Only the first leaves a distinctive name alone: no one else bears it."""
+        return negative not in vocab.THING_CONTEXT
+
+    def _distinctive(self, cand: _Candidate, tokens: list[Token], titled: bool) -> bool:
+        """Does the text name the candidate by a word no one else is known by: rare in English
+        (commoner for a person or firm many listed entities link to, commoner still for a leader:
+        Putin), spelled as listed, or by sound with the listed title beside it? Such a word
+        alone names the entity ("Prigozhin", "Shoigu"), and whatever the context: "Prigozhin
+        financed a film", "Putin attended the opera" (not "the composer Wagner")."""
+        name = cand.name
+        ntoks = name.tokens
+        rare_enough = LEADER_ZIPF if name.entity.leader else \
+            DISTINCTIVE_ZIPF if name.entity.prominence < PROMINENT else PROMINENT_DISTINCTIVE_ZIPF
+        return any(
+            max(vocab.zipf(ntoks[k].norm), vocab.zipf(tokens[t].norm)) < rare_enough
+            and len(ntoks[k].norm) > 2
+            and (how in _AS_WRITTEN
+                 # with the title the list gives the person, a spelling that sounds the same
+                 # (Sayyed Mousavy, Hajji Noorzay)
+                 or titled and how == "phonetic" and sim >= 0.95
+                 or _prominent(name.entity) and len(tokens[t].norm) >= 7
+                 # a surname in another script sounds as listed: Шойгу (read 'shoygu') is SHOIGU
+                 # (not an organisation's word: "в Москве" is no BANK MOSKVY)
+                 or name.is_person and sim >= 0.98 and self._transliterated(tokens[t]))
+            and sim >= 0.9
+            for k, (t, sim, how) in cand.matched.items()
+            if ntoks[k].role not in OPTIONAL_ROLES
+        )
 
     @staticmethod
     def _listed_title(cand: _Candidate) -> bool:
