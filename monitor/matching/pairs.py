@@ -184,28 +184,43 @@ def _for_pairs(tokens: list[NameToken] | tuple[NameToken, ...], schema: str) -> 
 class _Facts:
     """What `score_tokens` asks of one name whatever the other (its words as compared, its
     letters, its numbers...), found once per name rather than once per pair: most pairs in
-    screening have nothing in common, and these tell so soonest."""
+    screening have nothing in common, and these tell so soonest. (Kept for every name analysed,
+    so small: a word's facts and the sets of letters are shared between names.)"""
 
     __slots__ = ("words", "firsts", "pieces", "joinable", "initials", "titled", "east_slavic", "korean",
                  "joined", "total", "generation", "numbers", "patronymics")
 
     def __init__(self, x: tuple[NameToken, ...]) -> None:
-        # (index, token, word, its length, a given name?, its other form, its keys)
-        self.words = [(k, t, t.norm, len(t.norm), t.role in _GIVEN, t.stem, frozenset(t.keys)) for k, t in enumerate(x)]
-        self.firsts = frozenset(t.norm[0] for t in x)
+        self.words = tuple(map(_word_facts, x))
+        self.firsts = _shared(frozenset(t.norm[0] for t in x))
         # First letters of the words `_align_joined` may run together, and of those it may find
         # them run into (spelled alike: a run begins as its word does).
-        self.pieces = frozenset(t.norm[0] for t in x if len(t.norm) > 1 and t.role not in _NOT_JOINED)
-        self.joinable = frozenset(t.norm[0] for t in x if len(t.norm) >= 5 and t.role not in _NOT_JOINED)
+        self.pieces = _shared(frozenset(t.norm[0] for t in x if len(t.norm) > 1 and t.role not in _NOT_JOINED))
+        self.joinable = _shared(frozenset(t.norm[0] for t in x if len(t.norm) >= 5 and t.role not in _NOT_JOINED))
         self.initials = sum(len(t.norm) == 1 for t in x)
         self.titled = any(t.role == "title" for t in x)
         self.east_slavic = east_slavic(x)
         self.korean = _korean(x)
         self.joined = "".join(t.norm for t in x)
         self.total = sum(_weight(t) for t in x)
-        self.generation = frozenset(t.norm for t in x if t.norm in vocab.GENERATION)
-        self.numbers = sorted(digits(t.norm) for t in x if has_digit(t.norm))
-        self.patronymics = [k for k, t in enumerate(x) if t.role == "patronymic"]
+        self.generation = _shared(frozenset(t.norm for t in x if t.norm in vocab.GENERATION))
+        self.numbers = tuple(sorted(digits(t.norm) for t in x if has_digit(t.norm)))
+        self.patronymics = tuple(k for k, t in enumerate(x) if t.role == "patronymic")
+
+
+@lru_cache(maxsize=200_000)
+def _word_facts(t: NameToken) -> tuple[NameToken, str, int, bool, str, frozenset[str]]:
+    """A word as `score_tokens` compares it: the token, the word, its length, a given name?,
+    its other form, its keys."""
+    return t, t.norm, len(t.norm), t.role in _GIVEN, t.stem, _shared(frozenset(t.keys))
+
+
+_SHARED: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(letters: frozenset[str]) -> frozenset[str]:
+    """One copy of each set of letters or keys, however many names have it."""
+    return _SHARED.setdefault(letters, letters)
 
 
 class _Name(tuple):
@@ -251,8 +266,8 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     facts_a, facts_b = _facts(a), _facts(b)
     b_words = facts_b.words
     articles: list[tuple[int, int]] = []
-    for i, ta, a_norm, a_len, a_given, a_stem, a_keys in facts_a.words:
-        for j, tb, b_norm, b_len, b_given, b_stem, b_keys in b_words:
+    for i, (ta, a_norm, a_len, a_given, a_stem, a_keys) in enumerate(facts_a.words):
+        for j, (tb, b_norm, b_len, b_given, b_stem, b_keys) in enumerate(b_words):
             if a_norm == b_norm:
                 if a_norm in _ARTICLES and ta.role == "stop" and tb.role == "stop":
                     articles.append((i, j))  # (paired once the words run together are: see below)
