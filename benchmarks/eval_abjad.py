@@ -2,10 +2,10 @@
 
     .venv/bin/python benchmarks/eval_abjad.py [--paragraphs 3000] [--seed 5]
 
-The text matcher has no way of its own to read Arabic, Persian or Hebrew script (compare and
-watchlist search have: `abjad`): a word in those scripts is folded to its letters ('bwtyn' for
-بوتين) and matched as Latin spelling, which finds a listed name by chance. This measures that
-gap, for whoever closes it:
+The text matcher reads a word in Arabic, Persian or Hebrew script by its consonants, as compare
+and watchlist search do (`abjad`; folded, بوتين is 'bwtyn'), within limits that keep chance
+readings of common words out (see `TextMatcher._read_abjad` and `_abjad_named`). This measures
+what it finds and what it finds by chance:
 
 Recall: every name the UN consolidated list gives in Arabic script (../shared/data, UN terms:
 read from there, not copied), written into an Arabic sentence ("وقال ... في بيان"), screened

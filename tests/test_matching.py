@@ -60,6 +60,7 @@ def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
         "James Wagner reported from New York.",
         "Freedom of speech matters to us all.",
         "Kim Kardashian visited Paris.",
+        "ハメネイ師は演説した。",  # Japanese 説 ("speech") read 'shuo' is no ZHUO, Xinrong alone
     ],
 )
 def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:
@@ -1246,6 +1247,31 @@ def test_a_leaders_name_without_the_second_surname_names_the_leader(matcher: Tex
 def test_arabic_script_read_without_vowels_names_no_acronym_nor_leader(matcher: TextMatcher, text: str,
                                                                         named: list[str]) -> None:
     assert [m.entity.name for m in matcher.screen(text)] == named
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("بشار الأسد غادر دمشق", "12735"),  # a leader: his name's words are common in Arabic news
+    ("قال يحيى السنوار إن الحرب مستمرة", "18528"),  # السنوار is rare in Arabic text
+    ("ולדימיר פוטין נפגש", "35096"),  # Hebrew
+    ("يمر نساء في الشارع", None),  # "women pass" has the consonants of YUNUS, Umar
+    ("الولايات المتحدة وروسيا", None),  # "the States": its w and y are written, Latt has none
+    ("مرضه باسم الله", None),  # "his illness, in God's name": MURAD, Bassem by consonants
+])
+def test_arabic_and_hebrew_script_read_by_consonants(matcher: TextMatcher, text: str, named: str | None) -> None:
+    hits = matcher.screen(text)
+    assert sorted({h.entity.source_id for h in hits}) == ([named] if named else [])
+    for hit in hits:
+        assert {t["how"] for t in hit.features["tokens"]} == {"consonants"}
+
+
+def test_an_abjad_word_reads_as_the_listed_words_its_letters_spell() -> None:
+    from monitor.matching.abjad import AbjadReadings
+    readings = AbjadReadings(["assad", "latt", "yahya", "sinwar", "bashar", "bushra"])
+    assert set(readings.readings("lsd", False, True)) == {"assad"}  # الأسد, the article written
+    assert readings.readings("lsd", False, False) == {}  # (no article: no Assad)
+    assert "latt" not in readings.readings("lwlayat", False, True)  # الولايات writes a w and a y
+    assert set(readings.readings("yhya", False, False)) == {"yahya"}
+    assert set(readings.readings("bshar", False, False)) == {"bashar"}  # a long a: no Bushra
 
 
 def test_a_leaders_office_is_read_from_the_list_title() -> None:

@@ -8,10 +8,12 @@ is compared with a Latin one by consonant classes, one per Arabic letter however
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from monitor.matching import vocab
 from monitor.matching.normalize import collapse
 
 _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -155,18 +157,24 @@ def _other_readings(forms: list[str]) -> list[str]:
     return [w.replace(a, b) for w in forms for a, b in _OTHER_READINGS if a in w]
 
 
+def _latin_readings(latin: str, abjad: str, hebrew: bool) -> tuple[tuple[tuple[str, str], str], ...]:
+    """The consonant skeletons of a Latin spelling as the script would write it (see
+    `_latin_consonants`): in Hebrew, with its own letters' ambiguities (`_hebrew_latin`)."""
+    if hebrew:
+        # (a Latin g is ג: the Arabic readings of it as ق or غ are no Hebrew letter's)
+        return tuple(r for spelling in _hebrew_readings(latin, "ch" if "ch" in abjad else "h")
+                     for r in _latin_consonants(spelling) if r[1] == "j")
+    return _latin_consonants(latin)
+
+
 def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
     """A word romanised from Arabic or Hebrew script against a Latin spelling, by consonants
     ('ltkryty' ~ 'tikriti'), the article 'al-' optional on the script side. The script side is
     read with and without digraphs: 'thr' is ط+ه (Taher) as often as ث+ر. Hebrew is read with
     its own letters' ambiguities (`_hebrew_latin`): 'vrk' ~ 'barak', 'ntnyhv' ~ 'netanyahu'."""
+    readings = _latin_readings(latin, abjad, hebrew)
     if hebrew:
-        # (a Latin g is ג: the Arabic readings of it as ق or غ are no Hebrew letter's)
-        readings = tuple(r for spelling in _hebrew_readings(latin, "ch" if "ch" in abjad else "h")
-                         for r in _latin_consonants(spelling) if r[1] == "j")
         abjad = abjad.replace("v", "w")
-    else:
-        readings = _latin_consonants(latin)
     best = 0.0
     forms = _forms(abjad, hebrew)
     # (each form read with and without digraphs: 'thr' is ط+ه, Taher, as often as ث+ر; a ج read
@@ -185,7 +193,9 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
                         # a long a where the Latin has no vowel: بشار (Bashar) is no Bushra
                         best = max(best, LONG_A_MISSING)
                         continue
-                    return 0.92 if len(x) >= 2 else 0.85
+                    if len(x) >= 2:
+                        return 0.92
+                    best = max(best, 0.85)  # (one consonant: its y and w may agree too, يحيى 'yhy' / Yahya)
                 if min(len(x), len(y)) >= 4 and x[-1] == y[-1]:
                     # (a name ends as it ends: عبد الرحمن 'bdlrhmn' is no Abdul Rahim 'bdlrhm')
                     best = max(best, OSA.normalized_similarity(x, y) * 0.95)
@@ -207,3 +217,58 @@ def latin_abjad_keys(norm: str) -> tuple[str, ...]:
     hebrew = {"W:" + sk[0] for spelling in {*_hebrew_readings(norm), *_hebrew_readings(norm, "ch")}
               for sk, g in _latin_consonants(spelling) if g == "j"}
     return tuple(k for k in arabic | hebrew if len(k) > 2)
+
+
+READING_MATCH = 0.8  # an abjad word is read as a listed Latin word this alike (see `AbjadReadings`)
+
+
+class AbjadReadings:
+    """Listed Latin words by the keys a word in Arabic or Hebrew script is looked up by
+    (`latin_abjad_keys`), to read a text's abjad word as the listed words it may spell: بشار as
+    bashar, السنوار as sinwar. (The text matcher reads other scripts by their sounds; an abjad's
+    words lack their short vowels, so a listed word is found by its consonants instead.)"""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        by_key: dict[str, set[str]] = {}
+        self._abd: set[str] = set()  # the listed spellings of عبد (Abdul, Abdur, Abdel)
+        for word in words:
+            if word in vocab.ABD:
+                self._abd.add(word)
+            if len(word) > 1 and word.isalpha():
+                for key in latin_abjad_keys(word):
+                    by_key.setdefault(key, set()).add(word)
+        self.by_key = by_key
+        self._cache: dict[tuple[str, bool, bool], dict[str, float]] = {}
+
+    def readings(self, norm: str, hebrew: bool, article: bool) -> dict[str, float]:
+        """The listed words a folded abjad word spells, each with its similarity (at least
+        READING_MATCH, see `abjad_similarity`); with `article` the word is written with the
+        Arabic article, and read also without it (الأسد, folded 'lsd', as assad)."""
+        key = (norm, hebrew, article)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        forms = [norm, norm[1:]] if article and len(norm) > 2 else [norm]
+        found = {}
+        for form in forms:
+            if form == "bd":  # عبد, however Latin writes it
+                found.update(dict.fromkeys(self._abd, 0.92))
+            written = {_consonants(form.replace("v", "w") if hebrew else form, False, d)[1] for d in (True, False)}
+            for word in {w for k in abjad_keys(form, hebrew) for w in self.by_key.get(k, ())}:
+                sim = abjad_similarity(form, word, hebrew)
+                if sim >= READING_MATCH and sim > found.get(word, 0.0) and any(
+                        _within(mine, latin[1]) for mine in written for latin, _g in _latin_readings(word, form, hebrew)):
+                    found[word] = sim
+        self._cache[key] = found
+        return found
+
+
+def _within(written: str, latin: str) -> bool:
+    """Are the letters an abjad word writes (its consonants, w and y among them) all in a Latin
+    spelling's, in order? The Latin may have more (a short i or u is a y or w there: Sinwar's
+    'synwr' holds السنوار's 'snwr'); a w or y the script writes must be there (الولايات, "the
+    states", 'wlyt', is no Latt, 'lt', though both are 'lt' without them)."""
+    it = iter(latin)
+    return all(ch in it for ch in written)

@@ -29,7 +29,7 @@ from operator import attrgetter
 from typing import Any
 
 from monitor.matching import vocab
-from monitor.matching.abjad import abjad_script
+from monitor.matching.abjad import AbjadReadings, abjad_script
 from monitor.matching.index import (
     OPTIONAL_ROLES,
     SOFT_STARTS,
@@ -121,6 +121,7 @@ _STEM = attrgetter("stem")
 _CAPITALIZED = attrgetter("capitalized")
 _UPPER = attrgetter("upper")
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -186,6 +187,12 @@ def _synonym_keys(norm: str) -> frozenset[str]:
 
 # How a word met a listed one as the list writes it (a case ending off, French ch read as sh).
 _AS_WRITTEN = ("exact", "inflection", "french ch")
+ABJAD_HOW = "consonants"  # how an Arabic or Hebrew word met a listed one (see `TextMatcher._read_abjad`)
+ABJAD_RARE_ZIPF = 3.5  # a word of Arabic or Hebrew script this rare in its languages may name by its consonants ...
+ABJAD_LEADER_ZIPF = 5.0  # ... a leader's this common (بشار 4.6, الأسد 4.9; يكون "is" 6.0, محمد 6.1)
+_VOWEL_LETTERS = re.compile("[aeiouwy]")  # (a folded abjad word's letters that are no consonants)
+_ABJAD_VOWELS = re.compile("[aeiou]")  # (... and those that are not written as letters: its w and y are)
+ABJAD_SHORTEST = 2  # an abjad word is read as a name's only with this many letters (w and y count, vowels not)
 
 
 def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
@@ -392,6 +399,8 @@ class TextMatcher:
         for indexed in index.names:
             self._names_by_entity[indexed.entity.entity_id].append(indexed)
         self._names_by_entity = dict(self._names_by_entity)
+        self._abjad_readings: AbjadReadings | None = None  # made for the first text in Arabic or Hebrew script
+        self._abjad_read: dict[int, dict[str, float]] = {}  # a text's abjad word -> the listed words it spells
 
     # -- public ---------------------------------------------------------------------------
 
@@ -418,6 +427,9 @@ class TextMatcher:
             tokens = [_german_genitive(t) for t in tokens]
         elif _WEST_SLAVIC_LETTERS.search(text):
             tokens = [_west_slavic_case(t) for t in tokens]
+        self._abjad_read = {}
+        if abjad_script(text):
+            tokens = self._read_abjad(text, tokens)
         headline = _Headlines(text, tokens)
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
         words = list(map(str.isalpha, map(_NORM, tokens)))
@@ -577,7 +589,36 @@ class TextMatcher:
                     inflected.clear()
                 anchors = inflected[key] = self._anchors(tok.norm, tok.stem, tok.keys)
             found[j] = anchors
+        for j, readings in self._abjad_read.items():  # (an abjad word is read by its consonants)
+            found[j] = self._abjad_anchors(readings)
         return [(j, found[j]) for j in compress(range(len(tokens)), found)]
+
+    def _read_abjad(self, text: str, tokens: list[Token]) -> list[Token]:
+        """The words of a text in Arabic or Hebrew script, each read as the listed words it
+        spells by its consonants (see `AbjadReadings`) and found under their keys too."""
+        if self._abjad_readings is None:
+            self._abjad_readings = AbjadReadings({t.norm for name in self.index.names for t in name.tokens})
+        out = list(tokens)
+        for j, tok in enumerate(tokens):
+            word = text[tok.start : tok.end]
+            script = abjad_script(word)
+            if not script:
+                continue
+            # (a word of one letter spells too many, و "and"; it is read as no name's word)
+            readings = self._abjad_readings.readings(tok.norm, script == "hebrew", script == "arabic" and word.startswith(
+                "ال")) if len(_ABJAD_VOWELS.sub("", tok.norm)) >= ABJAD_SHORTEST else {}
+            self._abjad_read[j] = readings
+            if readings:
+                out[j] = tok._replace(keys=tuple(dict.fromkeys(chain(tok.keys, *map(phonetic_keys, readings)))))
+        return out
+
+    def _abjad_anchors(self, readings: dict[str, float]) -> list[_Anchor]:
+        """The listed head words an abjad word spells (see `_read_abjad`): by its consonants
+        only, so spelled too loosely to name a one-word name alone."""
+        by_word = self.index.by_word
+        return [_Anchor(self._head_word(word), sim, ABJAD_HOW, True, vocab.zipf(word) >= PROMINENT_DISTINCTIVE_ZIPF)
+                for word, sim in readings.items()
+                if any(word in by_word.get(key, ()) for key in phonetic_keys(word))]
 
     def _anchors(self, norm: str, stem: str, keys: tuple[str, ...]) -> list[_Anchor]:
         """The listed head words a text word matches, each with its names."""
@@ -677,9 +718,11 @@ class TextMatcher:
     def _transliterated(self, tok: Token) -> bool:
         """Is the word written in another script than Latin that writes its vowels (its spelling
         is a romanisation's)? Not Arabic or Hebrew script: without its vowels a common word
-        sounds like a name too often (Persian آزاد, "free", read 'azad', is no Assad)."""
+        sounds like a name too often (Persian آزاد, "free", read 'azad', is no Assad); nor a Han
+        character, a syllable of many words and names (Japanese 説, read 'shuo', is no ZHUO)."""
         word = self._text[tok.start:tok.end]
-        return not word.isascii() and _LATIN_LETTERS.search(word) is None and not abjad_script(word)
+        return not word.isascii() and _LATIN_LETTERS.search(word) is None and not abjad_script(word) \
+            and _HAN.search(word) is None
 
     def _lowercase(self, tokens: list[Token], i: int) -> bool:
         """Is token `i` a word in lowercase in prose, where names are capitalised? ("Jong-un"
@@ -702,6 +745,7 @@ class TextMatcher:
             return None
         best: tuple[int, float, str] | None = None
         lowercase = self._lowercase(tokens, i)
+        readings = self._abjad_read.get(i)
         for k, ntok in enumerate(name.tokens):
             if k in used or lowercase and ntok.role in NAME_ROLES:
                 continue
@@ -713,7 +757,9 @@ class TextMatcher:
                 continue
             if len(tok.norm) == 1 and ntok.role == "legal" and (lowercase or not _full_stop_after(tokens, i)):
                 continue  # S.A.'s letters are written so: the French "Rosneft a annoncé" is no ROSNEFT ... S.A.
-            if tok.norm in _BIN_SPELLINGS and ntok.norm in _BIN_SPELLINGS:
+            if readings is not None:
+                sim, how = readings.get(ntok.norm, 0.0), ABJAD_HOW
+            elif tok.norm in _BIN_SPELLINGS and ntok.norm in _BIN_SPELLINGS:
                 sim, how = 1.0, "particle"  # French writes bin ben: Oussama Ben Laden
             else:
                 sim, how = _word_similarity(tok.norm, tok.stem, ntok.norm)
@@ -854,7 +900,12 @@ class TextMatcher:
             cand.kind = "full"
             cand.score = base
             features["mention"] = "full"
-            if name.kind == "weak" and name.is_person and len(name.required) <= 2:
+            if any(how == ABJAD_HOW for _t, _s, how in cand.matched.values()) and not self._abjad_named(cand, tokens):
+                # Arabic and Hebrew script write no short vowels: two common words read by their
+                # consonants spell many a listed name (يمر نساء, "women pass", is YUNUS, Umar).
+                cand.status = "needs_support"
+                features["needs_support"] = "common words in Arabic or Hebrew script read as a name"
+            elif name.kind == "weak" and name.is_person and len(name.required) <= 2:
                 # OFAC's own words: weak a.k.a.s are "relatively broad or generic" and "may
                 # generate a large volume of false hits" (Abu Ammar, El Chapo): only with support.
                 cand.status = "needs_support"
@@ -989,6 +1040,22 @@ class TextMatcher:
                 cand.score = OBSCURE_SURNAME
                 features.setdefault("penalties", []).append(OBSCURE_PENALTY)
 
+    def _abjad_named(self, cand: _Candidate, tokens: list[Token]) -> bool:
+        """Does a name read from Arabic or Hebrew script by its consonants (`_read_abjad`) name the
+        entity? Only if a word of it spelled with three consonants at least is rare in the
+        script's languages (السنوار, التكريتي), or no commoner than a leader's name is (بشار
+        الأسد): common words spell names by chance. (Not for one many listed entities link to,
+        as a Latin name is: links say little of what Arabic news names, and two common words
+        spelled the names of such people in a word salad, مرضه باسم as MURAD, Bassem.)"""
+        rare_enough = ABJAD_LEADER_ZIPF if cand.name.entity.leader else ABJAD_RARE_ZIPF
+        for t, _sim, how in cand.matched.values():
+            tok = tokens[t]
+            if how == ABJAD_HOW and len(_VOWEL_LETTERS.sub("", tok.norm)) >= 3:
+                word = self._text[tok.start : tok.end]
+                if vocab.zipf_any_language(word, abjad_script(word)) < rare_enough:
+                    return True
+        return False
+
     @staticmethod
     def _someone_else(negative: str) -> bool:
         """Does a negative context word say that someone else bears the name (the composer, a
@@ -1013,7 +1080,7 @@ class TextMatcher:
                  # with the title the list gives the person, a spelling that sounds the same
                  # (Sayyed Mousavy, Hajji Noorzay)
                  or titled and how == "phonetic" and sim >= 0.95
-                 or _prominent(name.entity) and len(tokens[t].norm) >= 7
+                 or _prominent(name.entity) and len(tokens[t].norm) >= 7 and how != ABJAD_HOW
                  # a surname in another script sounds as listed: Шойгу (read 'shoygu') is SHOIGU
                  # (not an organisation's word: "в Москве" is no BANK MOSKVY)
                  or name.is_person and sim >= 0.98 and self._transliterated(tokens[t]))
