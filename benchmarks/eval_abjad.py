@@ -13,7 +13,7 @@ against an index of the UN entries' Latin names only. Found means the entry is a
 the default threshold.
 
 False alarms: there is no Arabic or Hebrew news here, so the prose is made of words as often as
-text uses them (wordfreq's lists for 'ar', 'fa' and 'he', the 20,000 commonest, drawn by
+text uses them (wordfreq's lists for 'ar', 'fa', 'ur' and 'he', the 20,000 commonest, drawn by
 frequency: names such as محمد and علي among them, as in news), 30 words a paragraph, screened
 against the bundled OFAC SDN list. A word salad has no real mentions: every hit is a false
 alarm, and two common words side by side are the shape of the hardest ones (Arabic writes no
@@ -69,7 +69,7 @@ def word_salad(lang: str, paragraphs: int, rng: random.Random) -> list[str]:
 
 
 def false_alarms(matcher: TextMatcher, paragraphs: int, seed: int) -> None:
-    for lang in ("ar", "fa", "he"):
+    for lang in ("ar", "fa", "ur", "he"):
         texts = word_salad(lang, paragraphs, random.Random(seed))
         started = time.perf_counter()
         alarms = [(h.score, h.text, h.matched_name) for t in texts for h in matcher.screen(t)]

@@ -292,7 +292,7 @@ def is_common_word(word: str) -> bool:
 # Languages of the news the matcher reads, by script, for a word as written (not folded): a
 # sentence's first word is capitalised whatever it is ("Наемники Пригожина", "Żołnierze Prigożyna").
 NEWS_LANGUAGES = {"latin": ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "tr"), "cyrillic": ("ru", "uk"),
-                  "greek": ("el",), "arabic": ("ar", "fa"), "hebrew": ("he",)}
+                  "greek": ("el",), "arabic": ("ar", "fa", "ur"), "hebrew": ("he",)}
 
 
 @lru_cache(maxsize=50_000)
