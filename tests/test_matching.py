@@ -1253,6 +1253,7 @@ def test_arabic_script_read_without_vowels_names_no_acronym_nor_leader(matcher: 
     ("بشار الأسد غادر دمشق", "12735"),  # a leader: his name's words are common in Arabic news
     ("قال يحيى السنوار إن الحرب مستمرة", "18528"),  # السنوار is rare in Arabic text
     ("ולדימיר פוטין נפגש", "35096"),  # Hebrew
+    ("التقى بوتين وبشار الأسد في موسكو", "12735"),  # "and Bashar": Arabic writes its و as the word's first letter
     ("يمر نساء في الشارع", None),  # "women pass" has the consonants of YUNUS, Umar
     ("الولايات المتحدة وروسيا", None),  # "the States": its w and y are written, Latt has none
     ("مرضه باسم الله", None),  # "his illness, in God's name": MURAD, Bassem by consonants

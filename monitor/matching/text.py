@@ -46,6 +46,7 @@ from monitor.matching.normalize import (
     Token,
     east_slavic_key,
     east_slavic_spelling,
+    fold,
     french_reading,
     letter_script,
     name_tokens,
@@ -191,6 +192,7 @@ ABJAD_HOW = "consonants"  # how an Arabic or Hebrew word met a listed one (see `
 ABJAD_RARE_ZIPF = 3.5  # a word of Arabic or Hebrew script this rare in its languages may name by its consonants ...
 ABJAD_LEADER_ZIPF = 5.0  # ... a leader's this common (بشار 4.6, الأسد 4.9; يكون "is" 6.0, محمد 6.1)
 _VOWEL_LETTERS = re.compile("[aeiouwy]")  # (a folded abjad word's letters that are no consonants)
+_PROCLITICS = frozenset("فبلك")  # the letters Arabic writes before an article: so, with, for, as
 _ABJAD_VOWELS = re.compile("[aeiou]")  # (... and those that are not written as letters: its w and y are)
 ABJAD_SHORTEST = 2  # an abjad word is read as a name's only with this many letters (w and y count, vowels not)
 
@@ -604,9 +606,18 @@ class TextMatcher:
             script = abjad_script(word)
             if not script:
                 continue
-            # (a word of one letter spells too many, و "and"; it is read as no name's word)
-            readings = self._abjad_readings.readings(tok.norm, script == "hebrew", script == "arabic" and word.startswith(
-                "ال")) if len(_ABJAD_VOWELS.sub("", tok.norm)) >= ABJAD_SHORTEST else {}
+            readings: dict[str, float] = {}
+            hebrew = script == "hebrew"
+            forms = [(tok.norm, not hebrew and word.startswith("ال"))]
+            if not hebrew and len(word) > 3 and (word[0] == "و" or word[0] in _PROCLITICS and word.startswith("ال", 1)):
+                # (a word Arabic writes with "and" before it, or "with", "for", "so" or "as" before
+                # its article: وبشار, والأسد, بالأسد)
+                forms.append((fold(word[1:]), word.startswith("ال", 1)))
+            for form, article in forms:
+                # (a word of one letter spells too many, و "and"; it is read as no name's word)
+                if len(_ABJAD_VOWELS.sub("", form)) >= ABJAD_SHORTEST:
+                    for listed, sim in self._abjad_readings.readings(form, hebrew, article).items():
+                        readings[listed] = max(sim, readings.get(listed, 0.0))
             self._abjad_read[j] = readings
             if readings:
                 out[j] = tok._replace(keys=tuple(dict.fromkeys(chain(tok.keys, *map(phonetic_keys, readings)))))
