@@ -219,8 +219,14 @@ _SHARED: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _shared(letters: frozenset[str]) -> frozenset[str]:
-    """One copy of each set of letters or keys, however many names have it."""
-    return _SHARED.setdefault(letters, letters)
+    """One copy of each set of letters or keys, however many names have it (of the last
+    200,000 sets: queries bring new words without end)."""
+    found = _SHARED.get(letters)
+    if found is None:
+        if len(_SHARED) >= 200_000:
+            _SHARED.clear()
+        found = _SHARED[letters] = letters
+    return found
 
 
 class _Name(tuple):
