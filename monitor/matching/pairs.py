@@ -885,9 +885,8 @@ _CONNECTORS = frozenset(["and", "y", "et", "e", "und", "i"])  # "J AND M", "G Y 
 def _align_initials(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
                     used_b: set[int]) -> list[tuple[tuple[int, ...], tuple[int, ...], float, str]]:
     """A firm's initials written apart in one name and as one word in the other: "B.S. COMPANY
-    OFFSHORE" / BS COMPANY OFFSHORE, "M. D. S. IMPORT EXPORT" / MDS IMPORT EXPORT."""
-    if sum(len(t.norm) == 1 for t in a) < 2:
-        return []
+    OFFSHORE" / BS COMPANY OFFSHORE, "M. D. S. IMPORT EXPORT" / MDS IMPORT EXPORT. (Asked only
+    of a name with two initials at least: `_Facts.initials`.)"""
     out = []
     for j, tb in enumerate(b):
         word = tb.norm

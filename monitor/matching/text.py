@@ -573,16 +573,23 @@ class TextMatcher:
         """The tokens that match a listed head word, with those words. Most tokens match none:
         the words are looked up once each, and the tokens that match are picked out in C."""
         norms = list(map(_NORM, tokens))
+        read = self._abjad_read  # (an abjad word is read by its consonants instead: `_read_abjad`)
+        spelled = [norm for j, norm in enumerate(norms) if j not in read] if read else norms
         cache = self._anchor_cache
-        new = set(norms).difference(cache)
+        new = set(spelled).difference(cache)
         if len(cache) + len(new) > 200_000:
             cache.clear()
-            new = set(norms)
+            new = set(spelled)
         for norm in new:
             cache[norm] = self._anchors(norm, "", phonetic_keys(norm))
-        found = list(map(cache.__getitem__, norms))
+        if read:
+            found = [self._abjad_anchors(read[j]) if j in read else cache[norm] for j, norm in enumerate(norms)]
+        else:
+            found = list(map(cache.__getitem__, norms))
         inflected = self._inflected_anchor_cache
         for j in compress(range(len(tokens)), map(_STEM, tokens)):  # words with a case ending
+            if j in read:
+                continue
             tok = tokens[j]
             key = (tok.norm, tok.stem)
             anchors = inflected.get(key)
@@ -591,8 +598,6 @@ class TextMatcher:
                     inflected.clear()
                 anchors = inflected[key] = self._anchors(tok.norm, tok.stem, tok.keys)
             found[j] = anchors
-        for j, readings in self._abjad_read.items():  # (an abjad word is read by its consonants)
-            found[j] = self._abjad_anchors(readings)
         return [(j, found[j]) for j in compress(range(len(tokens)), found)]
 
     def _read_abjad(self, text: str, tokens: list[Token]) -> list[Token]:
