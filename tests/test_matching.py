@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from monitor.matching import TextMatcher
+from monitor.matching.index import MatchIndex
+from monitor.matching.model import EntityRecord
 from monitor.matching.normalize import fold, name_tokens, phonetic_keys, tokenize
 from monitor.matching.pairs import compare_names, search
 
@@ -1303,6 +1305,54 @@ def test_arabic_and_hebrew_script_read_by_consonants(matcher: TextMatcher, text:
     assert sorted({h.entity.source_id for h in hits}) == ([named] if named else [])
     for hit in hits:
         assert {t["how"] for t in hit.features["tokens"]} == {"consonants"}
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("美国财政部制裁了李方伟。", "11447"),  # LI, Fangwei: a Chinese name read in pinyin, surname first
+    ("李方伟、张健和王伟出席了会议。", "11447"),
+    ("各方的利益。", None),  # "benefit" reads 'li yi' as LI, Yi: a name of two syllables is no name read
+    ("会议时间张贴在门上。", None),  # 间张 'jian zhang' is ZHANG, Jian backwards
+    ("北朝鮮の金正恩総書記", None),  # kanji read in Mandarin are no Japanese reading: nothing to find
+    ("リスの写真を撮った。", None),  # "squirrel": katakana リス 'ri su' is no RI, Su Yong
+    ("북한 김정은이 말했다.", "20157"),  # KIM, Jong Un, a particle after the name
+    ("김여정 부부장은 담화를 발표했다.", "21444"),  # 여 'yeo' is Yo as McCune-Reischauer writes it
+    ("미국 재무부는 리병철을 제재했다.", "23215"),  # 병 'byeong' is Pyong
+    ("것은 중요하다.", None),  # "thing" reads 'geos', a firm's one-word name
+    ("총리가 말했다.", None),  # "prime minister" reads 'chong ri', RI, Chong Chol backwards and in part
+    ("신용 등급", None),  # "credit" reads 'sin yong' of SIN, Yong Il
+    ("서명을 했다", None),  # "signature" reads 'seo myeong', SO, Myong: a name of two syllables
+    ("김 정은이", None),  # a Korean name is one word
+])
+def test_chinese_japanese_and_korean_text_names_only_whole_names_as_written(matcher: TextMatcher, text: str,
+                                                                             named: str | None) -> None:
+    hits = matcher.screen(text, threshold=0.5)
+    assert sorted({h.entity.source_id for h in hits}) == ([named] if named else [])
+    for hit in hits:
+        assert hit.text == text[hit.start : hit.end] and len(hit.text) == 3
+
+
+def test_a_name_in_han_characters_explains_its_reading(matcher: TextMatcher) -> None:
+    [hit] = matcher.screen("美国财政部制裁了李方伟。")
+    assert (hit.text, hit.matched_name, hit.score) == ("李方伟", "LI, Fangwei", 0.9)
+    assert hit.features["how"] == "pinyin" and hit.features["reading"] == "li fang wei"
+
+
+def test_a_name_the_list_writes_in_han_characters_is_found_as_written() -> None:
+    records = [EntityRecord(1, "un", "KPi.083", "Person", "JIN TIESAN", (("JIN TIESAN", "primary"), ("金铁三", "aka"))),
+               EntityRecord(2, "un", "KPe.099", "Organization", "CHANG AN SHIPPING",
+                            (("CHANG AN SHIPPING", "primary"), ("長安海連技術有限公司", "aka")))]
+    hits = TextMatcher(MatchIndex(records)).screen("联合国制裁了金铁三和長安海連技術有限公司。")
+    assert [(h.entity.source_id, h.text, h.score) for h in hits] == [
+        ("KPi.083", "金铁三", 1.0), ("KPe.099", "長安海連技術有限公司", 1.0)]
+    assert {h.features["how"] for h in hits} == {"as written"}
+
+
+def test_pinyin_is_split_into_syllables_as_pinyin_writes_them() -> None:
+    from monitor.matching.han import split_pinyin
+    assert split_pinyin("fangwei") == (("fang", "wei"),)
+    assert split_pinyin("huang") == (("huang",),)  # (no hu-ang: a syllable after another begins with a consonant)
+    assert split_pinyin("xiaoxun")[0] == ("xiao", "xun")
+    assert split_pinyin("jong") == () and split_pinyin("nguyen") == ()  # Korean, Vietnamese: no pinyin
 
 
 def test_an_abjad_word_reads_as_the_listed_words_its_letters_spell() -> None:

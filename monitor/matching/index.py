@@ -175,6 +175,12 @@ _EAST_SLAVIC_SURNAME = re.compile(r"(?:[oe]v|[oe]va|au|enk[oa]|[cy]?uk|yk|vich|v
 SOFT_STARTS = frozenset("aeiouyv")
 
 
+def korean_name(tokens: Sequence[NameToken]) -> bool:
+    """A Korean name: a Korean surname as its surname, and all its parts syllables."""
+    return any(t.role == "surname" and t.norm in vocab.KOREAN_SURNAMES for t in tokens) \
+        and all(len(t.norm) <= 6 for t in tokens)
+
+
 def east_slavic(tokens: Iterable[NameToken]) -> bool:
     """Is this a Russian, Belarusian or Ukrainian person's name (see `_EAST_SLAVIC_SURNAME`)?"""
     return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm) for t in tokens)

@@ -399,6 +399,19 @@ _KOREAN_SYLLABLE = (
 )
 
 
+_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7af]")
+_MCCUNE_REISCHAUER = ((re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"), (re.compile(r"ae"), "e"),
+                      (re.compile(r"^g"), "k"), (re.compile(r"^d"), "t"), (re.compile(r"^b"), "p"), (re.compile(r"^j"), "ch"))
+
+
+def mccune_reischauer(norm: str) -> str:
+    """A Hangul syllable's Revised romanisation (`fold`'s) as McCune-Reischauer writes it, as North
+    Korea and the lists do, breves and apostrophes dropped: 철 'cheol' Chol, 장 'jang' Chang, 김
+    'gim' Kim, 은 'eun' Un; '' if the same."""
+    found = _rewrite(norm, _MCCUNE_REISCHAUER)
+    return found if found != norm else ""
+
+
 @lru_cache(maxsize=20_000)
 def korean_key(norm: str) -> str:
     """One spelling for a Korean syllable however romanised: Chong = Jong = Jung, Pong = Bong,
@@ -460,6 +473,8 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
         stem = _KOREAN_IN_CYRILLIC.get(piece.lower()) or _stem(piece)
     elif _GREEK.search(piece):
         stem = greek_nd_reading(piece)
+    elif _HANGUL_SYLLABLE.match(piece):
+        stem = mccune_reischauer(norm)  # (as the lists write a Korean's name: 철 'cheol' is Chol)
     elif capitalized:
         stem = _latin_stem(norm) or french_reading(norm)  # (the word's other form)
     if stem:

@@ -29,6 +29,7 @@ from monitor.matching.index import (
     NearKeys,
     analyse_name,
     east_slavic,
+    korean_name,
 )
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
@@ -200,7 +201,7 @@ class _Facts:
         self.initials = sum(len(t.norm) == 1 for t in x)
         self.titled = any(t.role == "title" for t in x)
         self.east_slavic = east_slavic(x)
-        self.korean = _korean(x)
+        self.korean = korean_name(x)
         self.joined = "".join(t.norm for t in x)
         self.total = sum(_weight(t) for t in x)
         self.generation = _shared(frozenset(t.norm for t in x if t.norm in vocab.GENERATION))
@@ -641,7 +642,7 @@ def _lost_syllable(x: tuple[NameToken, ...], used: set[int], shortest: int = 2) 
     return any(
         k not in used and t.role == "middle" and shortest <= len(t.norm) <= 3
         and (len(t.norm) == 1 or SYLLABLE_WORD.match(t.norm) is not None)  # (Ali is a name: IBRAHIM ALI ABU BAKR ~ Ibrahim Abubaker)
-        and (t.norm not in _SOUTH_ASIAN_ARTICLE or _korean(x))  # (Korean Un is a syllable: Kim Jong Un)
+        and (t.norm not in _SOUTH_ASIAN_ARTICLE or korean_name(x))  # (Korean Un is a syllable: Kim Jong Un)
         and any(n in used and x[n].role in _GIVEN and len(x[n].norm) <= 4 for n in (k - 1, k + 1) if 0 <= n < len(x))
         # (beside another part of the same side, it is a whole name more: LEE, John Ka-chiu ~ LEE, John)
         and not any(n not in used and x[n].role in _GIVEN for n in (k - 1, k + 1) if 0 <= n < len(x))
@@ -832,11 +833,6 @@ def _align_last_core(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
         used_a.add(left_a[0])
         used_b.add(left_b[0])
         aligned.append((left_a[0], left_b[0], sim, _VOWELS_ONLY))
-
-
-def _korean(x: tuple[NameToken, ...]) -> bool:
-    """A Korean name: a Korean surname as its surname, and all its parts syllables."""
-    return any(t.role == "surname" and t.norm in vocab.KOREAN_SURNAMES for t in x) and all(len(t.norm) <= 6 for t in x)
 
 
 def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int], used_b: set[int],

@@ -30,6 +30,7 @@ from typing import Any
 
 from monitor.matching import vocab
 from monitor.matching.abjad import AbjadReadings, abjad_script
+from monitor.matching.han import HAN, HanNames
 from monitor.matching.index import (
     OPTIONAL_ROLES,
     SOFT_STARTS,
@@ -39,6 +40,7 @@ from monitor.matching.index import (
     assimilated_article,
     east_slavic,
     first_surname,
+    korean_name,
     token_weight,
 )
 from monitor.matching.model import EntityRecord, Mention
@@ -49,6 +51,7 @@ from monitor.matching.normalize import (
     fold,
     french_reading,
     letter_script,
+    mccune_reischauer,
     name_tokens,
     phonetic_keys,
     tokenize,
@@ -61,6 +64,7 @@ from monitor.matching.similarity import (
     initial_matches,
     token_similarity,
 )
+from monitor.matching.syllabaries import HANGUL
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
@@ -122,7 +126,9 @@ _STEM = attrgetter("stem")
 _CAPITALIZED = attrgetter("capitalized")
 _UPPER = attrgetter("upper")
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+HANGUL_SYLLABLES_LEAST = 3  # a name read off Hangul has this many syllables at least (see `_not_korean`)
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_UNREAD = re.compile(f"{HAN.pattern}|{_KANA.pattern}")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -201,7 +207,8 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
     """How alike a text word (and its other form: its stem when it has a case ending, or its
     French reading, ch as sh) and a listed word are."""
     if stem and stem == listed:
-        return 1.0, "french ch" if stem == french_reading(norm) else "inflection"
+        return 1.0, "french ch" if stem == french_reading(norm) else \
+            "McCune-Reischauer" if stem == mccune_reischauer(norm) else "inflection"
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
@@ -403,6 +410,8 @@ class TextMatcher:
         self._names_by_entity = dict(self._names_by_entity)
         self._abjad_readings: AbjadReadings | None = None  # made for the first text in Arabic or Hebrew script
         self._abjad_read: dict[int, dict[str, float]] = {}  # a text's abjad word -> the listed words it spells
+        self._han_names: HanNames | None = None  # made for the first text in Han characters
+        self._unread: frozenset[int] = frozenset()  # a text's tokens not read as words (Han characters)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -432,6 +441,13 @@ class TextMatcher:
         self._abjad_read = {}
         if abjad_script(text):
             tokens = self._read_abjad(text, tokens)
+        han = HAN.search(text) is not None
+        # Han characters are read by `HanNames` instead (see `_han_mentions`); a Japanese kana
+        # is a syllable of any word, one at a time no name's word (リス 'ri su' is no RI, Su Yong).
+        self._unread = frozenset(j for j, t in enumerate(tokens) if _UNREAD.match(text, t.start)) \
+            if han or _KANA.search(text) else frozenset()
+        self._hangul = frozenset(j for j, t in enumerate(tokens) if HANGUL.match(text, t.start)) \
+            if HANGUL.search(text) else frozenset()
         headline = _Headlines(text, tokens)
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
         words = list(map(str.isalpha, map(_NORM, tokens)))
@@ -455,13 +471,15 @@ class TextMatcher:
             if name.entity.entity_id in fuller:
                 candidates.extend(self._grow(tokens, j, pos, sim, how, name) for j, pos, sim, how in spans)
         for cand in candidates:
-            if self._hopeless_surname(cand, tokens, fuller):
+            if self._hopeless_surname(cand, tokens, fuller) or self._hangul and self._not_korean(cand, tokens):
                 cand.status = "rejected"
                 continue
             self._score(cand, tokens, headline)
         chosen = self._resolve(candidates, tokens)
         mentions = [self._mention(c, text, tokens) for c in chosen if c.score >= threshold]
         mentions += self._identified(text)
+        if han:
+            mentions += [m for m in self._han_mentions(text) if m.score >= threshold]
         mentions.sort(key=lambda m: (m.start, -m.score))
         return mentions
 
@@ -586,6 +604,8 @@ class TextMatcher:
             found = [self._abjad_anchors(read[j]) if j in read else cache[norm] for j, norm in enumerate(norms)]
         else:
             found = list(map(cache.__getitem__, norms))
+        for j in self._unread:
+            found[j] = []
         inflected = self._inflected_anchor_cache
         for j in compress(range(len(tokens)), map(_STEM, tokens)):  # words with a case ending
             if j in read:
@@ -738,7 +758,7 @@ class TextMatcher:
         character, a syllable of many words and names (Japanese 説, read 'shuo', is no ZHUO)."""
         word = self._text[tok.start:tok.end]
         return not word.isascii() and _LATIN_LETTERS.search(word) is None and not abjad_script(word) \
-            and _HAN.search(word) is None
+            and HAN.search(word) is None
 
     def _lowercase(self, tokens: list[Token], i: int) -> bool:
         """Is token `i` a word in lowercase in prose, where names are capitalised? ("Jong-un"
@@ -751,6 +771,8 @@ class TextMatcher:
 
     def _match_word(self, tokens: list[Token], i: int, name: IndexedName,
                     used: dict[int, Any]) -> tuple[int, float, str] | None:
+        if i in self._unread:
+            return None
         tok = tokens[i]
         if len(tok.norm) > 1 and tok.norm not in TWO_LETTER_INITIALS and name.keyset.isdisjoint(tok.keys) \
                 and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
@@ -1456,6 +1478,44 @@ class TextMatcher:
         return [Mention(entity=entity, start=start, end=end, text=text[start:end], matched_name=label, score=1.0,
                         kind="identifier", features={"mention": "identifier", "identifier": label})
                 for start, end, entity, label in self.index.identified(text)]
+
+    def _not_korean(self, cand: _Candidate, tokens: list[Token]) -> bool:
+        """Is a candidate read off Hangul syllables other than a Korean's whole name written as
+        Korean writes it, in one word from its first syllable, the surname first (김정은,
+        김정은이)? Read by its syllables, a Hangul word spells a Korean name only (것, "thing", is
+        no GEOS, 류 진 no RYU, Jin), and its part is a word's too often (총리, "prime minister",
+        reads 'chong ri' of RI, Chong Chol; 신용, "credit", 'sin yong' of SIN, Yong Il), and so
+        is a whole name of two (서명, "signature", 'seo myeong' as SO, Myong; 강릉, a city, as
+        KANG, Ryong): three syllables at least, as most Korean names have."""
+        places = sorted(t for t, _s, _h in cand.matched.values())
+        if self._hangul.isdisjoint(places):
+            return False
+        name = cand.name
+        first = min(cand.matched.items(), key=lambda kv: kv[1][0])[0]
+        return not (name.is_person and korean_name(name.tokens) and name.tokens[first].role == "surname"
+                    and len(cand.matched) == len(name.tokens) >= HANGUL_SYLLABLES_LEAST
+                    and all(t in self._hangul for t in places)
+                    and places == list(range(places[0], places[-1] + 1))
+                    and (places[0] == 0 or tokens[places[0]].gap != "")
+                    and all(tokens[t].gap == "" for t in places[1:]))
+
+    def _han_mentions(self, text: str) -> list[Mention]:
+        """The listed names a text names in Han characters (see `han`): as the list writes them
+        (1.0) or, for a Chinese person's name the list writes in pinyin, by their reading (0.9)."""
+        if self._han_names is None:
+            self._han_names = HanNames(self.index.names)
+        mentions = []
+        seen: set[tuple[int, int, int]] = set()
+        for start, end, name_idx, score, how in self._han_names.find(text):
+            name = self.index.names[name_idx]
+            if (start, end, name.entity.entity_id) in seen:
+                continue  # (CHEN, Guoping and CHEN, Guo Ping read alike)
+            seen.add((start, end, name.entity.entity_id))
+            mentions.append(Mention(
+                entity=name.entity, start=start, end=end, text=text[start:end], matched_name=name.text,
+                score=score, kind="full", features={"mention": "han", "how": how, "name_kind": name.kind,
+                                                    "reading": " ".join(fold(ch) for ch in text[start:end])}))
+        return mentions
 
     # -- output ---------------------------------------------------------------------------
 

@@ -330,6 +330,23 @@ def leader_title(title: str) -> bool:
     return any(_LEADER_TITLE.fullmatch(part.strip()) for part in title.split(";"))
 
 
+# The commonest Chinese surnames in pinyin (some 150, nine in ten Chinese bear one), and the
+# surnames of two syllables: a name read in Han characters is a Chinese person's (see `han`).
+CHINESE_SURNAMES = frozenset(["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+                             "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song",
+                             "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan",
+                             "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
+                             "yao", "shen", "zhong", "cui", "tan", "fan", "liao", "shi", "jin", "jia", "xia", "fu",
+                             "fang", "zou", "xiong", "bai", "meng", "qin", "qiu", "hou", "yin", "xue", "yan", "duan",
+                             "lei", "long", "tao", "mao", "hao", "gu", "gong", "shao", "wan", "qian", "dai", "ou",
+                             "mo", "kong", "xiang", "chang", "kang", "yi", "qiao", "lai", "wen", "niu", "hong", "ji",
+                             "bao", "zhan", "lv", "nie", "zhuo", "geng", "guan", "ling", "bi", "ni", "ning", "rao",
+                             "xing", "cen", "ke", "qi", "shu", "tong", "an", "ge", "ai", "miao", "che", "mu", "sang",
+                             "chu", "bian", "jing", "min", "pu", "shan", "zang", "zhai", "tu", "lan", "dang", "zuo",
+                             "quan", "rong", "huo", "xin", "yue", "sha", "mi", "lang", "di", "nong", "chai", "weng",
+                             "ran", "kou", "qu", "jian", "mei", "lian", "cong", "ruan", "ba", "zhuang", "huai", "zhi",
+                             "pei", "she", "bo", "jie", "ouyang", "sima", "zhuge", "shangguan", "situ", "dongfang",
+                             "huangfu", "murong"])
 # Korean surnames as romanised on the lists (North and South): a name is Korean when one of
 # them is its surname and all its parts are syllables.
 KOREAN_SURNAMES = frozenset(["kim", "ri", "li", "yi", "lee", "pak", "park", "choe", "choi", "chong", "jong", "jeong",
