@@ -4,14 +4,19 @@
 
 Chinese and Japanese write no spaces, and Han characters and Hangul syllables are read one
 syllable at a time (`tokenize`); read as the text matcher reads words, a two-character word read
-'li yi' named LI, Yi. Han characters are read by `han.HanNames` instead, kana not at all, and a
-name read off Hangul must be a Korean's whole name in one word (`TextMatcher._not_korean`).
+'li yi' named LI, Yi. Han characters are read by `han.HanNames` instead, hiragana not at all, a
+name read off Hangul syllables must be a Korean's whole name in one word (`TextMatcher._not_korean`),
+and a katakana word, or a Hangul word read whole, is read as the foreign name it may write
+(`TextMatcher._read_kana`, `_read_hangul`).
 
 Recall: the bundled OFAC SDN list's Chinese persons (a Chinese surname, the given name in pinyin:
 `han`) written in Han characters, each syllable as its commonest character (李方伟 and 黎芳薇 read
 alike: either is the name as the matcher reads it), in a Chinese sentence; and its Korean persons
 (`korean_name`, three syllables or more) written in Hangul, each syllable as McCune-Reischauer
-reads it, in a Korean sentence with a particle after the name. Found means the listed person is
+reads it, in a Korean sentence with a particle after the name; and the listed persons of
+tests/fixtures/script_pairs.jsonl as the Japanese and Korean press write them (プーチン, 프리고진),
+whole and by the last word alone, in a sentence (a surname alone that several listed persons
+bear, NASRALLAH, SECHIN, needs support as in Latin letters). Found means the listed person is
 among the hits at the default threshold.
 
 False alarms: no Chinese, Japanese or Korean news is here, so the prose is made of words as often
@@ -23,8 +28,11 @@ the bundled OFAC SDN list: every hit is a false alarm, but a name the word list 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import re
 import time
+from pathlib import Path
 
 from _bundled import bundled_index
 from wordfreq import get_frequency_dict
@@ -33,6 +41,8 @@ from monitor.matching import TextMatcher
 from monitor.matching.han import HanNames, pinyin_syllables
 from monitor.matching.index import korean_name
 from monitor.matching.normalize import fold
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def han_for_syllables() -> dict[str, str]:
@@ -89,6 +99,37 @@ def recall(matcher: TextMatcher) -> None:
         print(f"  MISS {text} ({listed})")
 
 
+def foreign_names(matcher: TextMatcher) -> None:
+    """The listed persons of tests/fixtures/script_pairs.jsonl as the Japanese and Korean press
+    write them (katakana, Hangul), whole and by the last word alone, in a sentence."""
+    by_name = {n.text: n.entity for n in matcher.index.names}
+    pairs = [json.loads(line) for line in (ROOT / "tests" / "fixtures" / "script_pairs.jsonl").open(encoding="utf-8")]
+    for script, sentence in (("japanese", "{}氏は声明を発表した。"), ("korean", "{}{} 성명을 발표했다.")):
+        found = total = wrong = 0
+        misses = []
+        for pair in pairs:
+            if not pair["id"].startswith(script) or pair["name2"] not in by_name:
+                continue
+            entity = by_name[pair["name2"]]
+            for name in (pair["name1"], re.split(r"[\s・]", pair["name1"])[-1]):
+                if script == "korean":  # (the topic particle: 은 after a last consonant, 는 after a vowel)
+                    text = sentence.format(name, "은" if (ord(name[-1]) - 0xAC00) % 28 else "는")
+                else:
+                    text = sentence.format(name)
+                ids = {h.entity.entity_id for h in matcher.screen(text)}
+                if pair["match"]:
+                    total += 1
+                    found += entity.entity_id in ids
+                    if entity.entity_id not in ids:
+                        misses.append((name, pair["name2"]))
+                elif name == pair["name1"]:
+                    wrong += entity.entity_id in ids
+        print(f"{script} press names of listed persons, whole and the last word alone: recall {found / total:.3f} "
+              f"({found} of {total}); {wrong} hits of another listed person of a like name")
+        for name, listed in misses[:10]:
+            print(f"  MISS {name} ({listed})")
+
+
 def word_salad(lang: str, paragraphs: int, rng: random.Random) -> list[str]:
     freq = get_frequency_dict(lang)
     words = sorted(freq, key=freq.__getitem__, reverse=True)[:20_000]
@@ -116,6 +157,7 @@ def main() -> None:
     args = parser.parse_args()
     matcher = TextMatcher(bundled_index())
     recall(matcher)
+    foreign_names(matcher)
     false_alarms(matcher, args.paragraphs, args.seed)
 
 

@@ -62,7 +62,7 @@ def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
         "James Wagner reported from New York.",
         "Freedom of speech matters to us all.",
         "Kim Kardashian visited Paris.",
-        "ハメネイ師は演説した。",  # Japanese 説 ("speech") read 'shuo' is no ZHUO, Xinrong alone
+        "首相は演説した。",  # Japanese 説 ("speech") read 'shuo' is no ZHUO, Xinrong alone
     ],
 )
 def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:
@@ -1313,7 +1313,7 @@ def test_arabic_and_hebrew_script_read_by_consonants(matcher: TextMatcher, text:
     ("各方的利益。", None),  # "benefit" reads 'li yi' as LI, Yi: a name of two syllables is no name read
     ("会议时间张贴在门上。", None),  # 间张 'jian zhang' is ZHANG, Jian backwards
     ("北朝鮮の金正恩総書記", None),  # kanji read in Mandarin are no Japanese reading: nothing to find
-    ("リスの写真を撮った。", None),  # "squirrel": katakana リス 'ri su' is no RI, Su Yong
+    ("リスの写真を撮った。", None),  # "squirrel": katakana リス 'risu' is no RI, Su Yong
     ("북한 김정은이 말했다.", "20157"),  # KIM, Jong Un, a particle after the name
     ("김여정 부부장은 담화를 발표했다.", "21444"),  # 여 'yeo' is Yo as McCune-Reischauer writes it
     ("미국 재무부는 리병철을 제재했다.", "23215"),  # 병 'byeong' is Pyong
@@ -1329,6 +1329,46 @@ def test_chinese_japanese_and_korean_text_names_only_whole_names_as_written(matc
     assert sorted({h.entity.source_id for h in hits}) == ([named] if named else [])
     for hit in hits:
         assert hit.text == text[hit.start : hit.end] and len(hit.text) == 3
+
+
+@pytest.mark.parametrize(("text", "named", "span"), [
+    ("プーチン大統領はモスクワで演説した。", "35096", "プーチン"),  # a leader's surname alone
+    ("ウラジーミル・プーチン大統領", "35096", "ウラジーミル・プーチン"),  # ウ before a consonant is a v; ・ parts a name
+    ("エフゲニー・プリゴジン氏が死亡した。", PRIGOZHIN, "エフゲニー・プリゴジン"),
+    ("プリゴジン氏が死亡した。", PRIGOZHIN, "プリゴジン"),  # a surname rare in Japanese, alone
+    ("ショイグ国防相", "35173", "ショイグ"),  # the vowel after the last consonant is Shoigu's own
+    ("ハメネイ師は演説した。", "26945", "ハメネイ"),  # KHAMENEI, Ali Husseini (師, "master", is not read)
+    ("ウクライナの首都", None, None),  # Ukraine reads k-r-n as OKROYAN does; its vowels are not his
+    ("ディレクターが来た。", None, None),  # "director", common in Japanese, reads as DERKACH
+])
+def test_a_name_in_katakana_is_read_by_the_sounds_japanese_tells_apart(matcher: TextMatcher, text: str,
+                                                                       named: str | None, span: str | None) -> None:
+    hits = matcher.screen(text)
+    assert sorted({h.entity.source_id for h in hits}) == ([named] if named else [])
+    for hit in hits:
+        assert hit.text == span == text[hit.start : hit.end]
+        assert {t["how"] for t in hit.features["tokens"]} == {"katakana"}
+
+
+@pytest.mark.parametrize(("text", "named", "span"), [
+    ("푸틴 대통령은 모스크바에서 연설했다.", "35096", "푸틴"),  # a foreign name read whole: 'putin'
+    ("블라디미르 푸틴 대통령은", "35096", "블라디미르 푸틴"),
+    ("프리고진이 사망했다.", PRIGOZHIN, "프리고진"),  # the particle after it read off
+    ("마두로는 말했다.", "22790", "마두로"),  # 마두로 + 는, not 마두 + 로는
+    ("하메네이는 말했다.", "26945", "하메네이"),  # 이 follows a last consonant only: 하메네 + 이 it is not
+    ("오사마 빈 라덴은 숨졌다.", "6365", "오사마 빈 라덴"),  # 빈, bin: a word of the name
+    ("알아사드는 말했다.", "12735", "알아사드"),  # the article written into the name
+    ("붙인 종이", None, None),  # "attached" reads 'butin': Korean writes Putin's p with ㅍ
+    ("속국이 되었다", None, None),  # "vassal state" reads s-k as Shoigu does, with consonants he lacks
+    ("수사대가 출동했다", None, None),  # "investigators": Assad begins with a vowel
+])
+def test_a_foreign_name_in_hangul_is_read_whole(matcher: TextMatcher, text: str, named: str | None,
+                                                span: str | None) -> None:
+    hits = matcher.screen(text)
+    assert sorted({h.entity.source_id for h in hits}) == ([named] if named else [])
+    for hit in hits:
+        assert hit.text == span == text[hit.start : hit.end]
+        assert "hangul" in {t["how"] for t in hit.features["tokens"]}
 
 
 def test_a_name_in_han_characters_explains_its_reading(matcher: TextMatcher) -> None:

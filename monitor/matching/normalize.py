@@ -53,6 +53,11 @@ _LETTERS = rf"[^\W_]+(?:[{_combining_marks()}\u00ad\u200d\u2060\ufeff]+[^\W_]*)*
 _WORD = re.compile(rf"{_LETTERS}(?:['’‘`ʼ]{{1,2}}{_LETTERS})*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
+# A word's pieces where it mixes scripts: a run of katakana, a Han character, a Hangul or hiragana
+# syllable, or a run of anything else (Wagner그룹: "wagner", then each syllable).
+_KANA_OR_SYLLABLE = rf"{KATAKANA.pattern}|{SYLLABIC.pattern}|[\u3041-\u309f]"
+_SYLLABIC_PIECE = re.compile(rf"{KATAKANA.pattern}+|{SYLLABIC.pattern}|[\u3041-\u309f]|(?:(?!{_KANA_OR_SYLLABLE}).)+",
+                             re.DOTALL)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?<!^Mc)(?<!^Mac)(?=[A-Z][a-z])")  # (McDonald, MacLeod, GmbH are one word)
 
@@ -486,10 +491,12 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
 
 @lru_cache(maxsize=300_000)
 def _word_pieces(raw: str) -> tuple[tuple[int, int, tuple[str, tuple[str, ...], str, bool, bool] | None], ...]:
-    """A word's pieces, once per distinct word: (offset, length, what the piece is). Hangul and
-    Han characters are syllables, each a name part of its own; a possessive is stripped."""
-    if SYLLABIC.search(raw):
-        return tuple((i, 1, _piece_info(ch)) for i, ch in enumerate(raw))
+    """A word's pieces, once per distinct word: (offset, length, what the piece is). Hangul,
+    hiragana and Han characters are syllables, each a piece of its own, a run of katakana is one
+    (a foreign name, a loanword); a possessive is stripped."""
+    if SYLLABIC.search(raw) or KATAKANA.search(raw):
+        # (a run of katakana is a word: プーチン; Japanese writes no spaces)
+        return tuple((m.start(), len(m.group()), _piece_info(m.group())) for m in _SYLLABIC_PIECE.finditer(raw))
     piece = strip_possessive(raw)
     return ((0, len(piece), _piece_info(piece)),)
 

@@ -67,6 +67,12 @@ def romanise(word: str) -> str:
     return romaji
 
 
+def romanise_whole(word: str) -> str:
+    """A katakana word as romaji with the vowel after its last consonant kept, which may be the
+    foreign word's own: ショイグ 'shoigu' (`romanise` gives 'shoig')."""
+    return romanise(word + "ア")[:-1] if word else word
+
+
 # Consonants Japanese writes alike: l/r, b/v/w/f, t/ch/ts (チ is ti), d/j/z/zh (ジ is di),
 # s/sh/th (シ is si), h/kh, k/c/q; y and vowels are left out.
 _GRAPHS = re.compile(r"shch|tch|sch|sh|ch|ts|tz|th|ph|kh|zh|dj|dz|ck|[a-z]")
@@ -104,6 +110,58 @@ def _vowels_agree(syllabic: str, latin: str) -> bool:
                    for other in written):
             return False
     return True
+
+
+# A Latin vowel and the vowels katakana writes it with, in running text (stricter than
+# `_VOWELS_ALIKE`: ウクライナ 'ukuraina', Ukraine, is no OKROYAN, though both read k-r-n).
+_KANA_VOWELS = {"a": "a", "e": "e", "i": "ia", "o": "o", "u": "u"}
+# ... and Hangul (Revised romanisation, `fold`'s): e as 에 'e' or 애 'ae', o as 오 'o' or 어 'eo',
+# u as 우 'u' or 으 'eu' (세르게이 'seleugei' Sergei; 으 is also the vowel added after a consonant).
+_HANGUL_VOWELS = {"a": "a", "e": "ea", "i": "ia", "o": "oe", "u": "ue"}
+
+
+def syllabic_vowels_agree(romaji: str, latin: str, script: str = "kana") -> bool:
+    """Are the Latin word's vowels written in a katakana word (`romanise`), or a Hangul one, in
+    order, alike (`_KANA_VOWELS`, `_HANGUL_VOWELS`), the vowels the script adds after a consonant
+    (プリゴジン 'purigojin', 프리고진 'peurigojin') passed over, and the Latin's last one perhaps
+    dropped as `romanise` drops them (ショイグ 'shoig' is Shoigu)?"""
+    alike = _HANGUL_VOWELS if script == "hangul" else _KANA_VOWELS
+    if latin.endswith("eh") and len(latin) > 4:
+        latin = latin[:-2] + "a"  # (Persian's last -eh is said -a: Haniyeh, ハニーヤ)
+    written = iter(_VOWEL_GROUPS.findall(romaji))
+    groups = _VOWEL_GROUPS.findall(latin)
+    for n, group in enumerate(groups):
+        if not any(other[0] in alike[group[0]] for other in written):
+            return n == len(groups) - 1 and latin.endswith(group) and romaji[-1:] not in "aeiou"
+    return True
+
+
+_CONSONANT_GRAPHS = re.compile(r"shch|sch|tch|sh|ch|ts|tz|th|ph|kh|zh|dj|dz|ck|ll|ng|[b-df-hj-np-tv-xz]")
+_LABIALS = re.compile(r"ph|[pbfv](?=([aeiouy])?)")
+
+
+def syllabic_reading_agrees(reading: str, latin: str, script: str) -> bool:
+    """Can a katakana word (`romanise`) or a Hangul word read whole (`fold`'s Revised
+    romanisation: 푸틴 'putin') be `latin` as Japanese and Korean write foreign names, beyond
+    their consonant classes? They add vowels to a foreign name, never a consonant (속국 'sokguk',
+    "vassal state", is no Shoigu, 'syoigu'), and begin it with a vowel when it does (수사대
+    'susadae' is no Assad; イイバード 'iibado' no FOZ; ウ before a consonant is a v or w:
+    ウラジーミル 'urajimir', Vladimir). Korean writes p and f with ㅍ 'p', b and v with ㅂ 'b'
+    (붙인 'butin', "attached", is no Putin); a labial at the name's end or before a consonant may
+    be either (라브로프 'labeulopeu', Lavrov)."""
+    vowel_first = reading[:1] in "aeiouy"
+    either = script == "kana" and reading[:1] == "u" and reading[1:2] not in "aeiou"  # (Usama, or a v: Vladimir)
+    if len(_CONSONANT_GRAPHS.findall(reading.replace("y", ""))) > len(_CONSONANT_GRAPHS.findall(latin.replace("y", ""))) \
+            or vowel_first != (latin[:1] in "aeiouy") and not either:
+        return False
+    if script != "hangul":
+        return True
+    written = [m.group()[0] for m in _LABIALS.finditer(reading)]
+    listed = [(m.group()[0] in "pf", m.group(1) is not None) for m in _LABIALS.finditer(latin)]
+    if len(written) != len(listed):
+        return True  # (a w or a silent letter: not told)
+    return all(not before_vowel or (letter == "p") == voiceless
+               for letter, (voiceless, before_vowel) in zip(written, listed, strict=True))
 
 
 def _fewer_vowels(latin: str, syllabic: str) -> bool:

@@ -50,6 +50,7 @@ from monitor.matching.normalize import (
     east_slavic_spelling,
     fold,
     french_reading,
+    korean_key,
     letter_script,
     mccune_reischauer,
     name_tokens,
@@ -64,7 +65,16 @@ from monitor.matching.similarity import (
     initial_matches,
     token_similarity,
 )
-from monitor.matching.syllabaries import HANGUL
+from monitor.matching.syllabaries import (
+    HANGUL,
+    KATAKANA,
+    hangul_similarity,
+    kana_similarity,
+    romanise_whole,
+    syllabary_key,
+    syllabic_reading_agrees,
+    syllabic_vowels_agree,
+)
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
@@ -114,8 +124,8 @@ NAME_ROLES = frozenset({"surname", "given", "middle", "patronymic", "core"})
 MAX_WAITING = 50  # short mentions kept per listed name until the text shows it named in full
 MAX_TEXT_CHARS = 1_000_000  # longer texts are screened in windows of this size (memory: a window dense
 # with names holds some 300 MB of candidates while it is screened)
-_JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/]{0,4}$")  # "Gems & Jewellery", "Import/Export"
-_PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()]{0,5}$")  # "(HK)", for names listed with brackets
+_JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/・]{0,4}$")  # "Gems & Jewellery", "Import/Export"
+_PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()・]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
 _VOWEL = re.compile(r"[aeiouy]")
 _GLUED = re.compile(r"^(?:[^\S\n]{1,2}|[^\S\n]?\n[^\S\n]?|-)\Z")  # a space, a line break or a hyphen: one name runs on
@@ -128,7 +138,9 @@ _UPPER = attrgetter("upper")
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
 HANGUL_SYLLABLES_LEAST = 3  # a name read off Hangul has this many syllables at least (see `_not_korean`)
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_UNREAD = re.compile(f"{HAN.pattern}|{_KANA.pattern}")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_UNREAD = re.compile(f"{HAN.pattern}|{_HIRAGANA.pattern}")
+_CJK = re.compile(f"{HAN.pattern}|{_KANA.pattern}|{HANGUL.pattern}")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -195,12 +207,41 @@ def _synonym_keys(norm: str) -> frozenset[str]:
 # How a word met a listed one as the list writes it (a case ending off, French ch read as sh).
 _AS_WRITTEN = ("exact", "inflection", "french ch")
 ABJAD_HOW = "consonants"  # how an Arabic or Hebrew word met a listed one (see `TextMatcher._read_abjad`)
+KANA_HOW = "katakana"  # ... a katakana word (`TextMatcher._read_kana`)
+HANGUL_HOW = "hangul"  # ... and a Hangul word read whole (`TextMatcher._read_hangul`)
+_READ_HOW = frozenset([ABJAD_HOW, KANA_HOW, HANGUL_HOW])
+# What Korean writes after a noun, in its word (푸틴은, 푸틴의, 푸틴에게), read off a foreign
+# name: after a last consonant (은, 이, 을, 과), after a vowel (는, 가, 를, 와), or after either.
+_AFTER_CONSONANT = ("이라고", "으로는", "으로", "이다", "과의", "은", "이", "을", "과")
+_AFTER_VOWEL = ("라고", "로는", "와의", "로", "는", "가", "를", "와")
+_AFTER_EITHER = ("에게서", "에서는", "에게", "에서", "께서", "의", "에", "도", "만")
 ABJAD_RARE_ZIPF = 3.5  # a word of Arabic or Hebrew script this rare in its languages may name by its consonants ...
+SCRIPT_ALONE_ZIPF = 3.0  # ... a surname alone read off katakana or Hangul, this rare in Japanese or Korean
 ABJAD_LEADER_ZIPF = 5.0  # ... a leader's this common (بشار 4.6, الأسد 4.9; يكون "is" 6.0, محمد 6.1)
 _VOWEL_LETTERS = re.compile("[aeiouwy]")  # (a folded abjad word's letters that are no consonants)
 _PROCLITICS = frozenset("فبلك")  # the letters Arabic writes before an article: so, with, for, as
 _ABJAD_VOWELS = re.compile("[aeiou]")  # (... and those that are not written as letters: its w and y are)
 ABJAD_SHORTEST = 2  # an abjad word is read as a name's only with this many letters (w and y count, vowels not)
+
+
+_HANGUL_PARTICLES = {"빈": "bin", "벤": "ben", "알": "al", "엘": "el"}  # (of Arabic names, a word of their own)
+_ARABIC_PARTICLES = frozenset(["bin", "ben", "ibn", "bint", "al", "el", "abu", "abd", "abdul"])  # (ビン, アル: read too)
+
+
+def _korean_stems(word: str) -> list[tuple[str, ...]]:
+    """A Hangul word without the particle it may end with (one that may follow the syllable
+    before it: 프리고진이 is 프리고진 + 이, but 하메네이 is no 하메네 + 이, 이 following a last
+    consonant only), the shortest particle first (마두로는 is 마두로 + 는 before 마두 + 로는), then
+    the word whole; and each without the Arabic article Korean writes into a name (알아사드)."""
+    stems = []
+    for particle in (*_AFTER_CONSONANT, *_AFTER_VOWEL, *_AFTER_EITHER):
+        stem = word[: -len(particle)]
+        if word.endswith(particle) and len(stem) >= 2 and (
+                particle in _AFTER_EITHER
+                or (particle in _AFTER_CONSONANT) == ((ord(stem[-1]) - 0xAC00) % 28 != 0)):
+            stems.append(stem)
+    stems = [*sorted(stems, key=len, reverse=True), word]
+    return [(stem, stem[1:]) if stem[0] == "알" and len(stem) >= 4 else (stem,) for stem in stems]
 
 
 def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
@@ -409,7 +450,15 @@ class TextMatcher:
             self._names_by_entity[indexed.entity.entity_id].append(indexed)
         self._names_by_entity = dict(self._names_by_entity)
         self._abjad_readings: AbjadReadings | None = None  # made for the first text in Arabic or Hebrew script
-        self._abjad_read: dict[int, dict[str, float]] = {}  # a text's abjad word -> the listed words it spells
+        # a text's word in Arabic or Hebrew script, katakana or Hangul read whole -> the listed
+        # words it spells (`_read_abjad`, `_read_kana`, `_read_hangul`), and which are which
+        self._script_read: dict[int, dict[str, float]] = {}
+        self._kana_read: frozenset[int] = frozenset()
+        self._hangul_read: frozenset[int] = frozenset()  # (and the Hangul words read whole)
+        self._kana_words: dict[str, list[str]] | None = None  # made for the first text in katakana
+        self._hangul_words: dict[str, list[str]] | None = None  # made for the first text in Hangul
+        self._hangul_cache: dict[str, tuple[dict[str, float], int]] = {}  # a Hangul word -> `_hangul_readings`
+        self._korean_names: set[tuple[str, ...]] | None = None  # listed Koreans' names by syllable (`korean_key`)
         self._han_names: HanNames | None = None  # made for the first text in Han characters
         self._unread: frozenset[int] = frozenset()  # a text's tokens not read as words (Han characters)
 
@@ -438,16 +487,22 @@ class TextMatcher:
             tokens = [_german_genitive(t) for t in tokens]
         elif _WEST_SLAVIC_LETTERS.search(text):
             tokens = [_west_slavic_case(t) for t in tokens]
-        self._abjad_read = {}
+        self._script_read = {}
+        self._kana_read = self._hangul_read = frozenset()
+        cjk = _CJK.search(text) is not None
+        if cjk and HANGUL.search(text):  # (first: it makes a word's syllables one token)
+            tokens = self._read_hangul(text, tokens)
         if abjad_script(text):
             tokens = self._read_abjad(text, tokens)
-        han = HAN.search(text) is not None
-        # Han characters are read by `HanNames` instead (see `_han_mentions`); a Japanese kana
-        # is a syllable of any word, one at a time no name's word (リス 'ri su' is no RI, Su Yong).
+        if cjk and KATAKANA.search(text):
+            tokens = self._read_kana(text, tokens)
+        han = cjk and HAN.search(text) is not None
+        # Han characters are read by `HanNames` instead (see `_han_mentions`); a hiragana is a
+        # syllable of any word, no name's (Japanese writes foreign names in katakana).
         self._unread = frozenset(j for j, t in enumerate(tokens) if _UNREAD.match(text, t.start)) \
-            if han or _KANA.search(text) else frozenset()
-        self._hangul = frozenset(j for j, t in enumerate(tokens) if HANGUL.match(text, t.start)) \
-            if HANGUL.search(text) else frozenset()
+            if cjk else frozenset()
+        self._hangul = frozenset(j for j, t in enumerate(tokens) if HANGUL.match(text, t.start)
+                                 and j not in self._script_read) if cjk else frozenset()
         headline = _Headlines(text, tokens)
         # In ordinary prose names are capitalised; in all-lowercase or all-caps text they are not.
         words = list(map(str.isalpha, map(_NORM, tokens)))
@@ -591,7 +646,7 @@ class TextMatcher:
         """The tokens that match a listed head word, with those words. Most tokens match none:
         the words are looked up once each, and the tokens that match are picked out in C."""
         norms = list(map(_NORM, tokens))
-        read = self._abjad_read  # (an abjad word is read by its consonants instead: `_read_abjad`)
+        read = self._script_read  # (an abjad or katakana word is read by its consonants instead)
         spelled = [norm for j, norm in enumerate(norms) if j not in read] if read else norms
         cache = self._anchor_cache
         new = set(spelled).difference(cache)
@@ -601,7 +656,8 @@ class TextMatcher:
         for norm in new:
             cache[norm] = self._anchors(norm, "", phonetic_keys(norm))
         if read:
-            found = [self._abjad_anchors(read[j]) if j in read else cache[norm] for j, norm in enumerate(norms)]
+            found = [self._abjad_anchors(read[j], self._read_how(j)) if j in read
+                     else cache[norm] for j, norm in enumerate(norms)]
         else:
             found = list(map(cache.__getitem__, norms))
         for j in self._unread:
@@ -643,16 +699,129 @@ class TextMatcher:
                 if len(_ABJAD_VOWELS.sub("", form)) >= ABJAD_SHORTEST:
                     for listed, sim in self._abjad_readings.readings(form, hebrew, article).items():
                         readings[listed] = max(sim, readings.get(listed, 0.0))
-            self._abjad_read[j] = readings
+            self._script_read[j] = readings
             if readings:
                 out[j] = tok._replace(keys=tuple(dict.fromkeys(chain(tok.keys, *map(phonetic_keys, readings)))))
         return out
 
-    def _abjad_anchors(self, readings: dict[str, float]) -> list[_Anchor]:
+    def _read_kana(self, text: str, tokens: list[Token]) -> list[Token]:
+        """The katakana words of a text (a foreign name, a loanword: プーチン 'puchin'), each read
+        as the listed words it may spell by the consonants Japanese tells apart (`kana_similarity`:
+        Putin) and found under their keys too."""
+        if self._kana_words is None:
+            self._kana_words = self._syllabary_index("kana")
+        out = list(tokens)
+        read: set[int] = set()
+        for j, tok in enumerate(tokens):
+            if not KATAKANA.match(text, tok.start):
+                continue
+            # (as read, and with the vowel after its last consonant, which may be the name's own:
+            # ショイグ 'shoig' and 'shoigu', Shoigu)
+            forms = dict.fromkeys((tok.norm, romanise_whole(text[tok.start : tok.end])))
+            keys = [syllabary_key("kana", tok.norm)]
+            if tok.norm[:1] == "u" and tok.norm[1:2] not in ("", *"aeiou"):
+                keys.append(syllabary_key("kana", "v" + tok.norm[1:]))  # ウ before a consonant: ウラジーミル Vladimir
+            readings = {listed: sim for key in keys for listed in self._kana_words.get(key, ())
+                        if (sim := max(kana_similarity(form, listed) if syllabic_vowels_agree(form, listed)
+                                       and syllabic_reading_agrees(form, listed, "kana") else 0.0
+                                       for form in forms)) >= TOKEN_MATCH}
+            self._script_read[j] = readings
+            read.add(j)
+            if readings:
+                out[j] = tok._replace(keys=tuple(dict.fromkeys(chain(tok.keys, *map(phonetic_keys, readings)))))
+        self._kana_read = frozenset(read)
+        return out
+
+    def _read_hangul(self, text: str, tokens: list[Token]) -> list[Token]:
+        """The Hangul words of a text read whole as a foreign name (푸틴 'putin', 프리고진
+        'peurigojin', a particle after it read off: 푸틴은) by the consonants Korean tells apart
+        (`hangul_similarity`), each made one token with the listed words it may spell; a word
+        that spells none stays syllables, as a Korean's own name is read (김정은)."""
+        if self._hangul_words is None:
+            self._hangul_words = self._syllabary_index("hangul")
+        out: list[Token] = []
+        j = 0
+        while j < len(tokens):
+            end = j + 1  # the word's syllables: tokens j .. end-1
+            while end < len(tokens) and tokens[end].gap == "" and tokens[end].start == tokens[end - 1].end \
+                    and HANGUL.match(text, tokens[end].start):
+                end += 1
+            word = text[tokens[j].start : tokens[end - 1].end]
+            if end - j == 1 and word in _HANGUL_PARTICLES:  # 오사마 빈 라덴: bin, not a Korean's syllable
+                self._script_read[len(out)] = {_HANGUL_PARTICLES[word]: 1.0}
+                out.append(tokens[j]._replace(norm=_HANGUL_PARTICLES[word], keys=phonetic_keys(_HANGUL_PARTICLES[word])))
+                j = end
+                continue
+            if not HANGUL.match(text, tokens[j].start) or end - j < 2 or self._korean_named(word):
+                out.extend(tokens[j:end])
+                j = end
+                continue
+            readings, size = self._hangul_readings(word)
+            if not readings:
+                out.extend(tokens[j:end])
+                j = end
+                continue
+            first = tokens[j]
+            self._script_read[len(out)] = readings
+            keys = tuple(dict.fromkeys(chain(*map(phonetic_keys, readings))))
+            out.append(Token(first.start, first.start + size, fold(text[first.start : first.start + size]), keys,
+                             True, False, first.gap, ""))
+            out.extend(tokens[j + size : end])  # (the particle's syllables)
+            j = end
+        self._hangul_read = frozenset(k for k in self._script_read if HANGUL.match(text, out[k].start))
+        return out
+
+    def _korean_named(self, word: str) -> bool:
+        """Does a Hangul word begin with a listed Korean's name, syllable by syllable (리수영이:
+        RI, Su Yong)? Then it is read so, not whole as a foreign name ('lisuyeong', Liashenka)."""
+        if self._korean_names is None:
+            self._korean_names = {tuple(map(korean_key, (t.norm for t in name.tokens))) for name in self.index.names
+                                  if name.is_person and korean_name(name.tokens)}
+        keys = tuple(korean_key(fold(ch)) for ch in word)
+        return any(keys[:size] in self._korean_names for size in range(2, len(keys) + 1))
+
+    def _hangul_readings(self, word: str) -> tuple[dict[str, float], int]:
+        """The listed words a Hangul word of two syllables or more spells read whole as a foreign
+        name, and how many of its syllables spell them (a particle after them is no part); once
+        per distinct word."""
+        found = self._hangul_cache.get(word)
+        if found is not None:
+            return found
+        readings: dict[str, float] = {}
+        size = 0
+        assert self._hangul_words is not None
+        for forms in _korean_stems(word):
+            for reading in map(fold, forms):  # (the stem, and without the article: one span)
+                readings.update(
+                    (listed, sim) for listed in self._hangul_words.get(syllabary_key("hangul", reading), ())
+                    if len(listed) > 2 and (sim := hangul_similarity(reading, listed)) >= max(TOKEN_MATCH, readings.get(listed, 0.0))
+                    and syllabic_vowels_agree(reading, listed, "hangul") and syllabic_reading_agrees(reading, listed, "hangul"))
+            if readings:
+                size = len(forms[0])
+                break
+        if len(self._hangul_cache) >= 50_000:
+            self._hangul_cache.clear()
+        found = self._hangul_cache[word] = (readings, size)
+        return found
+
+    def _read_how(self, j: int) -> str:
+        """How token `j`, read by another script's reading, met its listed words."""
+        return KANA_HOW if j in self._kana_read else HANGUL_HOW if j in self._hangul_read else ABJAD_HOW
+
+    def _syllabary_index(self, script: str) -> dict[str, list[str]]:
+        """The listed words by the key `syllabary_key` gives them in `script` ('kana', 'hangul')."""
+        words: dict[str, list[str]] = defaultdict(list)
+        for listed in {t.norm for name in self.index.names for t in name.tokens
+                       if t.role not in OPTIONAL_ROLES or t.norm in _ARABIC_PARTICLES}:
+            if listed.isalpha() and len(listed) > 1:
+                words[syllabary_key(script, listed)].append(listed)
+        return dict(words)
+
+    def _abjad_anchors(self, readings: dict[str, float], how: str) -> list[_Anchor]:
         """The listed head words an abjad word spells (see `_read_abjad`): by its consonants
         only, so spelled too loosely to name a one-word name alone."""
         by_word = self.index.by_word
-        return [_Anchor(self._head_word(word), sim, ABJAD_HOW, True, vocab.zipf(word) >= PROMINENT_DISTINCTIVE_ZIPF)
+        return [_Anchor(self._head_word(word), sim, how, True, vocab.zipf(word) >= PROMINENT_DISTINCTIVE_ZIPF)
                 for word, sim in readings.items()
                 if any(word in by_word.get(key, ()) for key in phonetic_keys(word))]
 
@@ -783,7 +952,7 @@ class TextMatcher:
             return None
         best: tuple[int, float, str] | None = None
         lowercase = self._lowercase(tokens, i)
-        readings = self._abjad_read.get(i)
+        readings = self._script_read.get(i)
         for k, ntok in enumerate(name.tokens):
             if k in used or lowercase and ntok.role in NAME_ROLES:
                 continue
@@ -796,7 +965,7 @@ class TextMatcher:
             if len(tok.norm) == 1 and ntok.role == "legal" and (lowercase or not _full_stop_after(tokens, i)):
                 continue  # S.A.'s letters are written so: the French "Rosneft a annoncé" is no ROSNEFT ... S.A.
             if readings is not None:
-                sim, how = readings.get(ntok.norm, 0.0), ABJAD_HOW
+                sim, how = readings.get(ntok.norm, 0.0), self._read_how(i)
             elif tok.norm in _BIN_SPELLINGS and ntok.norm in _BIN_SPELLINGS:
                 sim, how = 1.0, "particle"  # French writes bin ben: Oussama Ben Laden
             else:
@@ -938,11 +1107,12 @@ class TextMatcher:
             cand.kind = "full"
             cand.score = base
             features["mention"] = "full"
-            if any(how == ABJAD_HOW for _t, _s, how in cand.matched.values()) and not self._abjad_named(cand, tokens):
+            if any(how in _READ_HOW for _t, _s, how in cand.matched.values()) and not self._script_named(cand, tokens):
                 # Arabic and Hebrew script write no short vowels: two common words read by their
-                # consonants spell many a listed name (يمر نساء, "women pass", is YUNUS, Umar).
+                # consonants spell many a listed name (يمر نساء, "women pass", is YUNUS, Umar);
+                # katakana and Hangul loanwords are read as names too.
                 cand.status = "needs_support"
-                features["needs_support"] = "common words in Arabic or Hebrew script read as a name"
+                features["needs_support"] = "common words in Arabic, Hebrew, katakana or Hangul script read as a name"
             elif name.kind == "weak" and name.is_person and len(name.required) <= 2:
                 # OFAC's own words: weak a.k.a.s are "relatively broad or generic" and "may
                 # generate a large volume of false hits" (Abu Ammar, El Chapo): only with support.
@@ -1078,21 +1248,28 @@ class TextMatcher:
                 cand.score = OBSCURE_SURNAME
                 features.setdefault("penalties", []).append(OBSCURE_PENALTY)
 
-    def _abjad_named(self, cand: _Candidate, tokens: list[Token]) -> bool:
-        """Does a name read from Arabic or Hebrew script by its consonants (`_read_abjad`) name the
-        entity? Only if a word of it spelled with three consonants at least is rare in the
-        script's languages (السنوار, التكريتي), or no commoner than a leader's name is (بشار
-        الأسد): common words spell names by chance. (Not for one many listed entities link to,
-        as a Latin name is: links say little of what Arabic news names, and two common words
-        spelled the names of such people in a word salad, مرضه باسم as MURAD, Bassem.)"""
-        rare_enough = ABJAD_LEADER_ZIPF if cand.name.entity.leader else ABJAD_RARE_ZIPF
-        for t, _sim, how in cand.matched.values():
-            tok = tokens[t]
-            if how == ABJAD_HOW and len(_VOWEL_LETTERS.sub("", tok.norm)) >= 3:
-                word = self._text[tok.start : tok.end]
-                if vocab.zipf_any_language(word, abjad_script(word)) < rare_enough:
-                    return True
-        return False
+    def _script_named(self, cand: _Candidate, tokens: list[Token], alone: bool = False) -> bool:
+        """Does a name read from Arabic or Hebrew script by its consonants (`_read_abjad`), or from
+        katakana or Hangul (`_read_kana`, `_read_hangul`), name the entity? Only if a word of it spelled with three
+        consonants at least is rare in the script's languages (السنوار, التكريتي, プリゴジン), or
+        no commoner than a leader's name is (بشار الأسد, プーチン): common words spell names by
+        chance. (Not for one many listed entities link to, as a Latin name is: links say little
+        of what Arabic news names, and two common words spelled the names of such people in a
+        word salad, مرضه باسم as MURAD, Bassem.) A surname `alone` must be rarer: a word of no
+        name in a thousand paragraphs of Korean words is 3.0 to 3.5 (유기체, "organism", as
+        GOETZ; 수사대, "investigators", as ASSAD), the names in the lists' news below (프리고진,
+        ショイグ), the leaders' more common (푸틴 3.5)."""
+        rare_enough = ABJAD_LEADER_ZIPF if cand.name.entity.leader else SCRIPT_ALONE_ZIPF if alone else ABJAD_RARE_ZIPF
+        # (three consonants of an abjad word, written alone; two of a syllabary's, its vowels written)
+        return any(how in _READ_HOW and len(_VOWEL_LETTERS.sub("", tokens[t].norm)) >= (3 if how == ABJAD_HOW else 2)
+                   and self._script_zipf(tokens[t], how) < rare_enough
+                   for t, _sim, how in cand.matched.values())
+
+    def _script_zipf(self, tok: Token, how: str) -> float:
+        """How common a word read by another script's reading is in that script's languages."""
+        word = self._text[tok.start : tok.end]
+        script = "kana" if how == KANA_HOW else "hangul" if how == HANGUL_HOW else abjad_script(word)
+        return vocab.zipf_any_language(word, script)
 
     @staticmethod
     def _someone_else(negative: str) -> bool:
@@ -1118,7 +1295,9 @@ class TextMatcher:
                  # with the title the list gives the person, a spelling that sounds the same
                  # (Sayyed Mousavy, Hajji Noorzay)
                  or titled and how == "phonetic" and sim >= 0.95
-                 or _prominent(name.entity) and len(tokens[t].norm) >= 7 and how != ABJAD_HOW
+                 or _prominent(name.entity) and len(tokens[t].norm) >= 7 and how not in _READ_HOW
+                 # a surname in katakana, rare in Japanese (プリゴジン) or a leader's (プーチン)
+                 or how in (KANA_HOW, HANGUL_HOW) and name.is_person and self._script_named(cand, tokens, True)
                  # a surname in another script sounds as listed: Шойгу (read 'shoygu') is SHOIGU
                  # (not an organisation's word: "в Москве" is no BANK MOSKVY)
                  or name.is_person and sim >= 0.98 and self._transliterated(tokens[t]))
@@ -1341,8 +1520,8 @@ class TextMatcher:
         if (side == "right" and tok.norm in _NAME_PARTICLES and i + 1 < len(tokens)
                 and tokens[i + 1].capitalized and re.match(r"^(?:\s|-)$", tokens[i + 1].gap)):
             return f"{tok.norm} {tokens[i + 1].norm}"  # "Rami al-Saadani", "Rami bin Laden"
-        if not tok.capitalized or tok.upper or not tok.norm.isalpha():
-            return ""
+        if not tok.capitalized or tok.upper or not tok.norm.isalpha() or _CJK.match(self._text, tok.start):
+            return ""  # (Chinese, Japanese and Korean write no capitals: 국방장관, "defence minister", is no name)
         if side == "left" and not _sentence_start(tokens, i) and tok.gap == "":
             return ""
         if side == "left" and tok.norm == "el" and boundary.gap == " " and _sentence_start(tokens, i):

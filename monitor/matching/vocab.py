@@ -292,7 +292,16 @@ def is_common_word(word: str) -> bool:
 # Languages of the news the matcher reads, by script, for a word as written (not folded): a
 # sentence's first word is capitalised whatever it is ("Наемники Пригожина", "Żołnierze Prigożyna").
 NEWS_LANGUAGES = {"latin": ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "tr"), "cyrillic": ("ru", "uk"),
-                  "greek": ("el",), "arabic": ("ar", "fa", "ur"), "hebrew": ("he",)}
+                  "greek": ("el",), "arabic": ("ar", "fa", "ur"), "hebrew": ("he",), "kana": ("ja",),
+                  "hangul": ("ko",)}
+_SEGMENTED = frozenset(["ja", "zh", "ko"])  # (wordfreq splits their text with MeCab or jieba: looked up whole)
+
+
+def _zipf_whole(word: str, lang: str) -> float:
+    """A word's Zipf frequency in a language whose text wordfreq segments with a library of its
+    own (MeCab, jieba), looked up as written in its list."""
+    freq = get_frequency_dict(lang, "small").get(word, 0.0)
+    return freq_to_zipf(freq) if freq else 0.0
 
 
 @lru_cache(maxsize=50_000)
@@ -300,7 +309,8 @@ def zipf_any_language(word: str, script: str) -> float:
     """How common a word as written in lowercase is in the commonest language of the news that
     writes its script (`normalize.letter_script`; wordfreq's small lists, Zipf 3 and up, loaded
     at first use: some 0.2 s and a few tens of MB for all; English from its full list, as `zipf`)."""
-    found = max((zipf_frequency(word, lang, wordlist="small") for lang in NEWS_LANGUAGES.get(script, ())), default=0.0)
+    found = max((_zipf_whole(word, lang) if lang in _SEGMENTED else zipf_frequency(word, lang, wordlist="small")
+                 for lang in NEWS_LANGUAGES.get(script, ())), default=0.0)
     return max(found, zipf(word)) if script == "latin" else found
 
 
