@@ -11,7 +11,8 @@ and a katakana word, or a Hangul word read whole, is read as the foreign name it
 
 Recall: the bundled OFAC SDN list's Chinese persons (a Chinese surname, the given name in pinyin:
 `han`) written in Han characters, each syllable as its commonest character (李方伟 and 黎芳薇 read
-alike: either is the name as the matcher reads it), in a Chinese sentence; and its Korean persons
+alike: either is the name as the matcher reads it), in a Chinese sentence and as a
+`watchlist search` query; and its Korean persons
 (`korean_name`, three syllables or more) written in Hangul, each syllable as McCune-Reischauer
 reads it, in a Korean sentence with a particle after the name; and the listed persons of
 tests/fixtures/script_pairs.jsonl as the Japanese and Korean press write them (プーチン, 프리고진),
@@ -41,6 +42,7 @@ from monitor.matching import TextMatcher
 from monitor.matching.han import HanNames, pinyin_syllables
 from monitor.matching.index import korean_name
 from monitor.matching.normalize import fold
+from monitor.matching.pairs import search
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,6 +85,9 @@ def recall(matcher: TextMatcher) -> None:
     found = sum(eid in {h.entity.entity_id for h in matcher.screen(f"据报道，{text}被美国制裁。")}
                 for eid, text in cases.items())
     print(f"Chinese persons in Han characters: recall {found / len(cases):.3f} ({found} of {len(cases)})")
+    searched = sum(any(r["entity_id"] == eid and r["match"] for r in search(index, text, limit=5))
+                   for eid, text in cases.items())
+    print(f"  the same names in `watchlist search`: the person matched {searched} of {len(cases)}")
     hangul = hangul_for_syllables()
     korean = {}
     for name in index.names:

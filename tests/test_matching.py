@@ -1387,6 +1387,13 @@ def test_a_name_the_list_writes_in_han_characters_is_found_as_written() -> None:
     assert {h.features["how"] for h in hits} == {"as written"}
 
 
+@pytest.mark.parametrize(("query", "listed"), [("李方伟", "11447"), ("郑富景", "26236")])
+def test_a_chinese_name_in_han_characters_is_searched_as_the_lists_write_it(sdn_index, query: str,
+                                                                             listed: str) -> None:
+    best = search(sdn_index, query, limit=3)[0]  # (LI, Fangwei: the given name's syllables run together)
+    assert (best["source_id"], best["match"]) == (listed, True)
+
+
 def test_pinyin_is_split_into_syllables_as_pinyin_writes_them() -> None:
     from monitor.matching.han import split_pinyin
     assert split_pinyin("fangwei") == (("fang", "wei"),)

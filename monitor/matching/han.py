@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from monitor.matching import vocab
-from monitor.matching.index import IndexedName
-from monitor.matching.normalize import fold
+from monitor.matching.index import IndexedName, NameToken
+from monitor.matching.normalize import fold, phonetic_keys
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -134,3 +135,19 @@ def _chinese_readings(name: IndexedName) -> list[tuple[str, ...]]:
     for ways in [surname_ways, *given_ways]:
         readings = [r + w for r in readings for w in ways][:8]
     return [r for r in readings if len(r) >= PINYIN_SYLLABLES_LEAST]
+
+
+def chinese_order(tokens: tuple[NameToken, ...]) -> tuple[NameToken, ...] | None:
+    """A name of Han characters, one token a syllable (李方伟: li fang wei), as the lists write a
+    Chinese name in pinyin: the surname (one syllable, or two of a surname such as Ouyang) and the
+    given name's syllables run together (LI, Fangwei); None if it is not two to four syllables."""
+    if not 2 <= len(tokens) <= 4:
+        return None
+    cut = 2 if len(tokens) > 2 and tokens[0].norm + tokens[1].norm in vocab.CHINESE_SURNAMES else 1
+    surname, given = tokens[:cut], tokens[cut:]
+
+    def joined(parts: tuple[NameToken, ...], role: str) -> NameToken:
+        norm = "".join(t.norm for t in parts)
+        return replace(parts[0], norm=norm, keys=phonetic_keys(norm), role=role, weight=sum(t.weight for t in parts))
+
+    return joined(surname, "surname"), joined(given, "given")

@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
 from monitor.matching.abjad import abjad_keys, abjad_script, abjad_similarity, latin_abjad_keys
+from monitor.matching.han import HAN, chinese_order
 from monitor.matching.index import (
     OPTIONAL_ROLES,
     SOFT_STARTS,
@@ -1335,6 +1336,9 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     if query_script:
         seeds = _script_seeds(seeds, words, query_script)
     candidates = set(seeker.candidates(seeds, SEARCH_CANDIDATES, latin=not query_script))
+    if HAN.search(query) and (chinese := chinese_order(seeds)) is not None:
+        # (李方伟 is LI, Fangwei: the given name's syllables are one listed word)
+        candidates.update(seeker.candidates(chinese, SEARCH_CANDIDATES))
     if not candidates and words:
         for _choice, _score, idx in process.extract(" ".join(words), seeker.texts, scorer=fuzz.token_sort_ratio, limit=50):
             candidates.add(idx)
