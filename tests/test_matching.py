@@ -136,6 +136,20 @@ def test_bad_input_does_not_crash(matcher: TextMatcher, text: str) -> None:
     assert all(0 <= h.start < h.end <= len(text) for h in hits)
 
 
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("first", [0xAC00, 0x30A1, 0x4E00])  # Hangul, katakana, Han
+def test_a_long_run_of_syllables_without_spaces_names_nothing(matcher: TextMatcher, first: int) -> None:
+    import random
+
+    rng = random.Random(1)  # (each syllable at random: 200,000 of them, no word boundary)
+    text = "".join(chr(rng.randint(first, first + 90)) for _ in range(200_000))
+    hits = matcher.screen(text)
+    if first == 0x4E00:  # (Han characters at random read as Chinese names now and then, whole ones)
+        assert all(h.features["how"] == "pinyin" and len(h.text) >= 3 for h in hits)
+    else:  # (a Korean's name is a word of its own; a katakana word this long is no name)
+        assert hits == []
+
+
 def test_a_text_longer_than_a_window_keeps_its_offsets(matcher: TextMatcher) -> None:
     """Texts over MAX_TEXT_CHARS are screened window by window; a mention in a later window
     has its offsets in the whole text."""

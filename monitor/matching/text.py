@@ -136,6 +136,8 @@ _STEM = attrgetter("stem")
 _CAPITALIZED = attrgetter("capitalized")
 _UPPER = attrgetter("upper")
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
+LONGEST_KOREAN_NAME = 6  # syllables of a Korean's name, a particle after it (see `_korean_named`)
+LONGEST_FOREIGN_NAME = 16  # a katakana or Hangul word longer than this is read as no name (쿠르반갈리예비치 is 8)
 HANGUL_SYLLABLES_LEAST = 3  # a name read off Hangul has this many syllables at least (see `_not_korean`)
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -715,6 +717,10 @@ class TextMatcher:
         for j, tok in enumerate(tokens):
             if not KATAKANA.match(text, tok.start):
                 continue
+            read.add(j)
+            if tok.end - tok.start > LONGEST_FOREIGN_NAME:
+                self._script_read[j] = {}
+                continue
             # (as read, and with the vowel after its last consonant, which may be the name's own:
             # ショイグ 'shoig' and 'shoigu', Shoigu)
             forms = dict.fromkeys((tok.norm, romanise_whole(text[tok.start : tok.end])))
@@ -726,7 +732,6 @@ class TextMatcher:
                                        and syllabic_reading_agrees(form, listed, "kana") else 0.0
                                        for form in forms)) >= TOKEN_MATCH}
             self._script_read[j] = readings
-            read.add(j)
             if readings:
                 out[j] = tok._replace(keys=tuple(dict.fromkeys(chain(tok.keys, *map(phonetic_keys, readings)))))
         self._kana_read = frozenset(read)
@@ -752,7 +757,8 @@ class TextMatcher:
                 out.append(tokens[j]._replace(norm=_HANGUL_PARTICLES[word], keys=phonetic_keys(_HANGUL_PARTICLES[word])))
                 j = end
                 continue
-            if not HANGUL.match(text, tokens[j].start) or end - j < 2 or self._korean_named(word):
+            if not HANGUL.match(text, tokens[j].start) or not 2 <= end - j <= LONGEST_FOREIGN_NAME \
+                    or self._korean_named(word):
                 out.extend(tokens[j:end])
                 j = end
                 continue
@@ -777,7 +783,7 @@ class TextMatcher:
         if self._korean_names is None:
             self._korean_names = {tuple(map(korean_key, (t.norm for t in name.tokens))) for name in self.index.names
                                   if name.is_person and korean_name(name.tokens)}
-        keys = tuple(korean_key(fold(ch)) for ch in word)
+        keys = tuple(korean_key(fold(ch)) for ch in word[:LONGEST_KOREAN_NAME])
         return any(keys[:size] in self._korean_names for size in range(2, len(keys) + 1))
 
     def _hangul_readings(self, word: str) -> tuple[dict[str, float], int]:
