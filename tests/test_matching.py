@@ -136,6 +136,18 @@ def test_bad_input_does_not_crash(matcher: TextMatcher, text: str) -> None:
     assert all(0 <= h.start < h.end <= len(text) for h in hits)
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("Этим летом цены выросли.", None),  # "by this", first in a sentence: no ETIM
+    ("Самых больших успехов добились они.", None),  # "most" reads 'samykh', as JAMMEH sounds
+    ("Entrar en el mercado es difícil.", None),  # Spanish "to enter": no ENTRAR LLC
+    ("Путин заявил о победе.", "35096"),  # Putin, spelled as listed, of a name many link to
+    ("Пригожин заявил о мятеже.", PRIGOZHIN),
+])
+def test_a_common_first_word_of_a_sentence_in_another_language_is_no_name(matcher: TextMatcher, text: str,
+                                                                          named: str | None) -> None:
+    assert sorted({h.entity.source_id for h in matcher.screen(text)}) == ([named] if named else [])
+
+
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("first", [0xAC00, 0x30A1, 0x4E00])  # Hangul, katakana, Han
 def test_a_long_run_of_syllables_without_spaces_names_nothing(matcher: TextMatcher, first: int) -> None:

@@ -101,6 +101,10 @@ PROMINENT_DISTINCTIVE_ZIPF = 3.0  # the surname of a person others link to may b
 # not "Moscow"): alone it names a listed entity only by coreference.
 CONTEXT_ZIPF = 4.0
 VERY_RARE_ZIPF = 1.5
+# ... and a sentence's first word as common as a one-word name's limit and this much more, in a
+# language of the news, is no such name (Этим 5.5, Entrar 5.3, Радий 4.5 of AO NPP RADIY)
+SENTENCE_START_MORE = 0.5
+FIRST_WORD_ALONE_ZIPF = 4.5  # ... nor a surname alone (Самых, "most", as JAMMEH; Може, "may", as MUSSE)
 SENTENCE_START_ZIPF = 3.0  # a sentence's first word this common in a language of the news is no name
 # Below this many units of information (see `_information`) a full person name is too common
 # to be a hit without support: "Mark Taylor" 2.2, "Ali Ahmed" 2.7, "Saddam Hussein" 3.5.
@@ -1201,7 +1205,12 @@ class TextMatcher:
                 cand.status = "rejected"
                 if stranger:
                     features["rejected"] = f"part of another name ({stranger})"
-            elif distinctive and schema not in ("Vessel", "Aircraft") and (
+            elif distinctive and schema not in ("Vessel", "Aircraft") and not (
+                    # (a common first word: Самых, "most", read 'samykh', is no JAMMEH, Deniz no
+                    # DENIZ, Fadi; but Путин, spelled as listed of a name many link to, is Putin)
+                    len(cand.matched) == 1 and self._common_first_word(tokens, cand.first, FIRST_WORD_ALONE_ZIPF)
+                    and not (_prominent(name.entity) and all(h in _AS_WRITTEN for _t, _s, h in cand.matched.values()))
+            ) and (
                 name.is_person or not missing_core
                 or all(vocab.zipf(tokens[t].norm) < VERY_RARE_ZIPF for t, _s, _h in cand.matched.values())
             ):
@@ -1363,9 +1372,11 @@ class TextMatcher:
         primary = set(_primary_words(name.entity.name))
         return any(name.tokens[k].norm in primary for k in matched_pos if name.tokens[k].role == "surname")
 
-    @staticmethod
-    def _single_word_is_common(cand: _Candidate, tokens: list[Token]) -> bool:
-        """A one-word name ("HAMAS") is a hit alone unless the word is ordinary ("Freedom")."""
+    def _single_word_is_common(self, cand: _Candidate, tokens: list[Token]) -> bool:
+        """A one-word name ("HAMAS") is a hit alone unless the word is ordinary ("Freedom"), in
+        English or, first in a sentence, where any word is capitalised, in a language of the
+        news that writes its script (Этим, "by this", is no ETIM; Entrar no ENTRAR LLC; not of
+        a name many listed entities link to)."""
         for k, (t, _sim, _how) in cand.matched.items():
             if cand.name.tokens[k].role in OPTIONAL_ROLES:
                 continue
@@ -1375,7 +1386,15 @@ class TextMatcher:
             limit = 3.0 if any(t.role == "legal" for t in cand.name.tokens) else 4.0
             if any(vocab.zipf(w) >= limit or len(w) <= 3 for w in words):
                 return True
+            if not _prominent(cand.name.entity) and self._common_first_word(tokens, t, limit + SENTENCE_START_MORE):
+                return True
         return False
+
+    def _common_first_word(self, tokens: list[Token], t: int, limit: float) -> bool:
+        """Is token `t` a sentence's first word, capitalised as any, as common as `limit` in a
+        language of the news that writes its script?"""
+        written = self._text[tokens[t].start : tokens[t].end].lower()
+        return _sentence_start(tokens, t) and vocab.zipf_any_language(written, letter_script(written)) >= limit
 
     def _named_in_full_as_another(self, cand: _Candidate, tokens: list[Token], headline: _Headlines) -> str:
         """Another occurrence of the surname, glued to a capitalised word that is none of the
