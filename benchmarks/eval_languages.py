@@ -23,7 +23,7 @@ from wordfreq import get_frequency_dict
 
 from monitor.matching import TextMatcher
 
-LANGUAGES = ["ru", "uk", "el", "tr", "de", "fr", "es", "it", "pl", "id", "vi"]
+LANGUAGES = ["ru", "uk", "el", "tr", "de", "fr", "es", "it", "pl", "id", "vi", "hi", "bn"]
 
 
 def paragraphs(lang: str, count: int, rng: random.Random) -> list[str]:

@@ -142,6 +142,7 @@ def test_bad_input_does_not_crash(matcher: TextMatcher, text: str) -> None:
     ("Entrar en el mercado es difícil.", None),  # Spanish "to enter": no ENTRAR LLC
     ("Путин заявил о победе.", "35096"),  # Putin, spelled as listed, of a name many link to
     ("Пригожин заявил о мятеже.", PRIGOZHIN),
+    ("यह सिटी बहुत बड़ी है।", None),  # Hindi "city", in a script without capitals: no ...OBSCHESTVO SITI
 ])
 def test_a_common_first_word_of_a_sentence_in_another_language_is_no_name(matcher: TextMatcher, text: str,
                                                                           named: str | None) -> None:

@@ -616,10 +616,15 @@ def _tokenize_pieces(text: str) -> list[Token]:
     return tokens
 
 
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_BENGALI = re.compile(r"[\u0980-\u09ff]")
+
+
 def letter_script(word: str) -> str:
     """The script a word is written in, as far as the matcher tells them apart: "cyrillic",
-    "greek", else "latin"."""
-    return "cyrillic" if _CYRILLIC.search(word) else "greek" if _GREEK.search(word) else "latin"
+    "greek", "devanagari", "bengali", else "latin"."""
+    return "cyrillic" if _CYRILLIC.search(word) else "greek" if _GREEK.search(word) else \
+        "devanagari" if _DEVANAGARI.search(word) else "bengali" if _BENGALI.search(word) else "latin"
 
 
 def name_tokens(name: str) -> list[str]:

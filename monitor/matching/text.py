@@ -104,6 +104,7 @@ VERY_RARE_ZIPF = 1.5
 # ... and a sentence's first word as common as a one-word name's limit and this much more, in a
 # language of the news, is no such name (Этим 5.5, Entrar 5.3, Радий 4.5 of AO NPP RADIY)
 SENTENCE_START_MORE = 0.5
+_CASELESS_SCRIPTS = frozenset(["devanagari", "bengali"])  # (alphabets without capitals: any word may be a name's)
 FIRST_WORD_ALONE_ZIPF = 4.5  # ... nor a surname alone (Самых, "most", as JAMMEH; Може, "may", as MUSSE)
 SENTENCE_START_ZIPF = 3.0  # a sentence's first word this common in a language of the news is no name
 # Below this many units of information (see `_information`) a full person name is too common
@@ -1391,10 +1392,13 @@ class TextMatcher:
         return False
 
     def _common_first_word(self, tokens: list[Token], t: int, limit: float) -> bool:
-        """Is token `t` a sentence's first word, capitalised as any, as common as `limit` in a
-        language of the news that writes its script?"""
+        """Is token `t` a sentence's first word, capitalised as any, or a word of a script without
+        capitals (Devanagari, Bengali), as common as `limit` in a language of the news that
+        writes its script (सिटी, "city", is no ...OBSCHESTVO SITI)?"""
         written = self._text[tokens[t].start : tokens[t].end].lower()
-        return _sentence_start(tokens, t) and vocab.zipf_any_language(written, letter_script(written)) >= limit
+        script = letter_script(written)
+        return (_sentence_start(tokens, t) or script in _CASELESS_SCRIPTS) \
+            and vocab.zipf_any_language(written, script) >= limit
 
     def _named_in_full_as_another(self, cand: _Candidate, tokens: list[Token], headline: _Headlines) -> str:
         """Another occurrence of the surname, glued to a capitalised word that is none of the

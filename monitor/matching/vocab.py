@@ -293,7 +293,7 @@ def is_common_word(word: str) -> bool:
 # sentence's first word is capitalised whatever it is ("Наемники Пригожина", "Żołnierze Prigożyna").
 NEWS_LANGUAGES = {"latin": ("de", "fr", "es", "it", "pt", "nl", "pl", "cs", "tr"), "cyrillic": ("ru", "uk"),
                   "greek": ("el",), "arabic": ("ar", "fa", "ur"), "hebrew": ("he",), "kana": ("ja",),
-                  "hangul": ("ko",)}
+                  "hangul": ("ko",), "devanagari": ("hi",), "bengali": ("bn",)}
 _SEGMENTED = frozenset(["ja", "zh", "ko"])  # (wordfreq splits their text with MeCab or jieba: looked up whole)
 
 
