@@ -25,9 +25,8 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import time
 
-from _bundled import bundled_index
+from _bundled import bundled_index, report_hits
 from eval_list_pairs import LATIN, UN  # the UN list in ../shared, and a name in Latin letters
 from wordfreq import top_n_list, word_frequency
 
@@ -71,13 +70,7 @@ def word_salad(lang: str, paragraphs: int, rng: random.Random) -> list[str]:
 def false_alarms(matcher: TextMatcher, paragraphs: int, seed: int) -> None:
     for lang in ("ar", "fa", "ur", "he"):
         texts = word_salad(lang, paragraphs, random.Random(seed))
-        started = time.perf_counter()
-        alarms = [(h.score, h.text, h.matched_name) for t in texts for h in matcher.screen(t)]
-        secs = time.perf_counter() - started
-        print(f"{lang} word salad  {len(texts)} paragraphs of 30 words: {len(alarms)} false alarms "
-              f"= {1000 * len(alarms) / len(texts):.1f} per 1,000 paragraphs ({1000 * secs / len(texts):.1f} ms a paragraph)")
-        for score, text, name in sorted(alarms, reverse=True)[:8]:
-            print(f"   {score:.2f}  {text!r} -> {name}")
+        report_hits(matcher, f"{lang} word salad  {len(texts)} paragraphs of 30 words", texts, "false alarms")
 
 
 def main() -> None:

@@ -32,10 +32,9 @@ import argparse
 import json
 import random
 import re
-import time
 from pathlib import Path
 
-from _bundled import bundled_index
+from _bundled import bundled_index, report_hits
 from wordfreq import get_frequency_dict
 
 from monitor.matching import TextMatcher
@@ -146,13 +145,7 @@ def word_salad(lang: str, paragraphs: int, rng: random.Random) -> list[str]:
 def false_alarms(matcher: TextMatcher, paragraphs: int, seed: int) -> None:
     for lang in ("zh", "ja", "ko"):
         texts = word_salad(lang, paragraphs, random.Random(seed))
-        started = time.perf_counter()
-        alarms = [(h.score, h.text, h.matched_name) for t in texts for h in matcher.screen(t)]
-        secs = time.perf_counter() - started
-        print(f"{lang} word salad  {len(texts)} paragraphs of 30 words: {len(alarms)} hits "
-              f"= {1000 * len(alarms) / len(texts):.1f} per 1,000 paragraphs ({1000 * secs / len(texts):.1f} ms a paragraph)")
-        for score, text, name in sorted(alarms, reverse=True)[:8]:
-            print(f"   {score:.2f}  {text!r} -> {name}")
+        report_hits(matcher, f"{lang} word salad  {len(texts)} paragraphs of 30 words", texts)
 
 
 def main() -> None:

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 
-from _bundled import bundled_index
+from _bundled import bundled_index, report_hits
 from wordfreq import get_frequency_dict
 
 from monitor.matching import TextMatcher
@@ -51,14 +50,7 @@ def main() -> None:
     total = 0
     for lang in args.languages:
         texts = paragraphs(lang, args.paragraphs, random.Random(args.seed))
-        started = time.perf_counter()
-        alarms = [(h.score, h.text, h.matched_name) for t in texts for h in matcher.screen(t)]
-        secs = time.perf_counter() - started
-        total += len(alarms)
-        print(f"{lang}  {len(texts)} paragraphs: {len(alarms)} hits = {1000 * len(alarms) / len(texts):.1f} per 1,000 "
-              f"paragraphs ({1000 * secs / len(texts):.1f} ms a paragraph)")
-        for score, text, name in sorted(alarms, reverse=True)[:5]:
-            print(f"   {score:.2f}  {text!r} -> {name}")
+        total += report_hits(matcher, f"{lang}  {len(texts)} paragraphs", texts, shown=5)
     print(f"all  {total} hits in {len(args.languages) * args.paragraphs} paragraphs")
 
 
