@@ -13,6 +13,7 @@ So Han characters are not read as the text matcher's words; `HanNames` finds, in
   the surname first and the given name's syllables after it in a row (李方伟), whole: three
   syllables at least, as most Chinese names have (a name of two is a two-character word too
   often: 张健, 章为).
+`watchlist search` looks a name in Han characters up as the lists write it too (`chinese_order`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ PINYIN_SYLLABLES_LEAST = 3  # a name read in pinyin has this many syllables at l
 LONGEST_PINYIN = 6  # zhuang, shuang: the longest pinyin syllable
 HAN_AS_WRITTEN = 1.0  # a name found character for character
 HAN_PINYIN = 0.9  # a name found by its reading: another name reads alike (李方伟, 黎芳薇)
+_VOWELS = frozenset("aeiouv")
 
 
 @lru_cache(maxsize=1)
@@ -45,9 +47,6 @@ def pinyin_syllables() -> frozenset[str]:
     # (a reading of one character alone is a loan's, 'baak', 'kashidori': no syllable)
     return frozenset(r for r, n in counts.items()
                      if r.isalpha() and len(r) <= LONGEST_PINYIN and n > 1 and not _VOWELS.isdisjoint(r))
-
-
-_VOWELS = frozenset("aeiouv")
 
 
 @lru_cache(maxsize=50_000)
