@@ -137,6 +137,18 @@ def test_bad_input_does_not_crash(matcher: TextMatcher, text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "named"), [
+    ("Хамас заявил о перемирии.", "4695"),  # 'khamas': Russian writes Hamas's h as х, kh
+    ("Лидер Хамаса выступил.", "4695"),  # ... in the genitive
+    ("Η Χαμάς ανακοίνωσε.", "4695"),  # Greek
+    ("Чаша весов склонилась.", None),  # 'chasha' sounds like JAJA: a short listed word, not as long
+    ("Жінка сказала, що прийде.", None),  # 'zhinka' is no CJNG
+])
+def test_a_one_word_name_in_cyrillic_or_greek_as_that_script_writes_it(matcher: TextMatcher, text: str,
+                                                                        named: str | None) -> None:
+    assert sorted({h.entity.source_id for h in matcher.screen(text)}) == ([named] if named else [])
+
+
+@pytest.mark.parametrize(("text", "named"), [
     ("Этим летом цены выросли.", None),  # "by this", first in a sentence: no ETIM
     ("Самых больших успехов добились они.", None),  # "most" reads 'samykh', as JAMMEH sounds
     ("Entrar en el mercado es difícil.", None),  # Spanish "to enter": no ENTRAR LLC

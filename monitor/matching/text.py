@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, compress
 from operator import attrgetter
@@ -148,6 +148,8 @@ _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
 _UNREAD = re.compile(f"{HAN.pattern}|{_HIRAGANA.pattern}")
 _CJK = re.compile(f"{HAN.pattern}|{_KANA.pattern}|{HANGUL.pattern}")
+_ROMANISED_SCRIPT = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")  # Greek, Cyrillic
+ROMANISED_AS_LISTED = 0.95  # ... a word of theirs sounding this much as a listed word is spelled as listed
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -681,6 +683,15 @@ class TextMatcher:
                     inflected.clear()
                 anchors = inflected[key] = self._anchors(tok.norm, tok.stem, tok.keys)
             found[j] = anchors
+        if _ROMANISED_SCRIPT.search(self._text):
+            # A Cyrillic or Greek word is read by its romanisation, spelled as that script's, not
+            # as the lists do: sounding as listed, it is no loose spelling (`_romanised_as_listed`).
+            names = self.index.names
+            for j in compress(range(len(tokens)), found):
+                if _ROMANISED_SCRIPT.match(self._text, tokens[j].start):
+                    found[j] = [replace(a, loose=False) if a.loose and self._romanised_as_listed(
+                        tokens[j], names[a.head.postings[0][0]].tokens[a.head.postings[0][1]].norm, a.sim) else a
+                        for a in found[j]]
         return [(j, found[j]) for j in compress(range(len(tokens)), found)]
 
     def _read_abjad(self, text: str, tokens: list[Token]) -> list[Token]:
@@ -931,6 +942,15 @@ class TextMatcher:
         """A common word ("Kim", "Khan") with no title before it ("Mr Kim")."""
         return vocab.is_common_word(tokens[t].norm) and not (t > 0 and tokens[t - 1].norm in vocab.HONORIFICS)
 
+    def _romanised_as_listed(self, tok: Token, listed: str, sim: float) -> bool:
+        """Is a Cyrillic or Greek word, read by its romanisation, the listed word as that script
+        writes it: sounding the same, a word of five letters or more and about as long (Хамас
+        'khamas' is HAMAS; Чаша 'chasha' is no JAJA, Жінка 'zhinka' no CJNG)? Then it is no
+        loose spelling, though not spelled as the lists spell it."""
+        return sim >= ROMANISED_AS_LISTED and len(listed) >= 5 \
+            and abs(len(tok.stem or tok.norm) - len(listed)) <= 1 \
+            and _ROMANISED_SCRIPT.match(self._text, tok.start) is not None  # (Хамаса, of Hamas: its stem)
+
     def _transliterated(self, tok: Token) -> bool:
         """Is the word written in another script than Latin that writes its vowels (its spelling
         is a romanisation's)? Not Arabic or Hebrew script: without its vowels a common word
@@ -1146,7 +1166,8 @@ class TextMatcher:
             elif single and (
                 min(s for _t, s, _h in cand.matched.values()) < 0.9
                 or any(h not in _AS_WRITTEN and len(tokens[t].norm) < 8
-                       for t, _s, h in cand.matched.values())
+                       and not self._romanised_as_listed(tokens[t], ntoks[k].norm, s)
+                       for k, (t, s, h) in cand.matched.items())
             ):
                 cand.status = "rejected"
                 features["rejected"] = "a one-word name spelled differently"
