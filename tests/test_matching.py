@@ -137,6 +137,15 @@ def test_bad_input_does_not_crash(matcher: TextMatcher, text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "named"), [
+    ("Israeli officials said Gaza Hamas militants fired rockets.", "4695"),  # a place before a name
+    ("The Beirut Hezbollah office was hit.", "4697"),
+    ("The West Bank said rates would rise.", None),  # (a place's word that is no people's nor place's)
+])
+def test_a_place_before_a_name_begins_no_other_name(matcher: TextMatcher, text: str, named: str | None) -> None:
+    assert sorted({h.entity.source_id for h in matcher.screen(text)}) == ([named] if named else [])
+
+
+@pytest.mark.parametrize(("text", "named"), [
     ("Хамас заявил о перемирии.", "4695"),  # 'khamas': Russian writes Hamas's h as х, kh
     ("Лидер Хамаса выступил.", "4695"),  # ... in the genitive
     ("Η Χαμάς ανακοίνωσε.", "4695"),  # Greek
