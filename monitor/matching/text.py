@@ -150,9 +150,10 @@ _UNREAD = re.compile(f"{HAN.pattern}|{_HIRAGANA.pattern}")
 _CJK = re.compile(f"{HAN.pattern}|{_KANA.pattern}|{HANGUL.pattern}")
 _ROMANISED_SCRIPT = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")  # Greek, Cyrillic
 ROMANISED_AS_LISTED = 0.95  # ... a word of theirs sounding this much as a listed word is spelled as listed
-# A people's or a place's word before a name says where, and begins no other name ("Russian
-# Wagner", "the Beirut Hezbollah office", "Gaza Hamas militants").
-_WHERE = vocab.DEMONYMS | vocab.PLACE_DESCRIPTORS | {"gaza"}
+# A people's word or a city's before a name says where, and begins no other name ("Russian
+# Wagner", "the Beirut Hezbollah office", "Gaza Hamas militants"; not a country's: "Syria Moscow
+# Bank Co" is another bank than BANK OF MOSCOW).
+_WHERE = vocab.DEMONYMS | vocab.CITIES | {"gaza"}
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
 
 
@@ -1589,7 +1590,7 @@ class TextMatcher:
         if (vocab.is_ordinary_capitalized(tok.norm) or side == "left" and tok.norm in _WHERE
                 or self._german and vocab.german_noun(self._text[tok.start:tok.end].lower())) \
                 and not (len(tok.norm) > 2 and self.index.given_name_persons()[tok.norm] >= 2):
-            # ("Russian Wagner", "Gaza Hamas", a people's or a place's word before the name; after
+            # ("Russian Wagner", "Gaza Hamas", a people's or a city's word before the name; after
             # it, "Abdallah Kuwaiti", it is a surname. But a given name of two listed persons or
             # more, Juan, George, Ali, is a given name: "Juan Shuvalov" is another man)
             return ""

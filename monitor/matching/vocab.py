@@ -170,12 +170,14 @@ PLACE_DESCRIPTORS = frozenset([
     "crimea", "crimean", "nicaragua", "zimbabwe", "somalia", "somali", "eritrea", "serbia", "serbian",
     "emirates", "dubai", "india", "indian", "kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan",
     "armenia", "georgia", "azerbaijan", "moldova", "hongkong", "singapore", "malaysia", "indonesia",
+]) | (
     # cities and provinces firms are named after ("Hangzhou Hikvision", "Bank of Moscow" stays a
     # bank only with its other words)
-    "moscow", "tehran", "beijing", "shanghai", "shenzhen", "guangzhou", "hangzhou", "dalian", "tianjin",
-    "zhejiang", "jiangsu", "fujian", "guangdong", "shandong", "sichuan", "hubei", "beirut", "damascus",
-    "caracas", "havana", "pyongyang", "minsk", "kabul", "baghdad", "sanaa", "tripoli", "khartoum",
-])
+    CITIES := frozenset([
+        "moscow", "tehran", "beijing", "shanghai", "shenzhen", "guangzhou", "hangzhou", "dalian", "tianjin",
+        "zhejiang", "jiangsu", "fujian", "guangdong", "shandong", "sichuan", "hubei", "beirut", "damascus",
+        "caracas", "havana", "pyongyang", "minsk", "kabul", "baghdad", "sanaa", "tripoli", "khartoum",
+    ]))
 
 # Titles and honorifics written into listed names ("Mullah Naim Bareh", "Shaykh Ahmad Iman Ali"):
 # part of how a person is addressed, not of who they are, so optional when names are compared.
