@@ -28,8 +28,7 @@ from monitor.matching.index import IndexedName, NameToken
 from monitor.matching.normalize import fold, phonetic_keys
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-_HAN_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+_HAN_RUN = re.compile(f"{HAN.pattern}+")
 PINYIN_SYLLABLES_LEAST = 3  # a name read in pinyin has this many syllables at least (see above)
 LONGEST_PINYIN = 6  # zhuang, shuang: the longest pinyin syllable
 HAN_AS_WRITTEN = 1.0  # a name found character for character
@@ -76,7 +75,7 @@ class HanNames:
         self.longest = 0
         for name_idx, name in enumerate(names):
             written = "".join(name.text.split())
-            if _HAN_NAME.match(written):
+            if _HAN_RUN.fullmatch(written):
                 self.as_written.setdefault(written, []).append(name_idx)
                 self.longest = max(self.longest, len(written))
             elif name.is_person:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
-from monitor.matching.syllabaries import KATAKANA, romanise
+from monitor.matching.syllabaries import HANGUL, HIRAGANA, KATAKANA, romanise
 from monitor.matching.vocab import zipf
 
 # Scholarly/Slavic diacritics that carry a digraph in English romanisation (ž = zh).
@@ -55,8 +55,8 @@ _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 SYLLABIC = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u3400-\u4dbf\u4e00-\u9fff]")
 # A word's pieces where it mixes scripts: a run of katakana, a Han character, a Hangul or hiragana
 # syllable, or a run of anything else (Wagner그룹: "wagner", then each syllable).
-_KANA_OR_SYLLABLE = rf"{KATAKANA.pattern}|{SYLLABIC.pattern}|[\u3041-\u309f]"
-_SYLLABIC_PIECE = re.compile(rf"{KATAKANA.pattern}+|{SYLLABIC.pattern}|[\u3041-\u309f]|(?:(?!{_KANA_OR_SYLLABLE}).)+",
+_KANA_OR_SYLLABLE = rf"{KATAKANA.pattern}|{SYLLABIC.pattern}|{HIRAGANA.pattern}"
+_SYLLABIC_PIECE = re.compile(rf"{KATAKANA.pattern}+|{SYLLABIC.pattern}|{HIRAGANA.pattern}|(?:(?!{_KANA_OR_SYLLABLE}).)+",
                              re.DOTALL)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?<!^Mc)(?<!^Mac)(?=[A-Z][a-z])")  # (McDonald, MacLeod, GmbH are one word)
@@ -404,7 +404,6 @@ _KOREAN_SYLLABLE = (
 )
 
 
-_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7af]")
 _MCCUNE_REISCHAUER = ((re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"), (re.compile(r"ae"), "e"),
                       (re.compile(r"^g"), "k"), (re.compile(r"^d"), "t"), (re.compile(r"^b"), "p"), (re.compile(r"^j"), "ch"))
 
@@ -478,7 +477,7 @@ def _piece_info(piece: str) -> tuple[str, tuple[str, ...], str, bool, bool] | No
         stem = _KOREAN_IN_CYRILLIC.get(piece.lower()) or _stem(piece)
     elif _GREEK.search(piece):
         stem = greek_nd_reading(piece)
-    elif _HANGUL_SYLLABLE.match(piece):
+    elif HANGUL.match(piece):
         stem = mccune_reischauer(norm)  # (as the lists write a Korean's name: 철 'cheol' is Chol)
     elif capitalized:
         stem = _latin_stem(norm) or french_reading(norm)  # (the word's other form)

@@ -25,6 +25,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u31f0-\u31ff\uff66-\uff9d]")
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
 
 _ROWS = {
     "": "アイウエオ", "k": "カキクケコ", "g": "ガギグゲゴ", "s": "サシスセソ", "z": "ザジズゼゾ", "t": "タチツテト",

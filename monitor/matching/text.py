@@ -67,6 +67,7 @@ from monitor.matching.similarity import (
 )
 from monitor.matching.syllabaries import (
     HANGUL,
+    HIRAGANA,
     KATAKANA,
     hangul_similarity,
     kana_similarity,
@@ -145,8 +146,7 @@ LONGEST_KOREAN_NAME = 6  # syllables of a Korean's name, a particle after it (se
 LONGEST_FOREIGN_NAME = 16  # a katakana or Hangul word longer than this is read as no name (쿠르반갈리예비치 is 8)
 HANGUL_SYLLABLES_LEAST = 3  # a name read off Hangul has this many syllables at least (see `_not_korean`)
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HIRAGANA = re.compile(r"[\u3041-\u309f]")
-_UNREAD = re.compile(f"{HAN.pattern}|{_HIRAGANA.pattern}")
+_UNREAD = re.compile(f"{HAN.pattern}|{HIRAGANA.pattern}")
 _CJK = re.compile(f"{HAN.pattern}|{_KANA.pattern}|{HANGUL.pattern}")
 _ROMANISED_SCRIPT = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")  # Greek, Cyrillic
 ROMANISED_AS_LISTED = 0.95  # ... a word of theirs sounding this much as a listed word is spelled as listed
@@ -175,6 +175,7 @@ class _HeadWord:
     word alone may name, and all of them by the keys of their words (a name that cannot stand
     on its head word is only worth growing where a neighbour sounds like another of its words)."""
 
+    word: str  # the listed word
     postings: list[tuple[int, int]]  # (name index, position of the head word)
     alone: list[int]  # ordinals of names whose head word may stand alone
     alone_strict: list[int]  # those of them with more words required (a loose spelling may do)
@@ -239,6 +240,12 @@ ABJAD_SHORTEST = 2  # an abjad word is read as a name's only with this many lett
 
 _HANGUL_PARTICLES = {"빈": "bin", "벤": "ben", "알": "al", "엘": "el"}  # (of Arabic names, a word of their own)
 _ARABIC_PARTICLES = frozenset(["bin", "ben", "ibn", "bint", "al", "el", "abu", "abd", "abdul"])  # (ビン, アル: read too)
+
+
+def _reading_keys(readings: Iterable[str], keys: Iterable[str] = ()) -> tuple[str, ...]:
+    """The keys a word read by another script's reading is found under: its own and its
+    readings'."""
+    return tuple(dict.fromkeys(chain(keys, *map(phonetic_keys, readings))))
 
 
 def _korean_stems(word: str) -> list[tuple[str, ...]]:
@@ -471,6 +478,7 @@ class TextMatcher:
         self._kana_words: dict[str, list[str]] | None = None  # made for the first text in katakana
         self._hangul_words: dict[str, list[str]] | None = None  # made for the first text in Hangul
         self._hangul_cache: dict[str, tuple[dict[str, float], int]] = {}  # a Hangul word -> `_hangul_readings`
+        self._kana_cache: dict[str, dict[str, float]] = {}  # a katakana word -> `_kana_readings`
         self._korean_names: set[tuple[str, ...]] | None = None  # listed Koreans' names by syllable (`korean_key`)
         self._han_names: HanNames | None = None  # made for the first text in Han characters
         self._unread: frozenset[int] = frozenset()  # a text's tokens not read as words (Han characters)
@@ -669,7 +677,7 @@ class TextMatcher:
         for norm in new:
             cache[norm] = self._anchors(norm, "", phonetic_keys(norm))
         if read:
-            found = [self._abjad_anchors(read[j], self._read_how(j)) if j in read
+            found = [self._reading_anchors(read[j], self._read_how(j)) if j in read
                      else cache[norm] for j, norm in enumerate(norms)]
         else:
             found = list(map(cache.__getitem__, norms))
@@ -690,12 +698,10 @@ class TextMatcher:
         if _ROMANISED_SCRIPT.search(self._text):
             # A Cyrillic or Greek word is read by its romanisation, spelled as that script's, not
             # as the lists do: sounding as listed, it is no loose spelling (`_romanised_as_listed`).
-            names = self.index.names
             for j in compress(range(len(tokens)), found):
                 if _ROMANISED_SCRIPT.match(self._text, tokens[j].start):
                     found[j] = [replace(a, loose=False) if a.loose and self._romanised_as_listed(
-                        tokens[j], names[a.head.postings[0][0]].tokens[a.head.postings[0][1]].norm, a.sim) else a
-                        for a in found[j]]
+                        tokens[j], a.head.word, a.sim) else a for a in found[j]]
         return [(j, found[j]) for j in compress(range(len(tokens)), found)]
 
     def _read_abjad(self, text: str, tokens: list[Token]) -> list[Token]:
@@ -723,7 +729,7 @@ class TextMatcher:
                         readings[listed] = max(sim, readings.get(listed, 0.0))
             self._script_read[j] = readings
             if readings:
-                out[j] = tok._replace(keys=tuple(dict.fromkeys(chain(tok.keys, *map(phonetic_keys, readings)))))
+                out[j] = tok._replace(keys=_reading_keys(readings, tok.keys))
         return out
 
     def _read_kana(self, text: str, tokens: list[Token]) -> list[Token]:
@@ -741,21 +747,32 @@ class TextMatcher:
             if tok.end - tok.start > LONGEST_FOREIGN_NAME:
                 self._script_read[j] = {}
                 continue
-            # (as read, and with the vowel after its last consonant, which may be the name's own:
-            # ショイグ 'shoig' and 'shoigu', Shoigu)
-            forms = dict.fromkeys((tok.norm, romanise_whole(text[tok.start : tok.end])))
-            keys = [syllabary_key("kana", tok.norm)]
-            if tok.norm[:1] == "u" and tok.norm[1:2] not in ("", *"aeiou"):
-                keys.append(syllabary_key("kana", "v" + tok.norm[1:]))  # ウ before a consonant: ウラジーミル Vladimir
-            readings = {listed: sim for key in keys for listed in self._kana_words.get(key, ())
-                        if (sim := max(kana_similarity(form, listed) if syllabic_vowels_agree(form, listed)
-                                       and syllabic_reading_agrees(form, listed, "kana") else 0.0
-                                       for form in forms)) >= TOKEN_MATCH}
-            self._script_read[j] = readings
+            readings = self._script_read[j] = self._kana_readings(text[tok.start : tok.end], tok.norm)
             if readings:
-                out[j] = tok._replace(keys=tuple(dict.fromkeys(chain(tok.keys, *map(phonetic_keys, readings)))))
+                out[j] = tok._replace(keys=_reading_keys(readings, tok.keys))
         self._kana_read = frozenset(read)
         return out
+
+    def _kana_readings(self, word: str, norm: str) -> dict[str, float]:
+        """The listed words a katakana word (`norm`, its romaji) may write; once per distinct word."""
+        found = self._kana_cache.get(word)
+        if found is not None:
+            return found
+        assert self._kana_words is not None
+        # (as read, and with the vowel after its last consonant, which may be the name's own:
+        # ショイグ 'shoig' and 'shoigu', Shoigu)
+        forms = dict.fromkeys((norm, romanise_whole(word)))
+        keys = [syllabary_key("kana", norm)]
+        if norm[:1] == "u" and norm[1:2] not in ("", *"aeiou"):
+            keys.append(syllabary_key("kana", "v" + norm[1:]))  # ウ before a consonant: ウラジーミル Vladimir
+        found = {listed: sim for key in keys for listed in self._kana_words.get(key, ())
+                 if (sim := max(kana_similarity(form, listed) if syllabic_vowels_agree(form, listed)
+                                and syllabic_reading_agrees(form, listed, "kana") else 0.0
+                                for form in forms)) >= TOKEN_MATCH}
+        if len(self._kana_cache) >= 50_000:
+            self._kana_cache.clear()
+        self._kana_cache[word] = found
+        return found
 
     def _read_hangul(self, text: str, tokens: list[Token]) -> list[Token]:
         """The Hangul words of a text read whole as a foreign name (푸틴 'putin', 프리고진
@@ -777,8 +794,7 @@ class TextMatcher:
                 out.append(tokens[j]._replace(norm=_HANGUL_PARTICLES[word], keys=phonetic_keys(_HANGUL_PARTICLES[word])))
                 j = end
                 continue
-            if not HANGUL.match(text, tokens[j].start) or not 2 <= end - j <= LONGEST_FOREIGN_NAME \
-                    or self._korean_named(word):
+            if not HANGUL.match(text, tokens[j].start) or not 2 <= end - j <= LONGEST_FOREIGN_NAME:
                 out.extend(tokens[j:end])
                 j = end
                 continue
@@ -789,9 +805,8 @@ class TextMatcher:
                 continue
             first = tokens[j]
             self._script_read[len(out)] = readings
-            keys = tuple(dict.fromkeys(chain(*map(phonetic_keys, readings))))
-            out.append(Token(first.start, first.start + size, fold(text[first.start : first.start + size]), keys,
-                             True, False, first.gap, ""))
+            out.append(Token(first.start, first.start + size, fold(text[first.start : first.start + size]),
+                             _reading_keys(readings), True, False, first.gap, ""))
             out.extend(tokens[j + size : end])  # (the particle's syllables)
             j = end
         self._hangul_read = frozenset(k for k in self._script_read if HANGUL.match(text, out[k].start))
@@ -808,15 +823,15 @@ class TextMatcher:
 
     def _hangul_readings(self, word: str) -> tuple[dict[str, float], int]:
         """The listed words a Hangul word of two syllables or more spells read whole as a foreign
-        name, and how many of its syllables spell them (a particle after them is no part); once
-        per distinct word."""
+        name, and how many of its syllables spell them (a particle after them is no part); none
+        if it begins with a listed Korean's name (`_korean_named`); once per distinct word."""
         found = self._hangul_cache.get(word)
         if found is not None:
             return found
         readings: dict[str, float] = {}
         size = 0
         assert self._hangul_words is not None
-        for forms in _korean_stems(word):
+        for forms in () if self._korean_named(word) else _korean_stems(word):
             for reading in map(fold, forms):  # (the stem, and without the article: one span)
                 readings.update(
                     (listed, sim) for listed in self._hangul_words.get(syllabary_key("hangul", reading), ())
@@ -843,9 +858,10 @@ class TextMatcher:
                 words[syllabary_key(script, listed)].append(listed)
         return dict(words)
 
-    def _abjad_anchors(self, readings: dict[str, float], how: str) -> list[_Anchor]:
-        """The listed head words an abjad word spells (see `_read_abjad`): by its consonants
-        only, so spelled too loosely to name a one-word name alone."""
+    def _reading_anchors(self, readings: dict[str, float], how: str) -> list[_Anchor]:
+        """The listed head words a word read by another script's reading spells (`_read_abjad`,
+        `_read_kana`, `_read_hangul`): by its consonants, so spelled too loosely to name a
+        one-word name alone."""
         by_word = self.index.by_word
         return [_Anchor(self._head_word(word), sim, how, True, vocab.zipf(word) >= PROMINENT_DISTINCTIVE_ZIPF)
                 for word, sim in readings.items()
@@ -922,6 +938,7 @@ class TextMatcher:
             alone = [i for i, (name, (_n, pos)) in enumerate(zip(names, postings, strict=True))
                      if _alone_ok(name, pos, word)]
             found = self._head_words[word] = _HeadWord(
+                word=word,
                 postings=postings,
                 alone=alone,
                 alone_strict=[i for i in alone if len(names[i].required) != 1],
