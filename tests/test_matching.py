@@ -1677,6 +1677,18 @@ def test_a_legal_form_letter_is_written_as_one(matcher: TextMatcher) -> None:
     assert {h.text for h in matcher.screen("Rosneft Trading S.A. was designated.")} == {"Rosneft Trading S.A"}
 
 
+def test_an_acronym_in_capitals_names_the_firm_it_heads(matcher: TextMatcher) -> None:
+    # VTB BANK's other word only says what the firm does, and many listed entities link to it:
+    # the press's "VTB" is the bank (the subsidiaries VTB CAPITAL, VTB DEVELOPMENT are not)
+    hits = [h for h in matcher.screen("Sberbank and VTB were cut off from SWIFT.") if h.text == "VTB"]
+    assert [h.entity.source_id for h in hits] == ["17013"]
+    # not in a headline, where every word is in capitals, nor written as a word
+    assert "17013" not in entity_ids(matcher, "SBERBANK AND VTB CUT OFF FROM SWIFT")
+    assert "17013" not in entity_ids(matcher, "Shares of Vtb fell.")
+    # an acronym of a firm nobody links to is another's: the NPV of a project, MSD the drug maker
+    assert not matcher.screen("The NPV of the project is negative, analysts at MSD said.")
+
+
 @pytest.mark.parametrize(("a", "b", "match"), [
     ("MV FREEDOM", "FREEDOM", True),  # what a ship's name is written after
     ("M/V Ocean Star", "OCEAN STAR", True),

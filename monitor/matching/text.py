@@ -1256,10 +1256,12 @@ class TextMatcher:
             ) and (
                 name.is_person or not missing_core
                 or all(vocab.zipf(tokens[t].norm) < VERY_RARE_ZIPF for t, _s, _h in cand.matched.values())
+                or self._acronym_named(cand, tokens, headline, missing_core)
             ):
                 # An organisation's rare word alone stands for it when the rest of the name is
                 # generic ("Rosneft" of ROSNEFT TRADING); beside other content words ("Saman" of
-                # SAMAN BANK, "Partizan" of PARTIZAN ARMS) only when it is very rare.
+                # SAMAN BANK, "Partizan" of PARTIZAN ARMS) only when it is very rare, or an
+                # acronym the others only say what of ("VTB" of VTB BANK).
                 cand.status = "accepted"
                 shape = 1.0 if name.is_person else 0.85 + 0.15 * share
                 cand.score = PARTIAL_DISTINCTIVE * shape * self._sim(cand)
@@ -1363,6 +1365,21 @@ class TextMatcher:
             for k, (t, sim, how) in cand.matched.items()
             if ntoks[k].role not in OPTIONAL_ROLES
         )
+
+    def _acronym_named(self, cand: _Candidate, tokens: list[Token], headline: _Headlines,
+                       missing_core: list[str]) -> bool:
+        """Is the mention one word written in capitals in prose, as listed, three letters or
+        more, of a firm many listed entities link to, whose other words only say what it does
+        ("VTB" of VTB BANK, as the press names it)? An acronym is how such a firm is known; a
+        capitalised word beside the same words is not ("Saman" of SAMAN BANK is also a given
+        name), nor an acronym of a firm nobody links to (the NPV of a project is no NPV
+        ENGINEERING, MSD the drug maker no MSD CAPITAL)."""
+        if len(cand.matched) != 1 or not self._mixed_case or not _prominent(cand.name.entity):
+            return False
+        (t, _sim, how), = cand.matched.values()
+        tok = tokens[t]
+        return tok.upper and len(tok.norm) >= 3 and how in _AS_WRITTEN and not headline[t] \
+            and all(w in vocab.ORG_DESCRIPTORS or w in vocab.GENERIC_ORG_WORDS for w in missing_core)
 
     @staticmethod
     def _listed_title(cand: _Candidate) -> bool:
