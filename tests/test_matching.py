@@ -1266,6 +1266,19 @@ def test_a_common_name_is_common_among_one_people(matcher: TextMatcher, text: st
     assert (listed in [m.entity.name for m in matcher.screen(text)]) is found
 
 
+@pytest.mark.parametrize(("text", "listed", "found"), [
+    # a surname that alone would name the person, with the initial of the listed given name
+    ("On Tuesday V. Yanukovych met officials in the capital.", "YANUKOVYCH, Viktor Fedorovych", True),
+    ("On Tuesday S. Kislyak met officials in the capital.", "KISLYAK, Sergei Ivanovich", True),
+    # another initial: another person (his son Oleksandr is YANUKOVYCH, Oleksandr Viktorovych)
+    ("On Tuesday O. Yanukovych met officials in the capital.", "YANUKOVYCH, Viktor Fedorovych", False),
+    # a common surname says too little beside an initial, as before
+    ("On Tuesday S. Petrov met officials in the capital.", "PETROV, Sergey Valeriyevich", False),
+])
+def test_an_initial_beside_a_rare_surname(matcher: TextMatcher, text: str, listed: str, found: bool) -> None:
+    assert (listed in [m.entity.name for m in matcher.screen(text) if m.score >= 0.7]) is found
+
+
 @pytest.mark.parametrize(("text", "listed"), [
     ("Schoigus Ministerium dementierte, sagte der Sprecher.", "SHOIGU, Sergei Kuzhugetovich"),
     ("Deripaskas Konzern ist betroffen.", "DERIPASKA, Oleg Vladimirovich"),

@@ -1225,6 +1225,7 @@ class TextMatcher:
                 name.is_person and not _prominent(name.entity)
                 and (self._information(cand, tokens) < COMMON_NAME_INFORMATION
                      or self._all_common_parts(cand, tokens))
+                and not self._initials_and_rare_surname(cand, tokens)
             ):
                 cand.status = "needs_support"
                 features["needs_support"] = "a common name (Mark Taylor, Ali Ahmed, A. Dale)"
@@ -1511,6 +1512,16 @@ class TextMatcher:
                 continue
             total += 0.5 if how == "initial" else min(ntok.weight, token_weight(_as_read(tokens[t], how)))
         return total
+
+    def _initials_and_rare_surname(self, cand: _Candidate, tokens: list[Token]) -> bool:
+        """Is the mention the initials of the listed given names beside a surname that alone
+        would name the person, rare and spelled as listed ("V. Yanukovych", "S. Kislyak")? An
+        initial says little, but the surname says enough and the initial agrees with it."""
+        ntoks = cand.name.tokens
+        hows = [how for _t, _s, how in cand.matched.values()]
+        roles = {ntoks[k].role for k, (_t, _s, how) in cand.matched.items() if how != "initial"}
+        return "initial" in hows and "surname" in roles and roles <= {"surname", "stop"} \
+            and self._distinctive(cand, tokens, False)
 
     def _all_common_parts(self, cand: _Candidate, tokens: list[Token]) -> bool:
         """Every part is a common name among the same people (Hassan Ahmed, Abdullah Muhammed:
