@@ -822,6 +822,13 @@ def test_search_keeps_a_firm_apart_from_a_person(sdn_index) -> None:  # type: ig
     ("GLOD MILES LIMITED", "GOLD MILES LIMITED", "Organization", True),
     ("Yogn Gil RI", "RI, Yong Gil", "Person", True),
     ("Kmi Chol Nam", "KIM, Chol Nam", "Person", False),  # (three letters: Mia / Mai, Ian / Ina are names)
+    # the same letters in other words (one word had aligned with part of the other, or none)
+    ("BLENDERIO", "BLENDER.IO", "Organization", True),
+    ("DIVETECHNOSERVICES", "DIVE TECHNO SERVICES", "Organization", True),
+    ("SOUTHFRONT", "SOUTH FRONT", "Organization", True),
+    ("SOUTHFRONT", "SOUTH FRONT LINE", "Organization", False),
+    # ZAT, the Ukrainian closed joint-stock company, is a legal form
+    ("ZAT ABSALYUTBANK", "CLOSED JOINT STOCK COMPANY ABSOLUTBANK", "Organization", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

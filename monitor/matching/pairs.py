@@ -259,6 +259,9 @@ def _weight(tok: NameToken) -> float:
     return tok.weight * OPTIONAL_WEIGHT.get(tok.role, 1.0)
 
 
+JOINED_SAME = 0.95  # two names of the same letters, spaced otherwise (ABDUL RAHMAN / ABDULRAHMAN)
+
+
 def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None = None,
                  scripts: tuple[str, str] = ("", ""), explain: bool = True,
                  slips: frozenset[tuple[str, str]] = frozenset()) -> tuple[float, dict[str, Any]]:
@@ -266,6 +269,19 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
     of `b`) to read as a typo of one word (see `_slips`)."""
     if not a or not b:
         return 0.0, {"reason": "empty name"}
+    score, features = _aligned_score(a, b, schema, scripts, explain, slips)
+    if score < JOINED_SAME and len(a) != len(b) and (joined := _facts(a).joined) == _facts(b).joined:
+        # The same letters in other words: BLENDERIO / BLENDER.IO, whose words had aligned one
+        # with part of the other (blenderio / blender) and left the rest (io) unmatched.
+        return JOINED_SAME, {"aligned": [{"a": joined, "b": joined, "similarity": 1.0, "how": "joined"}]} \
+            if explain else {}
+    return score, features
+
+
+def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None,
+                   scripts: tuple[str, str], explain: bool,
+                   slips: frozenset[tuple[str, str]]) -> tuple[float, dict[str, Any]]:
+    """`score_tokens` by aligning the two names' words."""
     similar = token_similarity
     if scripts[0] != scripts[1] and not (scripts[0] and scripts[1]):  # (one name in another script: `name_script`)
         similar = _PAIR_SIMILAR[scripts[0] or scripts[1], bool(scripts[0])]

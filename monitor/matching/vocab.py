@@ -19,7 +19,7 @@ LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited",
     "otkrytoe", "otkrytoye", "tovarystvo", "tovaristvo", "obmezhenoyu", "vidpovidalnistyu",
     # Russian and Ukrainian organisation types: commercial bank, non-profit, research and
     # production, state and municipal enterprises, autonomous non-profit, public/private JSC.
-    "akb", "kb", "nko", "npo", "npp", "fgup", "gup", "mup", "fgbu", "ano", "nao", "pat", "prat",
+    "akb", "kb", "nko", "npo", "npp", "fgup", "gup", "mup", "fgbu", "ano", "nao", "pat", "prat", "zat",
     "pvt", "dac", "fsue", "sue", "tnhh", "eireli", "ltda", "sdn", "bhd", "gmbh",
     # Dubai free-zone, Bulgarian, North Macedonian, Lithuanian, Latvian, Finnish, Turkish, Albanian
     "dmcc", "ood", "eood", "ead", "dooel", "uab", "sia", "oyj", "sti", "shpk",
