@@ -757,6 +757,9 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
                 continue
             short, long_ = sorted((ta.norm, tb.norm), key=len)
             if long_.startswith(short) and len(short) >= _GIVEN_SUFFIXES.get(long_[len(short):], 99):
+                rest = long_[len(short):]
+                if _spelled_after(a, i, used_a, rest) if short == ta.norm else _spelled_after(b, j, used_b, rest):
+                    continue  # (the suffix written apart: Noor ud Din is NOORUDDIN run together, see `_align_joined`)
                 sim = SUFFIXED_GIVEN  # Ayubkhan / Ayub, Hedayatollah / Hedayat
             else:
                 sim, _how = similar(ta.norm, tb.norm)
@@ -770,6 +773,18 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
             used_a.add(i)
             used_b.add(best[1])
             aligned.append((i, best[1], best[0], "given-name variant"))
+
+
+def _spelled_after(x: tuple[NameToken, ...], k: int, used: set[int], rest: str) -> bool:
+    """Do the one or two free words after x[k] spell `rest` run together?"""
+    joined = ""
+    for n in range(k + 1, min(k + 3, len(x))):
+        if n in used:
+            return False
+        joined += x[n].norm
+        if joined == rest:
+            return True
+    return False
 
 
 LAST_VARIANT = 0.65  # the least similarity of the one part left on each side (Khun / Khoon)
