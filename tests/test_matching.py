@@ -830,6 +830,10 @@ def test_search_keeps_a_firm_apart_from_a_person(sdn_index) -> None:  # type: ig
     # a given name's suffix written apart is the name run together, not a suffixed variant of
     # its first word (noor / NOORUDDIN had left ud and din unmatched)
     ("Noor ud Din Turabi", "NOORUDDIN TURABI MUHAMMAD QASIM", "Person", True),
+    # a Burmese name is written with or without the h before a consonant (Htun / Tun, Hsan / San)
+    ("MYINT, Htun Aung", "MYINT, Tun Aung", "Person", True),
+    ("HSAN, Pwint", "SAN, Pwint", "Person", True),
+    ("MYINT, Tun Aung", "MYINT, Kyaw Aung", "Person", False),
     # ZAT, the Ukrainian closed joint-stock company, is a legal form
     ("ZAT ABSALYUTBANK", "CLOSED JOINT STOCK COMPANY ABSOLUTBANK", "Organization", True),
 ])

@@ -153,10 +153,14 @@ _KOREAN_FIRST = frozenset("gkeoua")  # first letters `_korean` may change, and w
 _SYLLABLE = re.compile(r"^(?!(?:i{1,3}|iv|vi{0,3}|ix)$)[a-z]*[aeiouy][a-z]*$")
 
 
+_BURMESE_ASPIRATES = frozenset(["ht", "hs", "hl", "hm", "hn"])
+
+
 def _french_lead_off(word: str) -> str:
     """A word without the letter French writes before j and ch (Djon, Tcha: the first sound is
-    the same as Jon's, Cha's)."""
-    return word[1:] if word[:2] == "dj" or word[:3] == "tch" else word
+    the same as Jon's, Cha's), or the h Burmese names are written with or without before a
+    consonant (Htun / Tun, Hsan / San)."""
+    return word[1:] if word[:2] == "dj" or word[:3] == "tch" or word[:2] in _BURMESE_ASPIRATES else word
 
 
 def _first_sound(word: str) -> str:
