@@ -1762,6 +1762,16 @@ def test_a_place_alone_is_the_place_whatever_the_context(matcher: TextMatcher) -
     assert "BEIRUT TRADE SAL" in {h.entity.name for h in matcher.screen("Beirut Trade SAL was designated on Monday.")}
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a firm's shares or a stake in it say the word is a firm: ARGON OOO, a one-word name in common use
+    ("Shares in Argon fell sharply after the sanctions were announced.", True),
+    ("The fund sold its stake in Argon last year.", True),
+    ("Argon is a noble gas used in welding.", False),
+])
+def test_shares_and_stakes_are_a_firms(matcher: TextMatcher, text: str, found: bool) -> None:
+    assert ("40865" in entity_ids(matcher, text)) is found
+
+
 def test_a_sentence_opening_with_the_spanish_article(matcher: TextMatcher) -> None:
     assert WAGNER in entity_ids(matcher, "El Grupo Wagner salió de Bajmut.")
     # (the Arabic article written with its hyphen is part of a name: "Mohammed El-Kurd" is another Kurd)
