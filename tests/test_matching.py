@@ -1762,11 +1762,23 @@ def test_a_place_alone_is_the_place_whatever_the_context(matcher: TextMatcher) -
     assert "BEIRUT TRADE SAL" in {h.entity.name for h in matcher.screen("Beirut Trade SAL was designated on Monday.")}
 
 
+@pytest.mark.parametrize(("text", "listed"), [
+    # a legal form the list does not give the name is no other name beside it (it was read as
+    # one, "part of another name (llc)", whenever written in title case, as Ltd always is)
+    ("Investigators traced the payments to Innfocus Llc.", "INNFOCUS LIMITED LIABILITY COMPANY"),
+    ("Shares in Castle Security And Protection Ltd fell sharply.", "CASTLE SECURITY AND PROTECTION LLC"),
+])
+def test_another_legal_form_is_no_other_name(matcher: TextMatcher, text: str, listed: str) -> None:
+    assert listed in {h.entity.name for h in matcher.screen(text)}
+
+
 @pytest.mark.parametrize(("text", "found"), [
     # a firm's shares or a stake in it say the word is a firm: ARGON OOO, a one-word name in common use
     ("Shares in Argon fell sharply after the sanctions were announced.", True),
     ("The fund sold its stake in Argon last year.", True),
     ("Argon is a noble gas used in welding.", False),
+    # (not beside another capitalised word: the firm may be another of that word)
+    ("Shares in Argon Design Partners fell sharply.", False),
 ])
 def test_shares_and_stakes_are_a_firms(matcher: TextMatcher, text: str, found: bool) -> None:
     assert ("40865" in entity_ids(matcher, text)) is found

@@ -1145,12 +1145,13 @@ class TextMatcher:
                 cand.status = "rejected"
                 features["rejected"] = rejected
                 return self._finish(cand, features)
-        span = (cand.first, cand.last)
+        firm = schema not in ("Person", "Vessel", "Aircraft")
+        span = (cand.first, cand.last, firm)
         context = self._context_cache.get(span)
         if context is None:
             context = self._context_cache[span] = (
                 self._negative_context(tokens, cand.first, cand.last),
-                self._capitalised_neighbour(tokens, headline, cand.first, cand.last),
+                self._capitalised_neighbour(tokens, headline, cand.first, cand.last, firm),
             )
         negative, stranger = context
         if negative:
@@ -1291,7 +1292,8 @@ class TextMatcher:
                 any(ntoks[k].role == "core" for k in missing_required)
                 # a place alone is the place: "a chef in Beirut" names no BEIRUT TRADE SAL
                 or not name.is_person and all(ntoks[k].norm in vocab.PLACE_DESCRIPTORS for k in cand.matched))
-            cue = "" if blocked or not exact else self._context_cue(tokens, headline, cand.first, cand.last, schema)
+            cue = "" if blocked or not exact else \
+                self._context_cue(tokens, headline, cand.first, cand.last, schema, cand.kind == "full")
             if cue:
                 cand.status = "accepted"
                 cand.score = (PARTIAL_CONTEXT if cand.kind == "partial" else max(cand.score * 0.9, PARTIAL_CONTEXT)) * self._sim(cand)
@@ -1580,14 +1582,23 @@ class TextMatcher:
                 return tokens[i].norm
         return ""
 
-    def _context_cue(self, tokens: list[Token], headline: _Headlines, first: int, last: int, schema: str) -> str:
+    def _context_cue(self, tokens: list[Token], headline: _Headlines, first: int, last: int, schema: str,
+                     whole: bool = False) -> str:
+        """A word beside the span that says what kind of entity it names: a title before a
+        person's surname, a cue of the schema near an organisation's or vessel's name (of a firm
+        named `whole`, its shares or a stake in it too)."""
         if schema == "Person":
             # "Mr Prigozhin", "President Putin": a title right before the surname.
             i = first - 1
             if i >= 0 and tokens[i].norm in vocab.HONORIFICS and _joinable(tokens, first):
                 return tokens[i].norm
             return ""
-        cues = {"Vessel": vocab.VESSEL_CONTEXT, "Aircraft": vocab.AIRCRAFT_CONTEXT}.get(schema, vocab.ORG_CONTEXT)
+        whole = whole and not any(  # (alone: "Shares in Usc Design Troops" are no USC LTD's)
+            0 <= i < len(tokens) and tokens[i].capitalized and tokens[i].norm not in vocab.LEGAL_FORMS
+            and _GLUED.match(tokens[max(i, first)].gap) and not (i < first and _sentence_start(tokens, i))
+            for i in (first - 1, last + 1))
+        cues = {"Vessel": vocab.VESSEL_CONTEXT, "Aircraft": vocab.AIRCRAFT_CONTEXT}.get(
+            schema, vocab.ORG_CONTEXT | vocab.FIRM_CONTEXT if whole else vocab.ORG_CONTEXT)
         for i in self._window(tokens, first, last, 2):
             tok = tokens[i]
             # A capitalised cue in prose belongs to another name ("West Bank", "City Bank");
@@ -1598,19 +1609,21 @@ class TextMatcher:
                 return tok.norm
         return ""
 
-    def _capitalised_neighbour(self, tokens: list[Token], headline: _Headlines, first: int, last: int) -> str:
-        """A capitalised word glued to the span that starts or ends another proper name."""
+    def _capitalised_neighbour(self, tokens: list[Token], headline: _Headlines, first: int, last: int,
+                               firm: bool = False) -> str:
+        """A capitalised word glued to the span that starts or ends another proper name (not a
+        legal form beside a `firm`'s name)."""
         for i, side in ((first - 1, "left"), (last + 1, "right")):
             if i < 0 or i >= len(tokens):
                 continue
-            found = self._stranger(tokens, first, i, side)
+            found = self._stranger(tokens, first, i, side, firm)
             # Asked last, as it reads the whole line: in "Wagner Chief Says" capitals say
             # nothing; "Sara Thorsett" still does.
             if found and not (vocab.zipf(tokens[i].norm) >= 3.0 and headline[i]):
                 return found
         return ""
 
-    def _stranger(self, tokens: list[Token], first: int, i: int, side: str) -> str:
+    def _stranger(self, tokens: list[Token], first: int, i: int, side: str, firm: bool = False) -> str:
         """The proper name that token `i`, glued to a span starting at `first`, begins or ends."""
         tok = tokens[i]
         boundary = tokens[first] if side == "left" else tok
@@ -1621,6 +1634,8 @@ class TextMatcher:
             return f"{tok.norm} {tokens[i + 1].norm}"  # "Rami al-Saadani", "Rami bin Laden"
         if not tok.capitalized or tok.upper or not tok.norm.isalpha() or _CJK.match(self._text, tok.start):
             return ""  # (Chinese, Japanese and Korean write no capitals: 국방장관, "defence minister", is no name)
+        if firm and tok.norm in vocab.LEGAL_FORMS:
+            return ""  # a legal form the list does not give the firm ("Innfocus Ltd" of INNFOCUS LLC)
         if side == "left" and not _sentence_start(tokens, i) and tok.gap == "":
             return ""
         if side == "left" and tok.norm == "el" and boundary.gap == " " and _sentence_start(tokens, i):
