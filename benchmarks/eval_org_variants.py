@@ -6,7 +6,8 @@ Organisations drawn from the bundled OFAC SDN list are written in title case int
 (as `eval_sentences.py` writes them) with their legal form dropped ("Innfocus" for INNFOCUS
 LIMITED LIABILITY COMPANY), swapped for another ("Innfocus Llc"; "Castle Security And Protection
 Ltd" for ... LLC) or, for a name of two words or more without one, with its first word moved to
-the end ("Partners Expert"). A sentence counts as found when the entity is among its hits at
+the end ("Partners Expert"); and whole with Co. for Company, Corp. for Corporation, & for and or
+and for & ("Puma Security Co.", "Wayside Corp."). A sentence counts as found when the entity is among its hits at
 the default threshold. Names of ordinary words ("Pacific Steel" of PACIFIC STEEL FZE) need
 support by design and count as they fall; look-alike firms that must stay quiet are in
 `eval_variants.py`.
@@ -33,6 +34,9 @@ _FORMS = frozenset(["LLC", "LTD", "LIMITED", "CO", "INC", "SA", "JSC", "OOO", "O
                     "SRL", "S.A", "L.L.C", "S.A.L", "S.R.L"])
 
 
+_DRAWN = frozenset(["legal form dropped", "legal form swapped", "word order"])
+
+
 def variants(name: str) -> dict[str, str]:
     """The name with its legal form dropped, swapped, or its words reordered (as applies)."""
     bare = _PHRASES.sub(" ", name)
@@ -47,6 +51,11 @@ def variants(name: str) -> dict[str, str]:
     found["legal form swapped"] = " ".join(core) + (" Ltd" if "LLC" in name or "LIABILITY" in name else " LLC")
     if len(core) >= 2 and not has_form:
         found["word order"] = " ".join(core[1:] + core[:1])
+    # The press's abbreviations and ampersands (the whole name, legal form kept).
+    for kind, pattern, repl in (("Co. for Company", r"\bCOMPANY\b", "Co."), ("Corp. for Corporation", r"\bCORPORATION\b", "Corp."),
+                                ("& for and", r" AND ", " & "), ("and for &", r" & ", " and ")):
+        if (other := re.sub(pattern, repl, name)) != name:
+            found[kind] = other
     return found
 
 
@@ -65,7 +74,10 @@ def main() -> None:
     misses: dict[str, list[tuple[str, str]]] = {}
     for entity in rng.sample(orgs, min(args.orgs, len(orgs))):
         for kind, name in variants(entity.name).items():
-            text = rng.choice(TEMPLATES).format(n=name.title())
+            # (the later kinds' templates drawn by the name, not the generator: added kinds
+            # leave the others' sentences as they were)
+            template = rng.choice(TEMPLATES) if kind in _DRAWN else TEMPLATES[len(name) % len(TEMPLATES)]
+            text = template.format(n=name.title())
             ok = any(h.entity.entity_id == entity.entity_id for h in matcher.screen(text))
             total[kind] += 1
             found[kind] += ok

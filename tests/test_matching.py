@@ -1772,6 +1772,28 @@ def test_another_legal_form_is_no_other_name(matcher: TextMatcher, text: str, li
     assert listed in {h.entity.name for h in matcher.screen(text)}
 
 
+@pytest.mark.parametrize(("text", "listed"), [
+    # a middle initial the list does not give: the name grows over it as over an article
+    ("Officials met Amer G. Najafianpur last week.", "NAJAFIANPUR, Amer"),
+    ("Officials met Ljubomir V. Boravcanin last week.", "BORAVCANIN, Ljubomir"),
+    # Co. and Corp. are the words the list writes out (a legal form aside, a one-word name is
+    # spelled as listed)
+    ("Investigators traced the payments to Puma Security Co.", "PUMA SECURITY COMPANY"),
+    ("Investigators traced the payments to Wayside Corp.", "WAYSIDE CORPORATION"),
+])
+def test_words_the_press_adds_or_abbreviates(matcher: TextMatcher, text: str, listed: str) -> None:
+    hits = [h for h in matcher.screen(text) if h.entity.name == listed]
+    assert hits and hits[0].kind == "full"
+
+
+def test_a_middle_initial_of_another_name_of_the_entity_explains_it(matcher: TextMatcher) -> None:
+    # V. is Viktorovich's initial: the name that reads it explains the hit, not an alias without it
+    hit = next(h for h in matcher.screen("Yevgeny V. Prigozhin was seen in Minsk.") if h.entity.source_id == PRIGOZHIN)
+    assert hit.text == "Yevgeny V. Prigozhin" and hit.matched_name == "PRIGOZHIN, Yevgeniy Viktorovich"
+    hit = next(h for h in matcher.screen("Officials met Amer G. Najafianpur last week."))
+    assert hit.features["unlisted_initials"] == ["g"]
+
+
 @pytest.mark.parametrize(("text", "found"), [
     # a firm's shares or a stake in it say the word is a firm: ARGON OOO, a one-word name in common use
     ("Shares in Argon fell sharply after the sanctions were announced.", True),

@@ -167,6 +167,7 @@ class _Candidate:
     score: float = 0.0
     status: str = "rejected"  # accepted | needs_support | rejected
     features: dict[str, Any] = field(default_factory=dict)
+    initials_skipped: int = 0  # middle initials inside the span that the name lacks
 
 
 @dataclass(slots=True)
@@ -1068,35 +1069,50 @@ class TextMatcher:
               name: IndexedName) -> _Candidate:
         matched: dict[int, tuple[int, float, str]] = {pos: (j, sim, how)}
         first = last = j
+        skipped = 0
         limit = len(name.tokens)
         brackets = "(" in name.text
         while first > 0 and len(matched) < limit and _joinable(tokens, first, brackets):
             step = 1
             found = self._match_word(tokens, first - 1, name, matched)
-            if found is None and first > 1 and _article_before(tokens, first - 1) \
-                    and _joinable(tokens, first - 1, brackets):
-                step = 2  # an article the listed name lacks: "Yahya al-Sinwar" of SINWAR, Yahya
+            if found is None and first > 1 and (_article_before(tokens, first - 1) or self._unlisted_initial(
+                    tokens, first - 1, name)) and _joinable(tokens, first - 1, brackets):
+                # an article the listed name lacks: "Yahya al-Sinwar" of SINWAR, Yahya; a middle
+                # initial it lacks: "Amer G. Najafianpur" of NAJAFIANPUR, Amer
+                step = 2
                 found = self._match_word(tokens, first - 2, name, matched)
             if found is None:
                 break
+            skipped += step == 2 and len(tokens[first - 1].norm) == 1
             first -= step
             matched[found[0]] = (first, found[1], found[2])
         prev = pos  # the listed position of the rightmost word matched so far
         while last + 1 < len(tokens) and len(matched) < limit and _joinable(tokens, last + 1, brackets):
             step = 1
             found = self._match_word(tokens, last + 1, name, matched)
-            if found is None and last + 2 < len(tokens) and _article_before(tokens, last + 1):
+            if found is None and last + 2 < len(tokens) and (
+                    _article_before(tokens, last + 1) or self._unlisted_initial(tokens, last + 1, name)
+                    and _joinable(tokens, last + 2, brackets)):
                 step = 2  # (as on the left)
                 found = self._match_word(tokens, last + 2, name, matched)
             if found is None:
                 break
             if name.tokens[found[0]].role == "stop" and found[0] < prev:
                 break  # a particle goes before its word: "Zawahiri, al-Qaeda" is not AL ZAWAHIRI
+            skipped += step == 2 and len(tokens[last + 1].norm) == 1
             last += step
             matched[found[0]] = (last, found[1], found[2])
             prev = found[0]
         # A span of only optional words ("al", "ltd") names nothing.
-        return _Candidate(name=name, first=first, last=last, matched=matched)
+        return _Candidate(name=name, first=first, last=last, matched=matched, initials_skipped=skipped)
+
+    @staticmethod
+    def _unlisted_initial(tokens: list[Token], i: int, name: IndexedName) -> bool:
+        """Is token `i` a capitalised initial with its full stop inside a person's name, one the
+        list does not give ("Amer G. Najafianpur": the press adds middle initials)?"""
+        tok = tokens[i]
+        return name.is_person and len(tok.norm) == 1 and tok.norm.isalpha() and tok.capitalized \
+            and _full_stop_after(tokens, i)
 
     # -- 3 and 4: scoring -----------------------------------------------------------------
 
@@ -1185,11 +1201,10 @@ class TextMatcher:
                 # Partizan" is a hit, "Partizan - Dejan Koturovic 21" is football.
                 cand.status = "needs_support"
                 features["needs_support"] = "a vessel or aircraft name without a vessel or aircraft nearby"
-            elif single and (
-                min(s for _t, s, _h in cand.matched.values()) < 0.9
-                or any(h not in _AS_WRITTEN and len(tokens[t].norm) < 8
-                       and not self._romanised_as_listed(tokens[t], ntoks[k].norm, s)
-                       for k, (t, s, h) in cand.matched.items())
+            elif single and any(  # (its legal form aside: "Wayside Corp." of WAYSIDE CORPORATION)
+                s < 0.9 or h not in _AS_WRITTEN and len(tokens[t].norm) < 8
+                and not self._romanised_as_listed(tokens[t], ntoks[k].norm, s)
+                for k, (t, s, h) in cand.matched.items() if ntoks[k].role not in OPTIONAL_ROLES
             ):
                 cand.status = "rejected"
                 features["rejected"] = "a one-word name spelled differently"
@@ -1272,10 +1287,11 @@ class TextMatcher:
                 cand.status = "needs_support"
         self._finish(cand, features)
         if cand.status == "needs_support" and cand.kind == "full" and not name.is_person and not stranger \
-                and all(h in _AS_WRITTEN for _t, _s, h in cand.matched.values()) \
+                and all(h in _AS_WRITTEN or h == "synonym" and ntoks[k].role == "legal"
+                        for k, (_t, _s, h) in cand.matched.items()) \
                 and sum(len(ntoks[k].norm) for k in cand.matched if ntoks[k].role == "legal") > 1:
             # "Solid Ltd.", "Linker FZE", "Capital S.A.L.": ordinary words with the listed legal
-            # form name the company.
+            # form name the company (abbreviated too: "Wayside Corp." of WAYSIDE CORPORATION).
             cand.status = "accepted"
             cand.score = max(cand.score * 0.9, PARTIAL_CONTEXT) * self._sim(cand)
             features["support"] = "the legal form as listed"
@@ -1554,8 +1570,10 @@ class TextMatcher:
         alias's less), not what the text leaves out ("M. Varabei" reads VARABEI, Mikalai
         Mikalaevich closer than VARABEY, Mikalai, which it scores higher for the patronymic it
         lacks), nor how much the listed words weigh (the text's words are the same for every
-        name on the span)."""
-        return cls._sim(cand) * KIND_FACTOR.get(cand.name.kind, 1.0)
+        name on the span). A middle initial of the span that the name lacks reads as 0 (the V. of
+        "Yevgeny V. Prigozhin" is Viktorovich's, not unread in PRIGOZHIN, Evgeny)."""
+        sims = [s for _t, s, _h in cand.matched.values()]
+        return sum(sims) / (len(sims) + cand.initials_skipped) * KIND_FACTOR.get(cand.name.kind, 1.0)
 
     @staticmethod
     def _finish(cand: _Candidate, features: dict[str, Any]) -> None:
@@ -1823,7 +1841,11 @@ class TextMatcher:
         ]} | cand.features
         if len(cand.matched) <= cand.last - cand.first:  # an article grown over ("Yahya al-Sinwar")
             inside = {t for t, _s, _h in cand.matched.values()}
-            features["unlisted_particles"] = [tokens[t].norm for t in range(cand.first, cand.last + 1) if t not in inside]
+            unlisted = [tokens[t].norm for t in range(cand.first, cand.last + 1) if t not in inside]
+            if particles := [w for w in unlisted if len(w) > 1]:
+                features["unlisted_particles"] = particles
+            if initials := [w for w in unlisted if len(w) == 1]:  # a middle initial ("Amer G. Najafianpur")
+                features["unlisted_initials"] = initials
         return Mention(
             entity=cand.name.entity,
             start=start,

@@ -31,7 +31,7 @@ LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited",
 _ORG_SYNONYM_WORDS = {
     "bank": "banco banque banca bankasi banka banki bankas",
     "group": "grupo gruppo gruppa gruppy groupe gruppe grup grupa grupy concern kontsern jituan",
-    "company": "compania compagnie kompaniya kompania sirketi ko",  # (Russian "i Ko", Ilyushin Finans Ko)
+    "company": "compania compagnie kompaniya kompania sirketi ko co",  # (Russian "i Ko", Ilyushin Finans Ko; Co.)
     "pmc": "chvk",  # a private military company, ЧВК
     "international": "internacional internationale internazionale interneshnl mezhdunarodnyi intl",
     "central": "centrale",
@@ -57,6 +57,7 @@ _ORG_SYNONYM_WORDS = {
     # English abbreviations of such words (KOREA SAMMA SHPG CO, NINGBO ... IMP. & EXP. CO.)
     "import": "imp", "export": "exp", "manufacturing": "mfg", "national": "natl",
     "services": "svcs", "brothers": "bros", "hotel": "otel", "standard": "standart",
+    "corporation": "corp",
     "trading": "maoyi",  # Chinese 贸易
     "air": "airlines airline airways",
     # Words of state bodies' and banks' names, as Russian names transliterate them:
