@@ -4,7 +4,8 @@
 
 Each entity drawn from the bundled OFAC SDN list is written into a sentence the way news
 writes names: persons given name first and in title case ("Yevgeniy Viktorovich Prigozhin"),
-organisations in title case, vessels after "the tanker". A sentence counts as found when the
+organisations in title case, vessels after "the tanker" (and again after MV: "The MV Ebano
+docked ..."). A sentence counts as found when the
 entity is among its hits at the default threshold. The labelled sentences in
 tests/fixtures/labelled_mentions.jsonl hold the hard cases; this measures the ordinary ones,
 on names nobody picked. Persons whose every name part is common as a name ("Eric Chan") need
@@ -49,7 +50,8 @@ def main() -> None:
     total: Counter[str] = Counter()
     misses = []
     started = time.perf_counter()
-    for entity in rng.sample(entities, min(args.entities, len(entities))):
+    drawn = rng.sample(entities, min(args.entities, len(entities)))
+    for entity in drawn:
         templates = {"Person": PERSON, "Vessel": VESSEL}.get(entity.schema, ORGANIZATION)
         text = rng.choice(templates).format(n=as_news_writes(entity.name, entity.schema))
         ok = any(h.entity.entity_id == entity.entity_id for h in matcher.screen(text))
@@ -62,6 +64,12 @@ def main() -> None:
     for schema in sorted(total):
         print(f"  {schema:13} recall {found[schema] / total[schema]:.3f} ({found[schema]} of {total[schema]})")
     print(f"  {'all':13} recall {sum(found.values()) / sum(total.values()):.3f}")
+    # The same vessels after the type shipping news writes before a name, in capitals (drawn
+    # from no random generator: the figures above stay as they were).
+    prefixed = [(e, f"The MV {e.name.title()} docked at Bandar Abbas.") for e in drawn if e.schema == "Vessel"]
+    ok = [t for e, t in prefixed if any(h.entity.entity_id == e.entity_id for h in matcher.screen(t))]
+    print(f"  {'Vessel as MV':13} recall {len(ok) / max(1, len(prefixed)):.3f} ({len(ok)} of {len(prefixed)})")
+    misses += [("Vessel as MV", t) for _e, t in prefixed if t not in ok]
     for schema, text in misses:
         print(f"  MISS {schema}: {text}")
 

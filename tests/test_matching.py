@@ -1786,6 +1786,17 @@ def test_words_the_press_adds_or_abbreviates(matcher: TextMatcher, text: str, li
     assert hits and hits[0].kind == "full"
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a ship's type before its name, in capitals as written: a vessel's cue (EBANO is a word)
+    ("The MV Ebano docked at Bandar Abbas.", True),
+    ("The M/V EBANO docked at Bandar Abbas.", True),
+    ("M.T. Ebano was seen off Oman.", True),
+    ("Ebano docked at Bandar Abbas.", False),
+])
+def test_a_vessel_prefix_is_a_vessels_cue(matcher: TextMatcher, text: str, found: bool) -> None:
+    assert ("4243" in entity_ids(matcher, text)) is found
+
+
 def test_a_middle_initial_of_another_name_of_the_entity_explains_it(matcher: TextMatcher) -> None:
     # V. is Viktorovich's initial: the name that reads it explains the hit, not an alias without it
     hit = next(h for h in matcher.screen("Yevgeny V. Prigozhin was seen in Minsk.") if h.entity.source_id == PRIGOZHIN)

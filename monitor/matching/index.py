@@ -194,15 +194,11 @@ def _patronymic_last(words: list[str]) -> bool:
         and not vocab.PATRONYMIC.search(words[1])
 
 
-# What a ship's name is written after, not part of it: MV FREEDOM, M/V OCEAN STAR, M.T. GRACE 1.
-_VESSEL_PREFIXES = frozenset(["mv", "mt", "ms", "ss", "my", "sy", "fv", "rv", "mts", "tanker"])
-
-
 def _vessel_prefix(words: list[str]) -> set[int]:
     """The positions of a vessel name's leading prefix (MV, M/V, M.T.), none if it is all."""
-    if len(words) > 1 and words[0] in _VESSEL_PREFIXES:
+    if len(words) > 1 and words[0] in vocab.VESSEL_PREFIXES:
         return {0}
-    if len(words) > 2 and len(words[0]) == 1 and len(words[1]) == 1 and words[0] + words[1] in _VESSEL_PREFIXES:
+    if len(words) > 2 and len(words[0]) == 1 and len(words[1]) == 1 and words[0] + words[1] in vocab.VESSEL_PREFIXES:
         return {0, 1}
     return set()
 

@@ -370,6 +370,15 @@ def _alone_ok(name: IndexedName, pos: int, word: str) -> bool:
     return name.head_alone if pos == name.head else _leader_surname(name, pos, word)
 
 
+def _vessel_prefix(tokens: list[Token], i: int) -> str:
+    """The ship's type token `i` writes before a name, if any (`vocab.PROSE_VESSEL_PREFIXES`:
+    MV, MT; "M/V", "M.T." are two tokens, the letters joined)."""
+    norm = tokens[i].norm
+    if len(norm) == 1 and i > 0 and len(tokens[i - 1].norm) == 1 and tokens[i].gap in ("/", "."):
+        norm = tokens[i - 1].norm + norm
+    return norm if norm in vocab.PROSE_VESSEL_PREFIXES else ""
+
+
 def _sentence_start(tokens: list[Token], i: int) -> bool:
     """Does token `i` begin a sentence (the text, or after a full stop or a blank line)?"""
     return i == 0 or _SENTENCE_END.search(tokens[i].gap) is not None
@@ -1617,6 +1626,8 @@ class TextMatcher:
             for i in (first - 1, last + 1))
         cues = {"Vessel": vocab.VESSEL_CONTEXT, "Aircraft": vocab.AIRCRAFT_CONTEXT}.get(
             schema, vocab.ORG_CONTEXT | vocab.FIRM_CONTEXT if whole else vocab.ORG_CONTEXT)
+        if schema == "Vessel" and first > 0 and (prefix := _vessel_prefix(tokens, first - 1)):
+            return prefix  # (right before the name, whatever its full stops: "M.T. Grace")
         for i in self._window(tokens, first, last, 2):
             tok = tokens[i]
             # A capitalised cue in prose belongs to another name ("West Bank", "City Bank");
