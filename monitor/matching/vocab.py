@@ -205,7 +205,7 @@ ORG_CONTEXT = frozenset(["group", "mercenary", "mercenaries", "fighters", "fight
 # OOO); not for part of a name, which another firm of those words may have ("Shares in Falcon
 # Center" are no FALCON INTERNATIONAL SIA's).
 FIRM_CONTEXT = frozenset(["shares", "stake", "shareholders", "subsidiary"])
-VESSEL_CONTEXT = frozenset(["tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter", "carrier", "cargo", "oil", "crude", "flagged", "flag", "crew", "yacht", "superyacht", "boat", "shipping", "port", "imo", "dwt", "supertanker", "bulker"])
+VESSEL_CONTEXT = frozenset(["tanker", "tankers", "vessel", "vessels", "ship", "ships", "mv", "freighter", "carrier", "cargo", "oil", "crude", "flagged", "flag", "crew", "yacht", "superyacht", "boat", "shipping", "port", "imo", "dwt", "supertanker", "bulker"])
 # What a ship's name is written after, not part of it: MV FREEDOM, M/V OCEAN STAR, M.T. GRACE 1
 # (M/V and M.T. as the letters joined); in prose a cue whatever its case, as written in capitals
 # ("MV Ebano": a capitalised cue of another kind may begin another name, "West Bank"), but for
