@@ -150,7 +150,9 @@ def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameTok
             tok = NameToken(tok.norm, tok.keys, tok.role, tok.weight, adjective["stem"])
         elif tok.role in ("core", "generic") and not tok.stem and (loan := _loanword(tok.norm)):
             tok = NameToken(tok.norm, tok.keys, tok.role, tok.weight, loan)
-        canonical = vocab.ORG_SYNONYMS.get(tok.norm)
+        # (not a legal form: CO is a legal form, not the word COMPANY of a name, which text
+        # abbreviates so: "Puma Security Co.")
+        canonical = vocab.ORG_SYNONYMS.get(tok.norm) if tok.role != "legal" else None
         # The word as written stays the token's other form, for misspellings of it ("TEHNOLOGIES").
         out.append(tok if canonical is None else NameToken(canonical, phonetic_keys(canonical), tok.role, tok.weight,
                                                            tok.norm))
