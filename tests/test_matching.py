@@ -1797,6 +1797,12 @@ def test_a_vessel_prefix_is_a_vessels_cue(matcher: TextMatcher, text: str, found
     assert ("4243" in entity_ids(matcher, text)) is found
 
 
+def test_an_article_before_a_name_lends_it_no_later_particle(matcher: TextMatcher) -> None:
+    # "the" before Central had taken the THE of OF THE RUSSIAN, and the name stopped short of Russian
+    hits = matcher.screen("Payments went to the Central Research Institute of the Russian Air and Space Forces.")
+    assert [h.text for h in hits] == ["Central Research Institute of the Russian Air and Space Forces"]
+
+
 def test_a_middle_initial_of_another_name_of_the_entity_explains_it(matcher: TextMatcher) -> None:
     # V. is Viktorovich's initial: the name that reads it explains the hit, not an alias without it
     hit = next(h for h in matcher.screen("Yevgeny V. Prigozhin was seen in Minsk.") if h.entity.source_id == PRIGOZHIN)

@@ -1095,6 +1095,17 @@ class TextMatcher:
             skipped += step == 2 and len(tokens[first - 1].norm) == 1
             first -= step
             matched[found[0]] = (first, found[1], found[2])
+        # A particle grown over at the left edge whose listed place is after its neighbour's is
+        # another's: the "the" of "to the Central Research Institute of the Russian ..." took the
+        # THE of OF THE RUSSIAN, and the name stopped short of Russian. (Not an Arabic article
+        # glued to its word, which the press adds: "al-Gama'a al-Islamiya".)
+        at = {t: k for k, (t, _s, _h) in matched.items()}
+        while first < j and name.tokens[at[first]].role == "stop" and tokens[first].norm not in _ARTICLE_WORDS:
+            right = min(t for t in at if t > first)
+            if at[first] < at[right]:
+                break
+            del matched[at.pop(first)]
+            first = right
         prev = pos  # the listed position of the rightmost word matched so far
         while last + 1 < len(tokens) and len(matched) < limit and _joinable(tokens, last + 1, brackets):
             step = 1
