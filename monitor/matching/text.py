@@ -379,6 +379,23 @@ def _vessel_prefix(tokens: list[Token], i: int) -> str:
     return norm if norm in vocab.PROSE_VESSEL_PREFIXES else ""
 
 
+_FIRM_CUES = vocab.ORG_CONTEXT | vocab.FIRM_CONTEXT  # (of a firm named whole and alone: see `_context_cue`)
+
+
+def _alone(tokens: list[Token], first: int, last: int) -> bool:
+    """Is the span glued to no capitalised word on either side but a legal form or a sentence's
+    first word ("Shares in Argon fell"; "Shares in Usc Design Troops" may be another firm's)?"""
+    if first > 0 and _GLUED.match(tokens[first].gap):
+        left = tokens[first - 1]
+        if left.capitalized and left.norm not in vocab.LEGAL_FORMS and not _sentence_start(tokens, first - 1):
+            return False
+    if last + 1 < len(tokens) and _GLUED.match(tokens[last + 1].gap):
+        right = tokens[last + 1]
+        if right.capitalized and right.norm not in vocab.LEGAL_FORMS:
+            return False
+    return True
+
+
 def _sentence_start(tokens: list[Token], i: int) -> bool:
     """Does token `i` begin a sentence (the text, or after a full stop or a blank line)?"""
     return i == 0 or _SENTENCE_END.search(tokens[i].gap) is not None
@@ -1631,14 +1648,10 @@ class TextMatcher:
             if i >= 0 and tokens[i].norm in vocab.HONORIFICS and _joinable(tokens, first):
                 return tokens[i].norm
             return ""
-        whole = whole and not any(  # (alone: "Shares in Usc Design Troops" are no USC LTD's)
-            0 <= i < len(tokens) and tokens[i].capitalized and tokens[i].norm not in vocab.LEGAL_FORMS
-            and _GLUED.match(tokens[max(i, first)].gap) and not (i < first and _sentence_start(tokens, i))
-            for i in (first - 1, last + 1))
-        cues = {"Vessel": vocab.VESSEL_CONTEXT, "Aircraft": vocab.AIRCRAFT_CONTEXT}.get(
-            schema, vocab.ORG_CONTEXT | vocab.FIRM_CONTEXT if whole else vocab.ORG_CONTEXT)
         if schema == "Vessel" and first > 0 and (prefix := _vessel_prefix(tokens, first - 1)):
             return prefix  # (right before the name, whatever its full stops: "M.T. Grace")
+        cues = {"Vessel": vocab.VESSEL_CONTEXT, "Aircraft": vocab.AIRCRAFT_CONTEXT}.get(schema) or (
+            _FIRM_CUES if whole and _alone(tokens, first, last) else vocab.ORG_CONTEXT)
         for i in self._window(tokens, first, last, 2):
             tok = tokens[i]
             # A capitalised cue in prose belongs to another name ("West Bank", "City Bank");
