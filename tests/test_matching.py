@@ -1280,6 +1280,29 @@ def test_a_common_name_is_common_among_one_people(matcher: TextMatcher, text: st
     assert (listed in [m.entity.name for m in matcher.screen(text)]) is found
 
 
+@pytest.mark.parametrize(("text", "listed", "score"), [
+    # common among listed people, not in English text: the listed name written whole is a hit
+    ("The Taliban's founder Mohammed Omar died in 2013.", "OMAR, Mohammed", 0.85),
+    ("Mullah Mohammed Omar led the Taliban from Kandahar.", "OMAR, Mohammed", 0.85),  # (a title before it)
+    ("Brigadier General Muhammad Ibrahim commanded the air base.", "IBRAHIM, Muhammad", 0.85),
+    ("On Tuesday Mohammed Omar Khan met officials in the capital.", "OMAR, Mohammed", None),  # a longer name
+    ("On Tuesday Muhammad Ibrahim's men met officials.", "IBRAHIM, Muhammad", 0.85),
+    # common in English text: many others bear it (the Australian captain, the badminton player)
+    ("Australia: Mark Taylor (captain), Mark Waugh, Ricky Ponting.", "TAYLOR, Mark", None),
+    ("Camilla Martin (Denmark) beat Wang Chen (China) 11-0 12-10.", "WANG, Chen", None),
+    # not whole: a given name the list has is not written
+    ("On Tuesday Haji Ashraf met officials in the capital.", "ASHRAF, Haji Muhammad", None),
+])
+def test_a_common_name_written_whole_as_listed(matcher: TextMatcher, text: str, listed: str,
+                                               score: float | None) -> None:
+    hits = {m.entity.name: m for m in matcher.screen(text)}
+    if score is None:
+        assert listed not in hits
+    else:
+        assert hits[listed].score == pytest.approx(score, abs=0.01)
+        assert "a common name, written whole as listed" in hits[listed].features["penalties"]
+
+
 @pytest.mark.parametrize(("text", "listed", "found"), [
     # a surname that alone would name the person, with the initial of the listed given name
     ("On Tuesday V. Yanukovych met officials in the capital.", "YANUKOVYCH, Viktor Fedorovych", True),
