@@ -10,7 +10,8 @@ the given name or the surname respelled by one rule that other romanisations fol
 ch/tch, ph/f, ts/tz, -ah/-a); surname first with a comma; a headline in capitals; the given
 name's initial and the surname ("Y. Prigozhin": an initial says little, so a common surname
 needs support); the given name, a middle initial the list does not give, and the surname
-("Amer G. Najafianpur"); a person of
+("Amer G. Najafianpur"); the given name or the surname with one slip of the pen (a letter
+dropped, added, changed or two swapped: "Dmity Pantus"); a person of
 two surnames (MADURO MOROS, Nicolas) by the given name and the first, as the press names him
 (Nicolas Maduro: a name of only common parts needs support there too). Found means
 the listed person is among the hits at the default threshold. A name whose parts are all
@@ -59,6 +60,19 @@ def arabic_respelled(word: str) -> str | None:
     return other.title() if other != lower else None
 
 
+def slipped(word: str, rng: random.Random) -> str | None:
+    """`word` with one slip of the pen inside it (a letter dropped, added, changed, or two
+    swapped; the first and last letters kept), or None if it is shorter than five letters."""
+    lower = word.lower()
+    if len(lower) < 5 or not lower.isalpha():
+        return None
+    i = rng.randrange(1, len(lower) - 1)
+    kind, letter = rng.choice(("drop", "add", "change", "swap")), rng.choice("abcdefghijklmnopqrstuvwxyz")
+    other = {"drop": lower[:i] + lower[i + 1:], "add": lower[:i] + letter + lower[i:],
+             "change": lower[:i] + letter + lower[i + 1:], "swap": lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:]}[kind]
+    return other.title() if other != lower else None
+
+
 def unlisted_initial(given_words: list[str]) -> str:
     """A middle initial none of the listed given names begins with (drawn from no random
     generator, so the other kinds' sentences stay the same)."""
@@ -74,6 +88,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=8, help="misses listed per kind")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    slips = random.Random(args.seed + 1)  # (its own generator: the other kinds' sentences stay the same)
     index = bundled_index()
     matcher = TextMatcher(index)
 
@@ -84,7 +99,8 @@ def main() -> None:
                                                        "first of two surnames", "article added",
                                                        "article as said", "ben for bin",
                                                        "Arabic given name", "initial and surname",
-                                                       "middle initial added")}
+                                                       "middle initial added", "given name slipped",
+                                                       "surname slipped")}
     arabic = {n.entity.entity_id for n in index.names if _ARABIC_MARK.search(n.text)}
     misses: dict[str, list[str]] = {k: [] for k in found}
     for entity in persons[: args.persons]:
@@ -117,6 +133,10 @@ def main() -> None:
                 texts["given name respelled"] = f"On Tuesday {other} {surname} met officials in the capital."
             if (other := respelled(surname, rng)) is not None:
                 texts["surname respelled"] = f"On Tuesday {first} {other} met officials in the capital."
+            if (other := slipped(first, slips)) is not None:
+                texts["given name slipped"] = f"On Tuesday {other} {surname} met officials in the capital."
+            if (other := slipped(surname, slips)) is not None:
+                texts["surname slipped"] = f"On Tuesday {first} {other} met officials in the capital."
             if entity.entity_id in arabic and surname.isalpha() and len(surname) > 3:
                 # The press writes the article where the list may not (Yahya al-Sinwar / SINWAR,
                 # Yahya), and as said before t, d, r, s, z, sh (Aiman as-Sawahiri).
@@ -137,7 +157,7 @@ def main() -> None:
         print(f"  {kind:22} recall {ok / max(n, 1):.3f} ({ok} of {n})")
     for kind in ("given name respelled", "surname respelled", "first of two surnames", "article added",
                  "article as said", "ben for bin", "Arabic given name", "initial and surname",
-                 "middle initial added") + (
+                 "middle initial added", "given name slipped", "surname slipped") + (
             ("as listed",) if args.show > 8 else ()):
         for miss in misses[kind][: args.show]:
             print(f"  MISS {kind}: {miss}")

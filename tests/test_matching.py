@@ -1280,6 +1280,25 @@ def test_a_common_name_is_common_among_one_people(matcher: TextMatcher, text: st
     assert (listed in [m.entity.name for m in matcher.screen(text)]) is found
 
 
+@pytest.mark.parametrize(("text", "listed", "found"), [
+    # a given name misspelled beside the surname as listed: no listed name has the word
+    ("On Tuesday Dmity Pantus met officials in the capital.", "PANTUS, Dmitry Aleksandrovich", True),
+    ("On Tuesday Adnrey Kazazaev met officials in the capital.", "KAZAZAEV, Andrey Petrovich", True),
+    ("On Tuesday Vladiir Resin met officials in the capital.", "RESIN, Vladimir Iosifovich", True),
+    # a surname misspelled, its ch also read as French sh: found under keys one letter apart
+    ("On Tuesday Boris Kovachuk met officials in the capital.", "KOVALCHUK, Boris Yurievich", True),
+    # Andrea is a name of its own, one letter from Andrei: another Nikitin
+    ("On Tuesday Andrea Nikitin met officials in the capital.", "NIKITIN, Andrei Sergeevich", False),
+    # Sadrach is a listed given name (ZELEDON ROCHA, Sadrach), not ZADRAN misspelled
+    ("On Tuesday Sadrach Ahmed met officials in the capital.", "ZADRAN, Ahmed Jan", False),
+])
+def test_a_slip_of_the_pen_in_a_name(matcher: TextMatcher, text: str, listed: str, found: bool) -> None:
+    hits = {m.entity.name: m for m in matcher.screen(text)}
+    assert (listed in hits) is found
+    if found:
+        assert hits[listed].score >= matcher.threshold
+
+
 @pytest.mark.parametrize(("text", "listed", "score"), [
     # common among listed people, not in English text: the listed name written whole is a hit
     ("The Taliban's founder Mohammed Omar died in 2013.", "OMAR, Mohammed", 0.85),

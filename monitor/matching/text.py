@@ -28,6 +28,8 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from monitor.matching import vocab
 from monitor.matching.abjad import AbjadReadings, abjad_script
 from monitor.matching.han import HAN, HanNames
@@ -80,11 +82,17 @@ from monitor.matching.syllabaries import (
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
 ENGLISH_GIVEN_ZIPF = 4.0  # a given name English uses this much is no other language's form of another
+# A capitalised word no listed name has and English text hardly uses, one slip (a letter added,
+# dropped, changed or two swapped) from a listed given name of this many letters or more, beside
+# the rest of the name as listed, is that given name misspelled ("Dmity Pantus"), scored so.
+SLIP_LENGTH = 5
+SLIP_ZIPF = 1.0
+SLIP_MATCH = 0.85
 GIVEN_VOWELS_MATCH = 0.73  # ... or this, beginning alike and of the same consonants (see `_match_word`)
 PARTIAL_DISTINCTIVE = 0.8
 PARTIAL_COREFERENCE = 0.88
 PARTIAL_CONTEXT = 0.76
-NEAR_KEY_LENGTH = 6  # a rare word this long, matching no listed word under its keys, is looked
+NEAR_KEY_LENGTH = 5  # a rare word this long, matching no listed word under its keys, is looked
 NEAR_KEY_ZIPF = 2.0  # up under keys one letter apart (see `_anchors`)
 SECOND_SURNAME_MISSING = 0.95  # "Nicolás Maduro" of MADURO MOROS, Nicolas: named in full, less sure,
 SECOND_SURNAME_INFORMATION = 3.5  # and saying more than a common name (Luis Hernandez 3.2, Nicolás Maduro 3.7)
@@ -615,10 +623,11 @@ class TextMatcher:
             # and those are decided without growing them.
             near: set[str] = set()
             plural_near: set[str] = set()  # and of their singulars: "Martyrs Brigades"
-            initial_near = False
+            initial_near = slip_near = False
             for k in (j - 1, j + 1):
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
+                    slip_near = slip_near or self._slip(tokens, k)  # (a given name misspelled, "Dmity")
                     if tokens[k].norm in _SYNONYMS:  # (and its words in other languages: Kontsern / concern)
                         near.update(_synonym_keys(tokens[k].norm))
                     plural_near.update(_singular_keys(tokens[k].norm))
@@ -653,9 +662,10 @@ class TextMatcher:
                     # loosely to stand alone (the rules of `_score`, decided early).
                     never_alone = not _alone_ok(name, pos, tokens[j].norm) or sim < 0.9 \
                         or anchor.loose and len(name.required) == 1
-                    if never_alone and not initial_near and name.keyset.isdisjoint(near):
+                    if never_alone and not initial_near and name.keyset.isdisjoint(near) \
+                            and not (slip_near and name.is_person):
                         continue  # it cannot grow here either
-                    if not initial_near and len(name.required) > 1 and (
+                    if not initial_near and len(name.required) > 1 and not (slip_near and name.is_person) and (
                         lone_common and name.is_person and not _prominent(name.entity)
                         or anchor.coreference_only and not self._titled_prominent(name, pos, tokens, j)
                         and not _leader_surname(name, pos, tokens[j].norm)
@@ -666,7 +676,7 @@ class TextMatcher:
                             waiting.append((j, pos, sim, how))
                         continue
                     if not initial_near and name.keyset.isdisjoint(near) and name.keyset.isdisjoint(plural_near) \
-                            and "(" not in name.text and not (name.is_person and self._is_east_slavic(name)):
+                            and "(" not in name.text and not (name.is_person and (slip_near or self._is_east_slavic(name))):
                         # No neighbour sounds like a word of the name: `_grow` would stop here.
                         cand = _Candidate(name=name, first=j, last=j, matched={pos: (j, sim, how)})
                     else:
@@ -915,10 +925,12 @@ class TextMatcher:
             if norm[-1:] == "s":
                 alike.update((norm[:-1], norm[:-2]))
         self._add_anchors(found, norm, stem, words, alike)
-        if not found and not stem and len(norm) >= NEAR_KEY_LENGTH and vocab.zipf(norm) < NEAR_KEY_ZIPF:
+        if not found and len(norm) >= NEAR_KEY_LENGTH and vocab.zipf(norm) < NEAR_KEY_ZIPF \
+                and (not stem or stem == french_reading(norm)) and norm not in self.index.name_part_counts:
             # A rare word that matches no listed word under its keys may be one spelled so that
-            # a consonant of its key goes (Azizhani / AZIZKHANI, kh written h): the listed
-            # words under keys one letter apart, spelled like it.
+            # a consonant of its key goes (Azizhani / AZIZKHANI, kh written h; Kovachuk, a slip,
+            # read also as French writes ch): the listed words under keys one letter apart,
+            # spelled like it. (Not a listed name's word: Sadrach is no ZADRAN.)
             near = [k for key in keys for k in self.index.near_keys(key)]
             if near:
                 self._add_anchors(found, norm, stem, self._listed_words(near), self._alike(norm, near))
@@ -1029,9 +1041,11 @@ class TextMatcher:
         if len(tok.norm) > 1 and tok.norm not in TWO_LETTER_INITIALS and name.keyset.isdisjoint(tok.keys) \
                 and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
                 and not (name.is_person and tok.capitalized and self._is_east_slavic(name)) \
-                and not (tok.norm in _SYNONYMS and not name.keyset.isdisjoint(_synonym_keys(tok.norm))):
+                and not (tok.norm in _SYNONYMS and not name.keyset.isdisjoint(_synonym_keys(tok.norm))) \
+                and not (name.is_person and self._slip(tokens, i)):
             # No word of the name sounds like this one (Yevhen may be Yevgeny: h = g), nor is
-            # the same word in another language (Kontsern Kalashnikov: concern)
+            # the same word in another language (Kontsern Kalashnikov: concern), nor may it be
+            # a given name misspelled
             return None
         best: tuple[int, float, str] | None = None
         lowercase = self._lowercase(tokens, i)
@@ -1066,11 +1080,25 @@ class TextMatcher:
                     # consonants alike), beside words of the name spelled as listed; not a title
                     # (Seyyed / Syed), nor a woman's name for a man's (Hana / Hani)
                     sim, how = max(sim, TOKEN_MATCH), "given-name variant"
+                elif len(ntok.norm) >= SLIP_LENGTH and tok.norm[:1] == ntok.norm[0] \
+                        and all(m[1] >= 0.95 for m in used.values()) \
+                        and OSA.distance(tok.norm, ntok.norm, score_cutoff=1) <= 1 and self._slip(tokens, i):
+                    # a slip of the pen beside the rest as listed: "Dmity Pantus", "Adnrey Kazazaev"
+                    sim, how = SLIP_MATCH, "slip"
                 else:
                     continue  # Hassan is not Ghassan
             if sim >= TOKEN_MATCH and (best is None or sim > best[1]):
                 best = (k, sim, how)
         return best
+
+    def _slip(self, tokens: list[Token], i: int) -> bool:
+        """May capitalised token `i` be a listed given name misspelled: a word of four letters
+        or more that no listed name has and English text hardly uses ("Dmity", "Natahniel"; not
+        Andrea, a name of its own one letter from Andrei)?"""
+        tok = tokens[i]
+        return len(tok.norm) >= SLIP_LENGTH - 1 and tok.capitalized and tok.norm.isalpha() \
+            and not self._lowercase(tokens, i) and tok.norm not in self.index.name_part_counts \
+            and vocab.zipf(tok.norm) < SLIP_ZIPF
 
     def _east_slavic_forms(self, word: str, listed: str, name: IndexedName) -> bool:
         """Are a text word and a listed given name of a Russian, Belarusian or Ukrainian person
