@@ -7,7 +7,9 @@ Organisations drawn from the bundled OFAC SDN list are written in title case int
 LIMITED LIABILITY COMPANY), swapped for another ("Innfocus Llc"; "Castle Security And Protection
 Ltd" for ... LLC) or, for a name of two words or more without one, with its first word moved to
 the end ("Partners Expert"); and whole with Co. for Company, Corp. for Corporation, & for and or
-and for & ("Puma Security Co.", "Wayside Corp."). A sentence counts as found when the entity is among its hits at
+and for & ("Puma Security Co.", "Wayside Corp."); and whole with one slip of the pen in a word of
+five letters or more ("Omid Bonyan Day Insnurance Services"; a one-word name must be spelled as
+listed by design). A sentence counts as found when the entity is among its hits at
 the default threshold. Names of ordinary words ("Pacific Steel" of PACIFIC STEEL FZE) need
 support by design and count as they fall; look-alike firms that must stay quiet are in
 `eval_variants.py`.
@@ -21,6 +23,7 @@ import re
 from collections import Counter
 
 from _bundled import bundled_index
+from eval_variants import slipped
 
 from monitor.matching import TextMatcher
 
@@ -66,6 +69,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=8, help="misses listed per kind")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    slips = random.Random(args.seed + 1)  # (its own generator: the other kinds' sentences stay the same)
     index = bundled_index()
     matcher = TextMatcher(index)
     orgs = [e for e in index.entities.values() if e.schema == "Organization"]
@@ -73,7 +77,11 @@ def main() -> None:
     found: Counter[str] = Counter()
     misses: dict[str, list[tuple[str, str]]] = {}
     for entity in rng.sample(orgs, min(args.orgs, len(orgs))):
-        for kind, name in variants(entity.name).items():
+        kinds = variants(entity.name)
+        words = [w for w in entity.name.split() if len(w) >= 5 and w.isalpha()]
+        if words and (other := slipped(word := slips.choice(words), slips)) is not None:
+            kinds["a word slipped"] = entity.name.replace(word, other.upper(), 1)
+        for kind, name in kinds.items():
             # (the later kinds' templates drawn by the name, not the generator: added kinds
             # leave the others' sentences as they were)
             template = rng.choice(TEMPLATES) if kind in _DRAWN else TEMPLATES[len(name) % len(TEMPLATES)]

@@ -28,6 +28,7 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
@@ -84,7 +85,8 @@ GIVEN_NAME_MATCH = 0.88
 ENGLISH_GIVEN_ZIPF = 4.0  # a given name English uses this much is no other language's form of another
 # A capitalised word no listed name has and English text hardly uses, one slip (a letter added,
 # dropped, changed or two swapped) from a listed given name of this many letters or more, beside
-# the rest of the name as listed, is that given name misspelled ("Dmity Pantus"), scored so.
+# the rest of the name as listed, is that given name misspelled ("Dmity Pantus"), scored so; any
+# name's word may be such a word misspelled, whatever it sounds like ("Insnurance Services").
 SLIP_LENGTH = 5
 SLIP_ZIPF = 1.0
 SLIP_MATCH = 0.85
@@ -521,6 +523,7 @@ class TextMatcher:
         self._korean_names: set[tuple[str, ...]] | None = None  # listed Koreans' names by syllable (`korean_key`)
         self._han_names: HanNames | None = None  # made for the first text in Han characters
         self._unread: frozenset[int] = frozenset()  # a text's tokens not read as words (Han characters)
+        self._words_by_start: dict[tuple[str, int], list[str]] | None = None  # listed words by first letter, length
 
     # -- public ---------------------------------------------------------------------------
 
@@ -662,10 +665,9 @@ class TextMatcher:
                     # loosely to stand alone (the rules of `_score`, decided early).
                     never_alone = not _alone_ok(name, pos, tokens[j].norm) or sim < 0.9 \
                         or anchor.loose and len(name.required) == 1
-                    if never_alone and not initial_near and name.keyset.isdisjoint(near) \
-                            and not (slip_near and name.is_person):
+                    if never_alone and not initial_near and name.keyset.isdisjoint(near) and not slip_near:
                         continue  # it cannot grow here either
-                    if not initial_near and len(name.required) > 1 and not (slip_near and name.is_person) and (
+                    if not initial_near and len(name.required) > 1 and not slip_near and (
                         lone_common and name.is_person and not _prominent(name.entity)
                         or anchor.coreference_only and not self._titled_prominent(name, pos, tokens, j)
                         and not _leader_surname(name, pos, tokens[j].norm)
@@ -676,7 +678,8 @@ class TextMatcher:
                             waiting.append((j, pos, sim, how))
                         continue
                     if not initial_near and name.keyset.isdisjoint(near) and name.keyset.isdisjoint(plural_near) \
-                            and "(" not in name.text and not (name.is_person and (slip_near or self._is_east_slavic(name))):
+                            and "(" not in name.text and not slip_near \
+                            and not (name.is_person and self._is_east_slavic(name)):
                         # No neighbour sounds like a word of the name: `_grow` would stop here.
                         cand = _Candidate(name=name, first=j, last=j, matched={pos: (j, sim, how)})
                     else:
@@ -934,7 +937,25 @@ class TextMatcher:
             near = [k for key in keys for k in self.index.near_keys(key)]
             if near:
                 self._add_anchors(found, norm, stem, self._listed_words(near), self._alike(norm, near))
+            if not found and vocab.zipf(norm) < SLIP_ZIPF and norm.isalpha():
+                # ... or one slip of the pen from a listed word that changes its sound more
+                # (Kovalxchuk, Shqishkin): the listed words of its first letter and about its
+                # length one slip from it (compared in C)
+                slipped = self._slipped(norm)
+                self._add_anchors(found, norm, stem, slipped, slipped)
         return found
+
+    def _slipped(self, norm: str) -> list[str]:
+        """The listed words beginning with `norm`'s letter one slip from it (a letter added,
+        dropped or changed, or two swapped)."""
+        if self._words_by_start is None:
+            by_start: dict[tuple[str, int], list[str]] = defaultdict(list)
+            for word in dict.fromkeys(chain.from_iterable(self.index.by_word.values())):
+                by_start[word[:1], len(word)].append(word)
+            self._words_by_start = dict(by_start)
+        return [word for size in (len(norm) - 1, len(norm), len(norm) + 1)
+                for word, _d, _i in process.extract(norm, self._words_by_start.get((norm[0], size), ()),
+                                                    scorer=OSA.distance, score_cutoff=1, limit=None)]
 
     def _add_anchors(self, found: list[_Anchor], norm: str, stem: str, words: Iterable[str],
                      alike: Collection[str]) -> None:
@@ -1042,7 +1063,7 @@ class TextMatcher:
                 and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
                 and not (name.is_person and tok.capitalized and self._is_east_slavic(name)) \
                 and not (tok.norm in _SYNONYMS and not name.keyset.isdisjoint(_synonym_keys(tok.norm))) \
-                and not (name.is_person and self._slip(tokens, i)):
+                and not self._slip(tokens, i):
             # No word of the name sounds like this one (Yevhen may be Yevgeny: h = g), nor is
             # the same word in another language (Kontsern Kalashnikov: concern), nor may it be
             # a given name misspelled
@@ -1092,9 +1113,9 @@ class TextMatcher:
         return best
 
     def _slip(self, tokens: list[Token], i: int) -> bool:
-        """May capitalised token `i` be a listed given name misspelled: a word of four letters
-        or more that no listed name has and English text hardly uses ("Dmity", "Natahniel"; not
-        Andrea, a name of its own one letter from Andrei)?"""
+        """May capitalised token `i` be a listed name's word misspelled: a word of four letters
+        or more that no listed person's name has and English text hardly uses ("Dmity",
+        "Natahniel", "Insnurance"; not Andrea, a name of its own one letter from Andrei)?"""
         tok = tokens[i]
         return len(tok.norm) >= SLIP_LENGTH - 1 and tok.capitalized and tok.norm.isalpha() \
             and not self._lowercase(tokens, i) and tok.norm not in self.index.name_part_counts \
