@@ -443,6 +443,15 @@ def test_search_keeps_a_firm_apart_from_a_person(sdn_index) -> None:  # type: ig
     assert search(sdn_index, "Haleel Ltd")[0]["name"] == "HALEEL LTD"
 
 
+@pytest.mark.parametrize("query", ["PATRIOT TRADE CO", "HAPPINESS INDUSTRY", "HERCULES FOUNDATION"])
+def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:  # type: ignore[no-untyped-def]
+    """No ship is an LLC: a query of no stated schema with a firm's word is no vessel's name
+    without it; the vessel's own name, and a search for vessels, still find it."""
+    assert not any(r["match"] and r["schema"] in ("Vessel", "Aircraft") for r in search(sdn_index, query))
+    vessel = query.split()[0]
+    assert any(r["match"] and r["matched_name"] == vessel and r["schema"] == "Vessel" for r in search(sdn_index, vessel))
+
+
 @pytest.mark.parametrize(("a", "b", "schema", "match"), [
     ("Ismail Haniyeh", "HANIYA, Ismail", "Person", True),  # Arabic final -eh/-a
     ("Владимира Путина", "PUTIN, Vladimir Vladimirovich", "Person", True),  # Russian case endings

@@ -1308,7 +1308,7 @@ GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons hav
 PERSON_QUERY_ORGANISATION = 0.85
 SLIP = 0.8  # a query word no list has, a letter inside a listed word changed (Jqse / Jose) ...
 SLIP_ZIPF = 3.0  # ... and English text uses less than this (RZA 2.2, GRP 2.7; names: Ian 4.3, Mia 3.9, Ana 3.9)
-FIRM_QUERY_PERSON = 0.7  # a query naming what a firm does against a person: no person is an ASSOCIATION
+FIRM_QUERY_PERSON = 0.7  # a query naming what a firm does against a person, a vessel or an aircraft
 
 
 def _slips(seeker: _SearchIndex, words: list[str]) -> frozenset[tuple[str, str]]:
@@ -1388,6 +1388,10 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     # name or a typo of one (Il Woo CO ~ CHO, Il-U; KO, AG and SA are listed persons' words).
     firm_words = {w for w in _firm_words(words) if len(w) > 3 and w not in vocab.NAME_TITLES} \
         if schema is None and read_as == "Organization" else set()
+    # ... nor a vessel's or an aircraft's without it, whatever its length: no ship is an LLC
+    # ("PATRIOT TRADE CO" is not the tanker PATRIOT, "HAPPINESS INDUSTRY" not HAPPINESS)
+    craft_words = {w for w in _firm_words(words) if w not in vocab.NAME_TITLES} \
+        if schema is None and read_as == "Organization" else set()
     slips = _slips(seeker, words) if not query_script else frozenset()
     for name_idx in candidates:
         name = index.names[name_idx]
@@ -1401,7 +1405,8 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
             score *= 0.85
         if person_like and not name.is_person and not {words[0], words[-1]} <= {t.norm for t in listed}:
             score *= PERSON_QUERY_ORGANISATION
-        elif firm_words and name.is_person and not firm_words <= {t.norm for t in listed}:
+        elif (apart := firm_words if name.is_person else craft_words if name.entity.schema in ("Vessel", "Aircraft")
+              else None) and not apart <= {t.norm for t in listed}:
             score *= FIRM_QUERY_PERSON
         eid = name.entity.entity_id
         if eid not in best or score > best[eid][0]:
