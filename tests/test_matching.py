@@ -468,6 +468,9 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("PART CONSULTING FORT", "FORT CONSULTING OOO", "Organization", False),  # ordinary words shared
     ("ERVIN DANESH", "ERVIN DANESH ARYAN COMPANY", "Organization", True),  # rare words shared
     ("SOLID HOLDING CO", "SOLID LTD", "Organization", False),  # an ordinary word shared
+    # names of ordinary words, one with a word more: two firms
+    ("MARITIME BANK FINANCIAL LLC", "MARITIME BANK", "Organization", False),
+    ("MARITIME BANK OJSC", "MARITIME BANK", "Organization", True),  # (a legal form only)
     ("William Smith", "Bill Smith", "Person", True),  # a short form of the given name
     ("ZAVVOD TULA PAO", "ZAVOD TULA PAO", "Organization", True),  # a typo in a generic word
     ("ENGINEERING CENTER OF INNOVATIVE TEHNOLOGIES", "ENGINEERING CENTER OF INNOVATIVE TECHNOLOGIES",

@@ -254,6 +254,7 @@ def _analysed(name: str, schema: str) -> _Name:
     return _named(_for_pairs(analyse_name(name, schema), schema))
 
 
+ORDINARY_MORE = 0.85  # two names of ordinary words, one with a word more (see `score_tokens`)
 ORDINARY_ZIPF = 3.5  # English uses a word this often (Fort 4.5, Consulting 4.1, Hum 3.6; Huawei 3.3, Danesh 1.7)
 
 
@@ -464,6 +465,13 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
         score *= 0.75 if schema == "Person" and {t.role for t in side_a} & _GIVEN and \
             {t.role for t in side_b} & _GIVEN else 0.85
         penalties.append("each name has a part the other lacks")
+    elif ordinary and not subset and any(
+            t.role == "core" for x, used in ((a, used_a), (b, used_b)) for k, t in enumerate(x)
+            if k not in used):
+        # Two firms' names of ordinary words, one adding a word: "MARITIME BANK FINANCIAL LLC"
+        # is not MARITIME BANK, "TRADE CHEMICAL GROUP" not CHEMICAL GROUP.
+        score *= ORDINARY_MORE
+        penalties.append("ordinary words, and one name adds another")
     elif schema == "Person" and not subset and any(t.role in ("given", "surname") for t in (*side_a, *side_b)):
         # One name states a given name or surname the other lacks: Uday Saddam Hussein is not
         # Saddam Hussein, Ismael Garcia is not ZAMBADA GARCIA, Ismael.
