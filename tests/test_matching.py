@@ -443,6 +443,16 @@ def test_search_keeps_a_firm_apart_from_a_person(sdn_index) -> None:  # type: ig
     assert search(sdn_index, "Haleel Ltd")[0]["name"] == "HALEEL LTD"
 
 
+@pytest.mark.parametrize(("query", "match"), [
+    ("Bashir Saleh", True), ("Bashir Salih", True), ("Bashir Saleeh", True),  # (Saleeh: no listed word)
+    ("Bashir Salem", False),  # Salem, another listed person's name, is a name of its own
+])
+def test_search_reads_a_listed_name_as_no_misspelling_of_another(sdn_index, query: str,  # type: ignore[no-untyped-def]
+                                                                 match: bool) -> None:
+    found = [r for r in search(sdn_index, query) if r["name"] == "SALEH, Bachir"]
+    assert bool(found and found[0]["match"]) is match
+
+
 @pytest.mark.parametrize("query", ["PATRIOT TRADE CO", "HAPPINESS INDUSTRY", "HERCULES FOUNDATION"])
 def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:  # type: ignore[no-untyped-def]
     """No ship is an LLC: a query of no stated schema with a firm's word is no vessel's name

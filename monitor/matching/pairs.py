@@ -267,12 +267,14 @@ JOINED_SAME = 0.95  # two names of the same letters, spaced otherwise (ABDUL RAH
 
 def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None = None,
                  scripts: tuple[str, str] = ("", ""), explain: bool = True,
-                 slips: frozenset[tuple[str, str]] = frozenset()) -> tuple[float, dict[str, Any]]:
+                 slips: frozenset[tuple[str, str]] = frozenset(),
+                 names: frozenset[str] = frozenset()) -> tuple[float, dict[str, Any]]:
     """The score of two names' tokens and its features; `slips` are pairs (a word of `a`, a word
-    of `b`) to read as a typo of one word (see `_slips`)."""
+    of `b`) to read as a typo of one word (see `_slips`), `names` words of `a` that are names of
+    their own, no misspelling of another spelled a letter apart (see `search`)."""
     if not a or not b:
         return 0.0, {"reason": "empty name"}
-    score, features = _aligned_score(a, b, schema, scripts, explain, slips)
+    score, features = _aligned_score(a, b, schema, scripts, explain, slips, names)
     if score < JOINED_SAME and len(a) != len(b) and (joined := _facts(a).joined) == _facts(b).joined:
         # The same letters in other words: BLENDERIO / BLENDER.IO, whose words had aligned one
         # with part of the other (blenderio / blender) and left the rest (io) unmatched.
@@ -283,7 +285,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
 
 def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None,
                    scripts: tuple[str, str], explain: bool,
-                   slips: frozenset[tuple[str, str]]) -> tuple[float, dict[str, Any]]:
+                   slips: frozenset[tuple[str, str]], names: frozenset[str] = frozenset()) -> tuple[float, dict[str, Any]]:
     """`score_tokens` by aligning the two names' words."""
     similar = token_similarity
     if scripts[0] != scripts[1] and not (scripts[0] and scripts[1]):  # (one name in another script: `name_script`)
@@ -324,6 +326,9 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
                 sim, how = TRANSPOSED, "transposed"  # Pert / Petr: a typo
             elif sim < SLIP and (a_norm, b_norm) in slips:
                 sim, how = SLIP, "a typo of an unknown word"  # Jqse / Jose
+            elif sim < OWN_NAME and how == "fuzzy" and a_norm in names \
+                    and consonant_skeleton(a_norm) != consonant_skeleton(b_norm):
+                continue  # Salem is no Saleh misspelled, Khaliq no Khalil: names of their own (Ahmed is Ahmad)
             if sim < TOKEN_MATCH and (a_stem or b_stem):  # a misspelled word that has another form
                 for x, y in ((a_stem, b_stem), (a_stem, b_norm), (a_norm, b_stem)):
                     if x and y:
@@ -1316,6 +1321,7 @@ GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons hav
 PERSON_QUERY_ORGANISATION = 0.85
 SLIP = 0.8  # a query word no list has, a letter inside a listed word changed (Jqse / Jose) ...
 SLIP_ZIPF = 3.0  # ... and English text uses less than this (RZA 2.2, GRP 2.7; names: Ian 4.3, Mia 3.9, Ana 3.9)
+OWN_NAME = 0.86  # a query word that is a listed person's name word meets another spelled this far apart as no match
 FIRM_QUERY_PERSON = 0.7  # a query naming what a firm does against a person, a vessel or an aircraft
 
 
@@ -1401,6 +1407,8 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     craft_words = {w for w in _firm_words(words) if w not in vocab.NAME_TITLES} \
         if schema is None and read_as == "Organization" else set()
     slips = _slips(seeker, words) if not query_script else frozenset()
+    # (and the words listed persons' names have: each a name of its own)
+    names = frozenset(w for w in words if w in index.name_part_counts) if not query_script else frozenset()
     for name_idx in candidates:
         name = index.names[name_idx]
         if not _schema_fits(schema, name.entity.schema):
@@ -1408,7 +1416,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         query_tokens = _analysed(query, name.entity.schema)
         listed, listed_script = seeker.listed[name_idx]
         score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_script, listed_script), False,
-                                        slips)
+                                        slips, names)
         if name.kind == "weak":
             score *= 0.85
         if person_like and not name.is_person and not {words[0], words[-1]} <= {t.norm for t in listed}:
