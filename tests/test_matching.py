@@ -481,6 +481,7 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     # names of ordinary words, one with a word more: two firms
     ("MARITIME BANK FINANCIAL LLC", "MARITIME BANK", "Organization", False),
     ("MARITIME BANK OJSC", "MARITIME BANK", "Organization", True),  # (a legal form only)
+    ("SHANGHAI BOYLE CHEMICAL CO., LTD.", "BOYLE CHEMICAL CO., LTD.", "Organization", True),  # (a place)
     ("William Smith", "Bill Smith", "Person", True),  # a short form of the given name
     ("ZAVVOD TULA PAO", "ZAVOD TULA PAO", "Organization", True),  # a typo in a generic word
     ("ENGINEERING CENTER OF INNOVATIVE TEHNOLOGIES", "ENGINEERING CENTER OF INNOVATIVE TECHNOLOGIES",

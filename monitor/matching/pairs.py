@@ -471,10 +471,11 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
             {t.role for t in side_b} & _GIVEN else 0.85
         penalties.append("each name has a part the other lacks")
     elif ordinary and not subset and any(
-            t.role == "core" for x, used in ((a, used_a), (b, used_b)) for k, t in enumerate(x)
-            if k not in used):
+            t.role == "core" and t.norm not in vocab.PLACE_DESCRIPTORS
+            for x, used in ((a, used_a), (b, used_b)) for k, t in enumerate(x) if k not in used):
         # Two firms' names of ordinary words, one adding a word: "MARITIME BANK FINANCIAL LLC"
-        # is not MARITIME BANK, "TRADE CHEMICAL GROUP" not CHEMICAL GROUP.
+        # is not MARITIME BANK (a place says where, not which: SHANGHAI BOYLE CHEMICAL CO., LTD.
+        # is BOYLE CHEMICAL CO., LTD.)
         score *= ORDINARY_MORE
         penalties.append("ordinary words, and one name adds another")
     elif schema == "Person" and not subset and any(t.role in ("given", "surname") for t in (*side_a, *side_b)):
