@@ -62,7 +62,8 @@ def arabic_respelled(word: str) -> str | None:
 
 def slipped(word: str, rng: random.Random) -> str | None:
     """`word` with one slip of the pen inside it (a letter dropped, added, changed, or two
-    swapped; the first and last letters kept), or None if it is shorter than five letters."""
+    swapped; the first letter kept, and the last but when the last two swap), or None if it is
+    shorter than five letters."""
     lower = word.lower()
     if len(lower) < 5 or not lower.isalpha():
         return None

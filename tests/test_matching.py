@@ -456,7 +456,7 @@ def test_search_reads_a_listed_name_as_no_misspelling_of_another(sdn_index, quer
 @pytest.mark.parametrize("query", ["PATRIOT TRADE CO", "HAPPINESS INDUSTRY", "HERCULES FOUNDATION"])
 def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:  # type: ignore[no-untyped-def]
     """No ship is an LLC: a query of no stated schema with a firm's word is no vessel's name
-    without it; the vessel's own name, and a search for vessels, still find it."""
+    without it; the vessel's own name still finds it."""
     assert not any(r["match"] and r["schema"] in ("Vessel", "Aircraft") for r in search(sdn_index, query))
     vessel = query.split()[0]
     assert any(r["match"] and r["matched_name"] == vessel and r["schema"] == "Vessel" for r in search(sdn_index, vessel))

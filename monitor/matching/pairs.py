@@ -268,13 +268,13 @@ JOINED_SAME = 0.95  # two names of the same letters, spaced otherwise (ABDUL RAH
 def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None = None,
                  scripts: tuple[str, str] = ("", ""), explain: bool = True,
                  slips: frozenset[tuple[str, str]] = frozenset(),
-                 names: frozenset[str] = frozenset()) -> tuple[float, dict[str, Any]]:
+                 own_names: frozenset[str] = frozenset()) -> tuple[float, dict[str, Any]]:
     """The score of two names' tokens and its features; `slips` are pairs (a word of `a`, a word
-    of `b`) to read as a typo of one word (see `_slips`), `names` words of `a` that are names of
-    their own, no misspelling of another spelled a letter apart (see `search`)."""
+    of `b`) to read as a typo of one word (see `_slips`), `own_names` words of `a` that are names
+    of their own, no misspelling of a word of other consonants (see `search`)."""
     if not a or not b:
         return 0.0, {"reason": "empty name"}
-    score, features = _aligned_score(a, b, schema, scripts, explain, slips, names)
+    score, features = _aligned_score(a, b, schema, scripts, explain, slips, own_names)
     if score < JOINED_SAME and len(a) != len(b) and (joined := _facts(a).joined) == _facts(b).joined:
         # The same letters in other words: BLENDERIO / BLENDER.IO, whose words had aligned one
         # with part of the other (blenderio / blender) and left the rest (io) unmatched.
@@ -285,7 +285,7 @@ def score_tokens(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str
 
 def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: str | None,
                    scripts: tuple[str, str], explain: bool,
-                   slips: frozenset[tuple[str, str]], names: frozenset[str] = frozenset()) -> tuple[float, dict[str, Any]]:
+                   slips: frozenset[tuple[str, str]], own_names: frozenset[str]) -> tuple[float, dict[str, Any]]:
     """`score_tokens` by aligning the two names' words."""
     similar = token_similarity
     if scripts[0] != scripts[1] and not (scripts[0] and scripts[1]):  # (one name in another script: `name_script`)
@@ -326,7 +326,7 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
                 sim, how = TRANSPOSED, "transposed"  # Pert / Petr: a typo
             elif sim < SLIP and (a_norm, b_norm) in slips:
                 sim, how = SLIP, "a typo of an unknown word"  # Jqse / Jose
-            elif sim < OWN_NAME and how == "fuzzy" and a_norm in names \
+            elif sim < OWN_NAME and how == "fuzzy" and a_norm in own_names \
                     and consonant_skeleton(a_norm) != consonant_skeleton(b_norm):
                 continue  # Salem is no Saleh misspelled, Khaliq no Khalil: names of their own (Ahmed is Ahmad)
             if sim < TOKEN_MATCH and (a_stem or b_stem):  # a misspelled word that has another form
@@ -1409,7 +1409,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         if schema is None and read_as == "Organization" else set()
     slips = _slips(seeker, words) if not query_script else frozenset()
     # (and the words listed persons' names have: each a name of its own)
-    names = frozenset(w for w in words if w in index.name_part_counts) if not query_script else frozenset()
+    own_names = frozenset(w for w in words if w in index.name_part_counts) if not query_script else frozenset()
     for name_idx in candidates:
         name = index.names[name_idx]
         if not _schema_fits(schema, name.entity.schema):
@@ -1417,7 +1417,7 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         query_tokens = _analysed(query, name.entity.schema)
         listed, listed_script = seeker.listed[name_idx]
         score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_script, listed_script), False,
-                                        slips, names)
+                                        slips, own_names)
         if name.kind == "weak":
             score *= 0.85
         if person_like and not name.is_person and not {words[0], words[-1]} <= {t.norm for t in listed}:

@@ -630,7 +630,7 @@ class TextMatcher:
             for k in (j - 1, j + 1):
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
-                    slip_near = slip_near or self._slip(tokens, k)  # (a given name misspelled, "Dmity")
+                    slip_near = slip_near or self._slip(tokens, k)  # (a name's word misspelled, "Dmity")
                     if tokens[k].norm in _SYNONYMS:  # (and its words in other languages: Kontsern / concern)
                         near.update(_synonym_keys(tokens[k].norm))
                     plural_near.update(_singular_keys(tokens[k].norm))
@@ -1066,7 +1066,7 @@ class TextMatcher:
                 and not self._slip(tokens, i):
             # No word of the name sounds like this one (Yevhen may be Yevgeny: h = g), nor is
             # the same word in another language (Kontsern Kalashnikov: concern), nor may it be
-            # a given name misspelled
+            # a name's word misspelled (see `_slip`)
             return None
         best: tuple[int, float, str] | None = None
         lowercase = self._lowercase(tokens, i)
