@@ -491,6 +491,10 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Mohammed bin Salman", "Muhammad bin Salman Al Saud", "Person", True),  # Salman is his father
     ("John Smith", "Jane Smith", "Person", False),
     ("Muammar Gaddafi", "Mu'ammar al-Qadhdhafi", "Person", True),  # dh is d
+    # German writes kh ch, ts z, and ё after a hushing sound o
+    ("Nikita Chruschtschow", "Nikita Khrushchev", "Person", True),
+    ("Boris Jelzin", "Boris Yeltsin", "Person", True),
+    ("Saizew", "ZAITSEV", "Person", True),
     ("Alfa-Bank", "Alpha Bank", "Organization", True),  # ph is f
     ("Kalashnikov Concern", "Kalashnikov Group", "Organization", True),  # a concern is a group
     ("Huawei", "HUAWEI TECHNOLOGIES CO., LTD.", "Organization", True),  # a name, however often in news

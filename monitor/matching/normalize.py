@@ -250,6 +250,14 @@ _DUTCH_RULES = ((re.compile(r"tsj"), "ch"), (re.compile(r"sj"), "sh"), (re.compi
                 (re.compile(r"oe"), "u"), (re.compile(r"(?<=[aeiou])j"), "y"))
 
 
+# German writes Russian х ch, ц z, and ё after a hushing sound o: Chruschtschow is Khrushchev,
+# Jelzin Yeltsin, Saizew Zaitsev. A word with a German mark (sch, w, a first j before a vowel) is
+# also read so: a first ch as kh, every z as ts, a last -schow as -shev (its sch, tsch and w are
+# read as sh, ch and v anyway).
+_GERMAN = re.compile(r"sch|w|^j[aeiou]")
+_GERMAN_RULES = ((re.compile(r"^ch"), "kh"), (re.compile(r"z"), "ts"), (re.compile(r"(?<=sch)ow$"), "ev"))
+
+
 def _dutch_reading(norm: str) -> str:
     """A word read as Dutch spells foreign names ('sjojgoe' -> 'shoygu')."""
     return _rewrite(norm, _DUTCH_RULES)
@@ -292,7 +300,7 @@ def french_reading(norm: str) -> str:
 
 def _variants(norm: str) -> set[str]:
     """A word's readings: as written, with an ambiguous 'j' each way, with a long word's ch as
-    French sh, with an Arabic aw as o."""
+    French sh, with an Arabic aw as o, as German writes a Russian name's kh and ts."""
     norm = _rewrite(norm, _SPELLING_RULES)  # Evgueni = Evgeni, Haniyeh = Haniya, Euro = Evro
     variants = {norm}
     if "j" in norm:
@@ -303,6 +311,8 @@ def _variants(norm: str) -> set[str]:
         variants |= {_FRENCH_CH.sub("sh", v) for v in variants}
     if "aw" in norm:  # Arabic aw (و after a fatha) is also written o: Jawlani = Jolani, Dawlat = Dolat
         variants |= {_ARABIC_AW.sub("o", v) for v in variants}
+    if _GERMAN.search(norm) and ("z" in norm or norm.startswith("ch") or norm.endswith("schow")):
+        variants |= {_rewrite(v, _GERMAN_RULES) for v in variants}  # Jelzin = Yeltsin
     return variants
 
 
