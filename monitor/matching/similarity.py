@@ -171,11 +171,17 @@ def _first_sound(word: str) -> str:
 def _short_spellings(a: str, b: str) -> bool:
     """Two short words spelling one name: a Korean syllable however romanised (Gim/Kim, Eun/Un),
     or one sound with the same first letter (Abu/Abou, Max/Maks, Jon/John); not Kyi/Gui, Thai/Day."""
-    if _korean(a) == _korean(b):
+    if _korean(_french_ou(a)) == _korean(_french_ou(b)):
         return True
     a, b = _french_lead_off(a), _french_lead_off(b)
     return a[0] == b[0] and _SYLLABLE.match(a) is not None and _SYLLABLE.match(b) is not None and (
         not set(phonetic_spellings(a)).isdisjoint(phonetic_spellings(b)) or a.replace("h", "") == b.replace("h", ""))
+
+
+def _french_ou(word: str) -> str:
+    """A syllable as French writes a first u, ou: Oun is Un (Kim Jong-oun); not Ou alone, a
+    Chinese surname as U is a Burmese title."""
+    return word[1:] if word[:2] == "ou" and len(word) >= 3 else word
 
 
 def _korean(word: str) -> str:
