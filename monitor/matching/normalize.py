@@ -168,8 +168,9 @@ def strip_possessive(word: str) -> str:
 
 
 _MULTIGRAPHS = (
-    # (Russian щ: English shch, French chtch, German schtsch, and shtch between them)
-    ("schtsch", "s"), ("chtch", "s"), ("shtch", "s"), ("shch", "s"), ("tsch", "c"), ("dzh", "j"), ("sch", "s"), ("tch", "c"), ("zh", "s"), ("cz", "c"), ("sz", "s"),
+    # (Russian щ: English shch, French chtch, German schtsch, and shtch between them; English j,
+    # German dsch: Dschafar, Ahmadinedschad)
+    ("schtsch", "s"), ("chtch", "s"), ("shtch", "s"), ("shch", "s"), ("tsch", "c"), ("dzh", "j"), ("dsch", "j"), ("sch", "s"), ("tch", "c"), ("zh", "s"), ("cz", "c"), ("sz", "s"),
     ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ph", "v"), ("th", "t"), ("dh", "t"), ("dj", "j"), ("ck", "k"),
     ("gh", "k"), ("g", "k"), ("tz", "c"), ("ts", "c"), ("x", "ks"), ("q", "k"), ("w", "v"), ("f", "v"),
     ("z", "s"), ("d", "t"),
