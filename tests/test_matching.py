@@ -497,6 +497,8 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Saizew", "ZAITSEV", "Person", True),
     ("Kim Jong-oun", "KIM, Jong Un", "Person", True),  # French ou for a Korean u
     ("Abu Mohammed al-Dscholani", "Abu Mohammed al-Jolani", "Person", True),  # German dsch is j
+    ("OUNI, Salah", "AL-AWNI, Salah", "Person", True),  # Arabic aw, French ou
+    ("Shawn Smith", "Shun Smith", "Person", False),  # (an English aw is no ou)
     ("Alfa-Bank", "Alpha Bank", "Organization", True),  # ph is f
     ("Kalashnikov Concern", "Kalashnikov Group", "Organization", True),  # a concern is a group
     ("Huawei", "HUAWEI TECHNOLOGIES CO., LTD.", "Organization", True),  # a name, however often in news

@@ -227,7 +227,7 @@ _SPELLING_RULES = (
     (re.compile(r"(?<=[aeiouy])[ae]h$"), "a"),  # Arabic final -eh/-ah/-a: Haniyeh = Haniya
     (re.compile(r"^eu(?=[^aeiou].)"), "ev"),  # Euro = Evro (Евро)
     (re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"),  # Korean romanisations: Jeong = Jong, Eun = Un
-    (re.compile(r"aw(?=[zsdtkqfhj])"), "u"),  # Arabic و: Fawzi = Fouzi = Fuzi (not Lawrow: w = v)
+    (re.compile(r"aw(?=[zsdtkqfhj]|n[aeiouy])"), "u"),  # Arabic و: Fawzi = Fouzi = Fuzi, Awni = Ouni (not Lawrow: w = v; not Shawn)
 )
 # Other readings, as spellings of their own beside the plain one (a word keeps what it had):
 _ALTERNATIVE_RULES = (
