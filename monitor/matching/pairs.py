@@ -45,6 +45,7 @@ from monitor.matching.normalize import (
 from monitor.matching.similarity import (
     TOKEN_MATCH,
     TRANSPOSED,
+    OneSlip,
     digits,
     gendered,
     gendered_surname,
@@ -1202,7 +1203,7 @@ class _SearchIndex:
         self.listed = [(_named(_for_pairs(n.tokens, n.entity.schema)), name_script(n.text)) for n in index.names]
         self.given_names = frozenset(w for w, n in index.given_name_persons().items() if n >= GIVEN_NAME_PERSONS)
         self.near_keys = NearKeys(self.postings)  # the keys one letter away from a key
-        self._by_length: dict[int, list[str]] | None = None  # listed words by length, for `spelled_near`
+        self._one_slip: OneSlip | None = None  # the listed words by length, for `spelled_near`
         # (asked twice of a query's unknown word: for candidates, and for `_slips`)
         self.spelled_near = lru_cache(maxsize=4096)(self._spelled_near)
 
@@ -1210,14 +1211,9 @@ class _SearchIndex:
         """Listed words one letter added, dropped, changed or swapped from `word` as written: a
         typo that changes a word's sound too, SOUQHEAST for SOUTHEAST, TEHCNIKS for TECHNIKS,
         which its keys do not find. (Compared in C with the listed words of about its length.)"""
-        if self._by_length is None:
-            by_length: dict[int, list[str]] = defaultdict(list)
-            for listed in self.words:
-                by_length[len(listed)].append(listed)
-            self._by_length = dict(by_length)
-        return frozenset(listed for size in (len(word) - 1, len(word), len(word) + 1)
-                         for listed, _d, _i in process.extract(word, self._by_length.get(size, ()),
-                                                               scorer=OSA.distance, score_cutoff=1, limit=None))
+        if self._one_slip is None:
+            self._one_slip = OneSlip(self.words)
+        return frozenset(self._one_slip(word))
 
     def script_postings(self) -> dict[str, list[int]]:
         """Names by the consonants an Arabic or Hebrew spelling of their words would have
@@ -1397,16 +1393,15 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
     # "Viktoriya Miller" not VIKTORIYA OOO, "Dimas Sakan" not SAKAN GENERAL TRADING).
     person_like = schema is None and read_as == "Person" and len(words) >= 2 and words[0] in seeker.given_names \
         and not any(map(has_digit, words))
-    # ... and one that reads as a firm's name (a word that says what a firm does) is no person's
-    # name without that word ("ALI ASSOCIATION KHAN" is not KHAN, Ali); not a title (General
-    # Qasem Soleimani) nor a legal form of three letters or less, which may be a syllable of a
-    # name or a typo of one (Il Woo CO ~ CHO, Il-U; KO, AG and SA are listed persons' words).
-    firm_words = {w for w in _firm_words(words) if len(w) > 3 and w not in vocab.NAME_TITLES} \
-        if schema is None and read_as == "Organization" else set()
-    # ... nor a vessel's or an aircraft's without it, whatever its length: no ship is an LLC
-    # ("PATRIOT TRADE CO" is not the tanker PATRIOT, "HAPPINESS INDUSTRY" not HAPPINESS)
+    # ... and one that reads as a firm's name (a word that says what a firm does, not a title:
+    # General Qasem Soleimani) is no vessel's or aircraft's name without that word, whatever its
+    # length: no ship is an LLC ("PATRIOT TRADE CO" is not the tanker PATRIOT, "HAPPINESS
+    # INDUSTRY" not HAPPINESS); nor a person's ("ALI ASSOCIATION KHAN" is not KHAN, Ali), but
+    # for a legal form of three letters or less, which may be a syllable of a name or a typo of
+    # one (Il Woo CO ~ CHO, Il-U; KO, AG and SA are listed persons' words).
     craft_words = {w for w in _firm_words(words) if w not in vocab.NAME_TITLES} \
         if schema is None and read_as == "Organization" else set()
+    firm_words = {w for w in craft_words if len(w) > 3}
     slips = _slips(seeker, words) if not query_script else frozenset()
     # (and the words listed persons' names have: each a name of its own)
     own_names = frozenset(w for w in words if w in index.name_part_counts) if not query_script else frozenset()

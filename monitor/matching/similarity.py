@@ -193,6 +193,29 @@ def _korean(word: str) -> str:
     return word
 
 
+class OneSlip:
+    """Words one slip from a word (a letter added, dropped or changed, or two neighbours
+    swapped: an OSA distance of 1) among a fixed set of words, filed by length (and by first
+    letter if `same_first`) and compared in C with those of about the word's length."""
+
+    __slots__ = ("_files", "_same_first")
+
+    def __init__(self, words: Iterable[str], same_first: bool = False) -> None:
+        self._same_first = same_first
+        files: dict[tuple[str, int], list[str]] = {}
+        for word in words:
+            files.setdefault(self._file(word, len(word)), []).append(word)
+        self._files = files
+
+    def _file(self, word: str, size: int) -> tuple[str, int]:
+        return (word[:1] if self._same_first else "", size)
+
+    def __call__(self, word: str) -> list[str]:
+        return [listed for size in (len(word) - 1, len(word), len(word) + 1)
+                for listed, _d, _i in process.extract(word, self._files.get(self._file(word, size), ()),
+                                                      scorer=OSA.distance, score_cutoff=1, limit=None)]
+
+
 TRANSPOSED = 0.85  # two words one swap of neighbouring letters apart: a typo (Petr / Pert, Gold / Glod)
 
 

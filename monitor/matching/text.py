@@ -28,7 +28,6 @@ from itertools import chain, compress
 from operator import attrgetter
 from typing import Any
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
@@ -63,6 +62,7 @@ from monitor.matching.normalize import (
 from monitor.matching.similarity import (
     TOKEN_MATCH,
     TWO_LETTER_INITIALS,
+    OneSlip,
     Spellings,
     has_digit,
     initial_matches,
@@ -523,7 +523,7 @@ class TextMatcher:
         self._korean_names: set[tuple[str, ...]] | None = None  # listed Koreans' names by syllable (`korean_key`)
         self._han_names: HanNames | None = None  # made for the first text in Han characters
         self._unread: frozenset[int] = frozenset()  # a text's tokens not read as words (Han characters)
-        self._words_by_start: dict[tuple[str, int], list[str]] | None = None  # listed words by first letter, length
+        self._one_slip: OneSlip | None = None  # the listed words by first letter and length (`_slipped`)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -948,14 +948,9 @@ class TextMatcher:
     def _slipped(self, norm: str) -> list[str]:
         """The listed words beginning with `norm`'s letter one slip from it (a letter added,
         dropped or changed, or two swapped)."""
-        if self._words_by_start is None:
-            by_start: dict[tuple[str, int], list[str]] = defaultdict(list)
-            for word in dict.fromkeys(chain.from_iterable(self.index.by_word.values())):
-                by_start[word[:1], len(word)].append(word)
-            self._words_by_start = dict(by_start)
-        return [word for size in (len(norm) - 1, len(norm), len(norm) + 1)
-                for word, _d, _i in process.extract(norm, self._words_by_start.get((norm[0], size), ()),
-                                                    scorer=OSA.distance, score_cutoff=1, limit=None)]
+        if self._one_slip is None:
+            self._one_slip = OneSlip(dict.fromkeys(chain.from_iterable(self.index.by_word.values())), same_first=True)
+        return self._one_slip(norm)
 
     def _add_anchors(self, found: list[_Anchor], norm: str, stem: str, words: Iterable[str],
                      alike: Collection[str]) -> None:
