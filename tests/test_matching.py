@@ -601,6 +601,14 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("NAUMOV, Vladimir Vladimirovich", "NAUMAU, Uladzimir Uladzimiravich", "Person", True),
     ("FILIPCHUK, Pavel Igorevich", "FILIPCHUK, Pavlo Ihorovych", "Person", True),
     ("BUTKEVICH, Igor Yevgenievich", "BUTKEVICH, Ihar Yauhenavich", "Person", True),
+    # ... also when only the given name says the name is East Slavic (no patronymic, a surname
+    # of no Slavic shape: Sechin, Putin, Kernes)
+    ("Igor Sechin", "Ihar Sechin", "Person", True),
+    ("Vladimir Putin", "Uladzimir Putsin", "Person", True),
+    ("Gennady Kernes", "Hennadiy Kernes", "Person", True),
+    ("Grigory Karasin", "Hryhoriy Karasin", "Person", True),
+    ("Gary Smith", "Harry Smith", "Person", False),  # (English names: h is h)
+    ("Igor Sechin", "Igor Sechko", "Person", False),
     ("PETROV, Oleg", "PETROV, Olga", "Person", False),  # his and her given names
     ("IVANOV, Pavel", "IVANOV, Pyotr", "Person", False),
     ("EHSAN, Muhammad", "HUSAYN, Muhammad", "Person", False),  # not an East Slavic name: h is h

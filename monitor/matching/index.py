@@ -182,8 +182,10 @@ def korean_name(tokens: Sequence[NameToken]) -> bool:
 
 
 def east_slavic(tokens: Iterable[NameToken]) -> bool:
-    """Is this a Russian, Belarusian or Ukrainian person's name (see `_EAST_SLAVIC_SURNAME`)?"""
-    return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm) for t in tokens)
+    """Is this a Russian, Belarusian or Ukrainian person's name: a patronymic, a surname of that
+    shape (`_EAST_SLAVIC_SURNAME`) or a given name of those languages (Ihar Sechin)?"""
+    return any(t.role == "patronymic" or t.role == "surname" and _EAST_SLAVIC_SURNAME.search(t.norm)
+               or t.role == "given" and t.norm in vocab.EAST_SLAVIC_GIVEN for t in tokens)
 
 
 def _patronymic_last(words: list[str]) -> bool:

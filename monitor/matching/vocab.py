@@ -110,6 +110,27 @@ LEGAL_PHRASES = tuple(
         "societe par actions simplifiee",
     )
 )
+# Given names that say a person is Russian, Belarusian or Ukrainian, in the romanisations the
+# lists and the press use (Igor, Ihor, Ihar; Yevgeny, Yevhen, Yauhen): with a surname of no
+# East Slavic shape (Sechin, Putin, Kernes) they mark the name as one, so that its other
+# romanisations meet (see `index.east_slavic`). Names common elsewhere too (Anna, Maria, Roman,
+# Denis, Elena) are left out: they say nothing of the name's language.
+EAST_SLAVIC_GIVEN = frozenset("""
+aleksandr aleksander alexandr oleksandr aliaksandr alyaksandr aleksei alexei alexey aleksey oleksiy oleksii
+aliaksei alyaksei anatoly anatoliy anatolii anatol andrei andrey andriy andrii arkady arkadiy arkadii arkadz
+artem artyom artsiom dmitry dmitriy dmitrii dmitri dmytro dzmitry evgeny evgeniy evgenii yevgeny yevgeniy
+yevgenii yevhen yevhenii yauhen gennady gennadiy gennadii hennadiy hennadii henadz georgy georgiy georgii
+heorhiy heorhii grigory grigoriy grigorii hryhoriy hryhorii ryhor igor ihor ihar ilya illia illya
+kirill kyrylo kiryl konstantin kostiantyn kostyantyn kanstantsin leonid leanid maksim mykhailo mikhail
+mikhaylo nikolai nikolay mykola mikalai mikola oleg oleh aleh pavel pavlo pyotr petr petro piotr sergei
+sergey sergii serhiy serhii siarhei siargei stanislau stanislav vadim vadym vadzim valery valeriy valerii
+valer vasily vasiliy vasilii vasyl vasil viktor viktar vitaly vitaliy vitalii vital vladimir volodymyr
+uladzimir vladislav vladyslav uladzislau vyacheslav viacheslav vyachaslau yaroslav yaraslau yury yuri yuriy
+yurii fyodor fedor fedir fiodar semyon stepan bohdan bogdan
+olga olha volha tatiana tatyana tetiana tatsiana natalia natalya nataliya natallia yelena olena alena
+irina iryna svetlana svitlana sviatlana ekaterina yekaterina kateryna katsiaryna lyudmila liudmyla liudmila
+ludmila galina halyna halina yulia yuliya yuliia nadezhda nadiya nadzeya oksana valentina valiantsina
+""".split())
 # Short forms of given names (hypocorisms) that spelling does not relate: Bill is William.
 _NICKNAMES = {
     "william": "bill billy will willy liam", "robert": "bob bobby rob robbie bert", "richard": "dick rick ricky",
