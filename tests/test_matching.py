@@ -646,6 +646,13 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("LOTTERY DISTRIBUTIONS LTD", "LOTTERY DISTRIBUTIONS OOD", "Organization", True),
     ("AFORRA MENEDZHMENT OOO", "LIMITED LIABILITY COMPANY AFORRA MANAGEMENT", "Organization", True),
     ("NPP GURAMI ELEKTRONIKS", "NAUCHNO-PROIZVODSTVENNOE PREDPRIYATIE GURAMI ELEKTRONIKS", "Organization", True),
+    # Russian abbreviations of what a firm is (NII research institute, NPK research and production
+    # company, GK group of companies, TD trading house, NK oil company) say nothing of which
+    ("AO NII FERRIT DOMEN", "SCIENTIFIC AND RESEARCH INSTITUTE FERRIT DOMEN", "Organization", True),
+    ("NPK MAKROOPTIKA LLC", "LIMITED LIABILITY COMPANY RESEARCH AND PRODUCTION COMPANY MAKROOPTIKA", "Organization", True),
+    ("AO GK ELEKTRONINVEST", "THE GROUP OF COMPANIES ELECTRONINVEST JOINT STOCK COMPANY", "Organization", True),
+    ("Rosneft", "NK Rosneft PAO", "Organization", True),
+    ("OOO TD SIBIRSKIY PODSHIPNIK", "OOO TD PODSHIPNIK TRADE", "Organization", False),
     # A firm's initials apart or as one word:
     ("B.S. COMPANY OFFSHORE", "BS COMPANY OFFSHORE", "Organization", True),
     ("MDS IMPORT EXPORT CO., LTD.", "M. D. S. IMPORT EXPORT CO., LTD.", "Organization", True),

@@ -20,6 +20,9 @@ LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited",
     # Russian and Ukrainian organisation types: commercial bank, non-profit, research and
     # production, state and municipal enterprises, autonomous non-profit, public/private JSC.
     "akb", "kb", "nko", "npo", "npp", "fgup", "gup", "mup", "fgbu", "ano", "nao", "pat", "prat", "zat",
+    # ... and oil company, research and production company or firm, experimental design bureau,
+    # (central) research institute, trading house, trading company, group of companies
+    "nk", "npk", "npf", "okb", "nii", "tsnii", "td", "tk", "gk",
     "pvt", "dac", "fsue", "sue", "tnhh", "eireli", "ltda", "sdn", "bhd", "gmbh",
     # Dubai free-zone, Bulgarian, North Macedonian, Lithuanian, Latvian, Finnish, Turkish, Albanian
     "dmcc", "ood", "eood", "ead", "dooel", "uab", "sia", "oyj", "sti", "shpk",
