@@ -63,6 +63,7 @@ def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
         "Freedom of speech matters to us all.",
         "Kim Kardashian visited Paris.",
         "首相は演説した。",  # Japanese 説 ("speech") read 'shuo' is no ZHUO, Xinrong alone
+        "Pilgrims gathered in Sergiyev Posad.",  # a town, not 48 TSNII SERGIEV POSAD: its number is missing
     ],
 )
 def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:

@@ -1523,8 +1523,11 @@ class TextMatcher:
             or (not name.is_person and share < 0.5)
             or any(ntoks[k].role not in OPTIONAL_ROLES and cand.matched[k][1] < 0.9 for k in matched_pos)
             # "Kurdistan" of "KURDISTAN BRIGADES", "Baghdad" of "FLY BAGHDAD": only generic
-            # words ("group") may be missing, or common ones beside a rare word ("Rosneft").
+            # words ("group") may be missing, or common ones beside a rare word ("Rosneft"); not
+            # a number, which tells one such firm from the next ("Sergiev Posad" of 48 TSNII
+            # SERGIEV POSAD, a town; "Penal Colony" of PENAL COLONY IK-7)
             or any(vocab.zipf(w) < 4.5 for w in missing_core)
+            or any(ntoks[k].role == "number" for k in name.required - matched_pos)
         ):
             # "Russia" of "... BRANCH OF THE MVD OF RUSSIA", "harm" for "HARAM":
             # a side word or a loose spelling is no mention of the whole.
