@@ -641,6 +641,11 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Vitaliy Shah", "SUK, Vitalij Oleksandrovych", "Person", False),  # Shah and Suk both read 'sk'
     ("JANG, Chang Ha", "CHANG, Chang-ha", "Person", True),  # equal words pair by role first
     ("LEE, John", "LEE, John Ka-chiu", "Person", True),  # a whole Chinese given name more, not a syllable
+    # a Hong Kong name: an English given name first, beside the Chinese name found whole
+    ("LEE, Ka Chiu", "LEE, John Ka-chiu", "Person", True),
+    ("Wong Kwok Wai", "Peter Wong Kwok-wai", "Person", True),
+    ("Li Wei", "Peter Li Wei", "Person", False),  # (one syllable says too little)
+    ("Saddam Hussein", "Uday Saddam Hussein", "Person", False),  # (no syllables: another given name)
     # Legal forms misspelled on the lists, and more of them; Russian words of what a firm is:
     ("OBSHCHESTVO S ORGANICHENNOI OTVETSTVENNOSTYU AKVAMARIN", "AKVAMARIN LIMITED LIABILITY COMPANY", "Organization", True),
     ("TRANSMART AG", "TRANSMART DMCC", "Organization", True),

@@ -624,7 +624,8 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
         # CARDENAS GUILLEN, Ezequiel): a first given name more is a name the person also has.
         two_surnames = len(surnames) >= 2 and all(k in used_y for k in surnames) \
             and sum(t.role == "surname" for t in x) >= 2
-        if given is not None and given not in used_y and not two_surnames:
+        if given is not None and given not in used_y and not two_surnames \
+                and not _western_beside_syllables(y, used_y, given, x, used_x):
             continue
         x_given = _first_given(x)
         if given is not None and x_given is not None and given in partner and \
@@ -640,6 +641,20 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
             continue  # "KIM, Chol Sam" adds a syllable to the given name, not a name: not Kim Chol
         return True
     return False
+
+
+def _western_beside_syllables(y: tuple[NameToken, ...], used_y: set[int], given: int,
+                              x: tuple[NameToken, ...], used_x: set[int]) -> bool:
+    """Is y's first given name, unmatched, a Western name beside a Chinese one found whole in x
+    (LEE, John Ka-chiu ~ LEE, Ka Chiu; Peter Wong Kwok-wai ~ Wong Kwok Wai)? A Hong Kong name
+    puts its English given name first; its Chinese given name, two syllables, says who. Said
+    when x's name is all syllables, the surname and two given syllables at least, and the only
+    part of y left over is that first given name, itself no syllable."""
+    syllables = [k for k, t in enumerate(x) if t.role in _GIVEN]
+    return len(syllables) >= 2 and all(SYLLABLE_WORD.match(t.norm) for t in x if t.role in _NAME_PARTS) \
+        and any(t.role == "surname" for t in x) and all(k in used_x for k, t in enumerate(x) if t.role in _NAME_PARTS) \
+        and len(y[given].norm) >= 3 and not SYLLABLE_WORD.match(y[given].norm) \
+        and all(k in used_y for k, t in enumerate(y) if t.role in _NAME_PARTS and k != given)
 
 
 FOREBEARS = 0.85  # a person whose given name and two forebears' agree, the family name not (see below) ...

@@ -118,7 +118,7 @@ LEGAL_PHRASES = tuple(
 # East Slavic shape (Sechin, Putin, Kernes) they mark the name as one, so that its other
 # romanisations meet (see `index.east_slavic`). Names common elsewhere too (Anna, Maria, Roman,
 # Denis, Elena) are left out: they say nothing of the name's language.
-EAST_SLAVIC_GIVEN = frozenset("""
+_EAST_SLAVIC_GIVEN_WORDS = """
 aleksandr aleksander alexandr oleksandr aliaksandr alyaksandr aleksei alexei alexey aleksey oleksiy oleksii
 aliaksei alyaksei anatoly anatoliy anatolii anatol andrei andrey andriy andrii arkady arkadiy arkadii arkadz
 artem artyom artsiom dmitry dmitriy dmitrii dmitri dmytro dzmitry evgeny evgeniy evgenii yevgeny yevgeniy
@@ -133,7 +133,8 @@ yurii fyodor fedor fedir fiodar semyon stepan bohdan bogdan
 olga olha volha tatiana tatyana tetiana tatsiana natalia natalya nataliya natallia yelena olena alena
 irina iryna svetlana svitlana sviatlana ekaterina yekaterina kateryna katsiaryna lyudmila liudmyla liudmila
 ludmila galina halyna halina yulia yuliya yuliia nadezhda nadiya nadzeya oksana valentina valiantsina
-""".split())
+"""
+EAST_SLAVIC_GIVEN = frozenset(_EAST_SLAVIC_GIVEN_WORDS.split())
 # Short forms of given names (hypocorisms) that spelling does not relate: Bill is William.
 _NICKNAMES = {
     "william": "bill billy will willy liam", "robert": "bob bobby rob robbie bert", "richard": "dick rick ricky",
