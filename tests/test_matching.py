@@ -64,6 +64,8 @@ def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
         "Kim Kardashian visited Paris.",
         "首相は演説した。",  # Japanese 説 ("speech") read 'shuo' is no ZHUO, Xinrong alone
         "Pilgrims gathered in Sergiyev Posad.",  # a town, not 48 TSNII SERGIEV POSAD: its number is missing
+        "In a windswept graveyard, Viktoria mourns her husband.",  # a woman, not OOO VIKTORIYA
+        "Investors' Chronicle: Halma, Berkeley Group, IG Design",  # IG: a weak alias of two letters
     ],
 )
 def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:
@@ -1917,6 +1919,12 @@ def test_a_middle_initial_of_another_name_of_the_entity_explains_it(matcher: Tex
 ])
 def test_shares_and_stakes_are_a_firms(matcher: TextMatcher, text: str, found: bool) -> None:
     assert ("40865" in entity_ids(matcher, text)) is found
+
+
+def test_a_firm_named_as_people_are_needs_a_firms_context(matcher: TextMatcher) -> None:
+    # OOO VIKTORIYA: its one word is a listed woman's given name
+    assert not any(h.entity.name.endswith("VIKTORIYA") for h in matcher.screen("At the grave, Viktoria mourns her husband."))
+    assert any(h.entity.name.endswith("VIKTORIYA") for h in matcher.screen("Shares in Viktoriya fell after the sanctions."))
 
 
 def test_a_sentence_opening_with_the_spanish_article(matcher: TextMatcher) -> None:

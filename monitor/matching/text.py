@@ -524,6 +524,7 @@ class TextMatcher:
         self._han_names: HanNames | None = None  # made for the first text in Han characters
         self._unread: frozenset[int] = frozenset()  # a text's tokens not read as words (Han characters)
         self._one_slip: OneSlip | None = None  # the listed words by first letter and length (`_slipped`)
+        self._given_names: frozenset[str] | None = None  # listed persons' given names (`_single_word_is_common`)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -1206,7 +1207,9 @@ class TextMatcher:
         ntoks = name.tokens
         matched_pos = set(cand.matched)
         missing_required = name.required - matched_pos
-        if not (matched_pos - {k for k, t in enumerate(ntoks) if t.role in OPTIONAL_ROLES}):
+        if not (matched_pos - {k for k, t in enumerate(ntoks) if t.role in OPTIONAL_ROLES}) \
+                or name.kind == "weak" and sum(len(t.norm) for t in ntoks) <= 2:
+            # (a weak alias of two letters, IG, SL, HM, names anything: "IG Design", H&M)
             cand.status = "rejected"
             return
         # A person of two surnames goes by the first, with the given name: "Nicolás Maduro" is
@@ -1559,9 +1562,20 @@ class TextMatcher:
             limit = 3.0 if any(t.role == "legal" for t in cand.name.tokens) else 4.0
             if any(vocab.zipf(w) >= limit or len(w) <= 3 for w in words):
                 return True
-            if not _prominent(cand.name.entity) and self._common_first_word(tokens, t, limit + SENTENCE_START_MORE):
+            if not _prominent(cand.name.entity) and (
+                    self._common_first_word(tokens, t, limit + SENTENCE_START_MORE)
+                    # a firm named as people are: "Viktoria mourns her husband" is no OOO VIKTORIYA
+                    or cand.name.entity.schema not in ("Person", "Vessel", "Aircraft")
+                    and not self._listed_given_names().isdisjoint(words)):
                 return True
         return False
+
+    def _listed_given_names(self) -> frozenset[str]:
+        """The given names of the listed persons."""
+        if self._given_names is None:
+            self._given_names = frozenset(t.norm for name in self.index.names if name.is_person
+                                          for t in name.tokens if t.role == "given")
+        return self._given_names
 
     def _common_first_word(self, tokens: list[Token], t: int, limit: float) -> bool:
         """Is token `t` a sentence's first word, capitalised as any, or a word of a script without
