@@ -524,7 +524,6 @@ class TextMatcher:
         self._han_names: HanNames | None = None  # made for the first text in Han characters
         self._unread: frozenset[int] = frozenset()  # a text's tokens not read as words (Han characters)
         self._one_slip: OneSlip | None = None  # the listed words by first letter and length (`_slipped`)
-        self._given_names: frozenset[str] | None = None  # listed persons' given names (`_single_word_is_common`)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -1566,16 +1565,9 @@ class TextMatcher:
                     self._common_first_word(tokens, t, limit + SENTENCE_START_MORE)
                     # a firm named as people are: "Viktoria mourns her husband" is no OOO VIKTORIYA
                     or cand.name.entity.schema not in ("Person", "Vessel", "Aircraft")
-                    and not self._listed_given_names().isdisjoint(words)):
+                    and any(self.index.given_name_persons()[w] for w in words)):
                 return True
         return False
-
-    def _listed_given_names(self) -> frozenset[str]:
-        """The given names of the listed persons."""
-        if self._given_names is None:
-            self._given_names = frozenset(t.norm for name in self.index.names if name.is_person
-                                          for t in name.tokens if t.role == "given")
-        return self._given_names
 
     def _common_first_word(self, tokens: list[Token], t: int, limit: float) -> bool:
         """Is token `t` a sentence's first word, capitalised as any, or a word of a script without
