@@ -66,6 +66,7 @@ def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
         "Pilgrims gathered in Sergiyev Posad.",  # a town, not 48 TSNII SERGIEV POSAD: its number is missing
         "In a windswept graveyard, Viktoria mourns her husband.",  # a woman, not OOO VIKTORIYA
         "Investors' Chronicle: Halma, Berkeley Group, IG Design",  # IG: a weak alias of two letters
+        "Robert helped lobbying firm Synergy 360 win contracts.",  # another firm: SYNERGY GENERAL TRADING FZE's word and a number
     ],
 )
 def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:

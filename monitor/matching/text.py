@@ -148,6 +148,7 @@ _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/・]{0,4}$")  # "Gems &
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()・]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
 _VOWEL = re.compile(r"[aeiouy]")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # "Gazprom 2023 results": a year, no part of a name
 _GLUED = re.compile(r"^(?:[^\S\n]{1,2}|[^\S\n]?\n[^\S\n]?|-)\Z")  # a space, a line break or a hyphen: one name runs on
 # (not a blank line: "... north of Moscow\n\nWagner Group")
 _SYNONYMS = vocab.ORG_SYNONYMS
@@ -1760,6 +1761,8 @@ class TextMatcher:
         if (side == "right" and tok.norm in _NAME_PARTICLES and i + 1 < len(tokens)
                 and tokens[i + 1].capitalized and re.match(r"^(?:\s|-)$", tokens[i + 1].gap)):
             return f"{tok.norm} {tokens[i + 1].norm}"  # "Rami al-Saadani", "Rami bin Laden"
+        if firm and side == "right" and tok.norm.isdigit() and tok.gap == " " and not _YEAR.match(tok.norm):
+            return tok.norm  # a number after a firm's word goes on its name: "lobbying firm Synergy 360"
         if not tok.capitalized or tok.upper or not tok.norm.isalpha() or _CJK.match(self._text, tok.start):
             return ""  # (Chinese, Japanese and Korean write no capitals: 국방장관, "defence minister", is no name)
         if firm and tok.norm in vocab.LEGAL_FORMS:
