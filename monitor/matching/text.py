@@ -1279,9 +1279,12 @@ class TextMatcher:
                     vocab.zipf(w) >= 4.5 and not has_digit(w) for w in core_words):
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words as a name (National Bank)"
-            elif not name.is_person and common and stranger:
+            elif not name.is_person and common and (stranger or self._where_before(tokens, cand.first) and sum(
+                    w not in vocab.GENERIC_ORG_WORDS for w in core_words) > 1):
                 # "the National Lottery Heritage Fund" is not NATIONAL LOTTERY AD: common words
-                # run on into another capitalised name.
+                # run on into another capitalised name (a people's or a city's too, before two
+                # such words: "American Savings Bank" is no SAVINGS BANK; the Egyptian Islamic
+                # Group is ISLAMIC GROUP).
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words inside a longer name"
             elif schema in ("Vessel", "Aircraft") and (common or single):
@@ -1751,6 +1754,12 @@ class TextMatcher:
             if found and not (vocab.zipf(tokens[i].norm) >= 3.0 and headline[i]):
                 return found
         return ""
+
+    @staticmethod
+    def _where_before(tokens: list[Token], first: int) -> bool:
+        """Is the span at `first` glued to a capitalised people's or city's word before it?"""
+        return first > 0 and tokens[first - 1].capitalized and tokens[first - 1].norm in _WHERE \
+            and _GLUED.match(tokens[first].gap) is not None
 
     def _stranger(self, tokens: list[Token], first: int, i: int, side: str, firm: bool = False) -> str:
         """The proper name that token `i`, glued to a span starting at `first`, begins or ends."""
