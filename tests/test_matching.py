@@ -68,6 +68,7 @@ def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
         "Investors' Chronicle: Halma, Berkeley Group, IG Design",  # IG: a weak alias of two letters
         "Robert helped lobbying firm Synergy 360 win contracts.",  # another firm: SYNERGY GENERAL TRADING FZE's word and a number
         "American Savings Bank was bought in 1988.",  # a longer name than SAVINGS BANK (a weak alias)
+        "Building Green: New Technologies to Create Less Polluting Cement",  # a headline's capitals
     ],
 )
 def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:
@@ -1934,6 +1935,7 @@ def test_a_peoples_word_before_ordinary_words_makes_a_longer_name(matcher: TextM
     # named so: the Egyptian Islamic Group is ISLAMIC GROUP (al-Gama'a al-Islamiyya)
     assert "4694" in entity_ids(matcher, "The Egyptian Islamic Group claimed the attack.")
     assert not any(h.matched_name == "SAVINGS BANK" for h in matcher.screen("American Savings Bank was bought in 1988."))
+    assert "4694" in entity_ids(matcher, "Islamic Group Claims Attack In Cairo")  # (a headline: one ordinary word, one generic)
 
 
 def test_a_sentence_opening_with_the_spanish_article(matcher: TextMatcher) -> None:

@@ -148,6 +148,7 @@ _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/・]{0,4}$")  # "Gems &
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()・]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
 _VOWEL = re.compile(r"[aeiouy]")
+HEADLINE_ORDINARY_ZIPF = 4.0  # a firm's words this common in English name nothing in a headline (as `_Headlines`)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # "Gazprom 2023 results": a year, no part of a name
 _GLUED = re.compile(r"^(?:[^\S\n]{1,2}|[^\S\n]?\n[^\S\n]?|-)\Z")  # a space, a line break or a hyphen: one name runs on
 # (not a blank line: "... north of Moscow\n\nWagner Group")
@@ -1287,6 +1288,14 @@ class TextMatcher:
                 # Group is ISLAMIC GROUP).
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words inside a longer name"
+            elif not name.is_person and all(vocab.zipf(w) >= HEADLINE_ORDINARY_ZIPF for w in core_words) \
+                    and sum(w not in vocab.GENERIC_ORG_WORDS for w in core_words) > 1 \
+                    and not _prominent(name.entity) and all(headline[t] for t, _s, _h in cand.matched.values()):
+                # In a headline capitals say nothing: "Building Green: New Technologies to Create
+                # Less Polluting Cement" names no LIMITED LIABILITY COMPANY NEW TECHNOLOGIES (two
+                # such words, generic ones aside: "Islamic Group Claims Attack" is ISLAMIC GROUP).
+                cand.status = "needs_support"
+                features["needs_support"] = "ordinary words in a headline"
             elif schema in ("Vessel", "Aircraft") and (common or single):
                 # Ships are named like words, places and clubs (FREEDOM, PARTIZAN): "the tanker
                 # Partizan" is a hit, "Partizan - Dejan Koturovic 21" is football.
