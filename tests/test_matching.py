@@ -69,6 +69,7 @@ def test_wagner_group_found(matcher: TextMatcher, text: str) -> None:
         "Robert helped lobbying firm Synergy 360 win contracts.",  # another firm: SYNERGY GENERAL TRADING FZE's word and a number
         "American Savings Bank was bought in 1988.",  # a longer name than SAVINGS BANK (a weak alias)
         "Building Green: New Technologies to Create Less Polluting Cement",  # a headline's capitals
+        "Cosmonauts Dmitry Petelin and Sergei Prokopyev landed.",  # no romanisation of PUTILIN, Dmitry Sergeyevich
     ],
 )
 def test_look_alikes_stay_quiet(matcher: TextMatcher, text: str) -> None:
@@ -614,6 +615,8 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Gennady Kernes", "Hennadiy Kernes", "Person", True),
     ("Grigory Karasin", "Hryhoriy Karasin", "Person", True),
     ("Gary Smith", "Harry Smith", "Person", False),  # (English names: h is h)
+    ("Dmitry Petelin", "PUTILIN, Dmitry Sergeyevich", "Person", False),  # vowels no romanisation writes
+    ("Dmitry Tyruin", "TYURIN, Dmitry", "Person", True),  # (two letters swapped: a slip)
     ("Igor Sechin", "Igor Sechko", "Person", False),
     ("PETROV, Oleg", "PETROV, Olga", "Person", False),  # his and her given names
     ("IVANOV, Pavel", "IVANOV, Pyotr", "Person", False),

@@ -51,6 +51,7 @@ from monitor.matching.similarity import (
     gendered_surname,
     has_digit,
     initial_matches,
+    slavic_vowels_differ,
     token_similarity,
     transposed,
 )
@@ -330,6 +331,9 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
             elif sim < OWN_NAME and how == "fuzzy" and a_norm in own_names \
                     and consonant_skeleton(a_norm) != consonant_skeleton(b_norm):
                 continue  # Salem is no Saleh misspelled, Khaliq no Khalil: names of their own (Ahmed is Ahmad)
+            elif sim < 0.9 and ta.role == "surname" and tb.role == "surname" and plain \
+                    and (facts_a.east_slavic or facts_b.east_slavic) and slavic_vowels_differ(a_norm, b_norm):
+                continue  # vowels no romanisation writes: Dmitry Petelin is not PUTILIN, Dmitry
             if sim < TOKEN_MATCH and (a_stem or b_stem):  # a misspelled word that has another form
                 for x, y in ((a_stem, b_stem), (a_stem, b_norm), (a_norm, b_stem)):
                     if x and y:
@@ -927,7 +931,8 @@ def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
                     # (a key of two letters says little: SHAH is no SUK, though both read 'sk')
                     # (nor a surname spelled far apart: SARHAN is no SOROKIN, both 'srkn')
                     and (len(mine) > 2 and role != "surname" or OSA.normalized_similarity(spelled, other) >= 0.6)) \
-                    and not (role == "given" and (spelled[-1] == "a") != (other[-1] == "a")):  # Oleg / Olga
+                    and not (role == "given" and (spelled[-1] == "a") != (other[-1] == "a")) \
+                    and not (role == "surname" and slavic_vowels_differ(ta.norm, tb.norm)):  # Oleg / Olga; Petelin / Putilin
                 found.append((i, j))
                 taken.add(j)
                 break

@@ -257,6 +257,24 @@ def gendered_surname(a: str, b: str) -> bool:
         and (one["he"] is None) != (other["he"] is None)
 
 
+# Russian vowels as romanisations write them: ё as yo, io, e or o, я ya or ia, ю yu or iu, ы y
+# or i, Belarusian akanye a for o; a consonant's softness (y, i) aside.
+_SLAVIC_VOWEL_CLASS = str.maketrans({"o": "e", "a": "e", "y": "i"})
+_SLAVIC_GLIDE = re.compile(r"(?<=[aeiouy])[iy](?=[^aeiouy]|$)|(?<![aeiouy])[iy](?=[aeou])")
+_NOT_VOWEL = re.compile(r"[^aeiouy]+")
+
+
+def slavic_vowels_differ(a: str, b: str) -> bool:
+    """Do two spellings of an East Slavic name of the same consonants differ in two vowels or
+    more that no romanisation of one Russian letter gives (Petelin / PUTILIN: е is never u)? Not
+    a slip of the pen (a letter changed, two swapped: Tyruin / TYURIN)."""
+    if OSA.distance(a, b, score_cutoff=2) <= 1:
+        return False
+    va = _NOT_VOWEL.sub("", _SLAVIC_GLIDE.sub("", a)).translate(_SLAVIC_VOWEL_CLASS)
+    vb = _NOT_VOWEL.sub("", _SLAVIC_GLIDE.sub("", b)).translate(_SLAVIC_VOWEL_CLASS)
+    return len(va) == len(vb) and sum(x != y for x, y in zip(va, vb, strict=True)) >= 2
+
+
 def has_digit(word: str) -> bool:
     return _DIGIT.search(word) is not None
 

@@ -66,6 +66,7 @@ from monitor.matching.similarity import (
     Spellings,
     has_digit,
     initial_matches,
+    slavic_vowels_differ,
     token_similarity,
 )
 from monitor.matching.syllabaries import (
@@ -1211,6 +1212,12 @@ class TextMatcher:
         if not (matched_pos - {k for k, t in enumerate(ntoks) if t.role in OPTIONAL_ROLES}) \
                 or name.kind == "weak" and sum(len(t.norm) for t in ntoks) <= 2:
             # (a weak alias of two letters, IG, SL, HM, names anything: "IG Design", H&M)
+            cand.status = "rejected"
+            return
+        if name.is_person and any(
+                ntoks[k].role == "surname" and sim < 0.9 and slavic_vowels_differ(tokens[t].norm, ntoks[k].norm)
+                for k, (t, sim, _h) in cand.matched.items()) and self._is_east_slavic(name):
+            # vowels no romanisation of the surname writes: Dmitry Petelin is not PUTILIN, Dmitry
             cand.status = "rejected"
             return
         # A person of two surnames goes by the first, with the given name: "Nicolás Maduro" is
