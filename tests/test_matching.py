@@ -680,6 +680,7 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     # A name ending in brackets: read whole, without them, and as what they hold if that is an
     # acronym or the name in another script (not a place: MAHAN AIR (IRAN) is no "IRAN"):
     ("AQAP", "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)", "Organization", True),
+    ("القاعده في العراق", "AL-QAIDA IN IRAQ", "Organization", True),  # Arabic في (fi) is "in", a word of no weight
     ("Al-Qaida in the South Arabian Peninsula", "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)", "Organization", True),
     ("IRAN", "MAHAN AIR (IRAN)", "Organization", False),
     ("NOORZAI, MALIK", "حاجى مالك نورزى (Hajji Malik Noorzai; Haji Malek Noorzai)", "Person", True),

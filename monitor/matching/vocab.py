@@ -170,7 +170,7 @@ ASSIMILATED_ARTICLES = frozenset(["as", "ash", "ad", "adh", "ar", "at", "ath", "
 # Rahmatullah, سعد الدين Saduddin, ولى الله Waliullah).
 ALLAH_ENDINGS = frozenset(["llh", "ldyn"])
 SON_OF = frozenset(["ben", "ould"])  # particles, unless they stand first among the given names
-STOP_WORDS = frozenset(["of", "the", "and", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
+STOP_WORDS = frozenset(["of", "the", "and", "fi", "fy", "for", "de", "del", "della", "der", "des", "di", "du", "da", "das", "do", "dos", "la", "le", "el", "al", "y", "e", "et", "und", "van", "von", "bin", "ibn", "bint"])
 GENERIC_ORG_WORDS = frozenset(["group", "concern", "kontsern", "company", "companies", "holding", "holdings", "international", "trading", "trade", "enterprise", "enterprises", "industries", "industrial", "industry", "services", "service", "general", "global", "corporation", "organization", "organisation", "association", "foundation", "center", "centre", "network", "front"])
 
 # Words that say what an organisation does, not which one it is: "Rosneft" is "ROSNEFT OIL
