@@ -37,6 +37,7 @@ def test_romanisations_meet(spelling: str) -> None:
         "Задержан соратник Пригожина",
         "Setkání s Jevgenijem Prigožinem",  # a Czech case ending
         "Evgueni Prigojine, le patron du groupe Wagner",
+        "رئيس فاغنر يفغيني بريغوجين قتل",  # Arabic writes the foreign zh with ج
     ],
 )
 def test_prigozhin_variants_found(matcher: TextMatcher, text: str) -> None:

@@ -255,11 +255,16 @@ class AbjadReadings:
         for form in forms:
             if form == "bd":  # عبد, however Latin writes it
                 found.update(dict.fromkeys(self._abd, 0.92))
-            written = {_consonants(form.replace("v", "w") if hebrew else form, False, d)[1] for d in (True, False)}
+            spelled = form.replace("v", "w") if hebrew else form
+            written = {_consonants(spelled, False, d)[1] for d in (True, False)}
+            # (ج read as a foreign zh, as `abjad_similarity` reads it: بريغوجين is Prigozhin)
+            zh = [_consonants(w, False, True)[1] for w in _other_readings([spelled]) if "zh" in w]
             for word in {w for k in abjad_keys(form, hebrew) for w in self.by_key.get(k, ())}:
                 sim = abjad_similarity(form, word, hebrew)
-                if sim >= READING_MATCH and sim > found.get(word, 0.0) and any(
-                        _within(mine, latin[1]) for mine in written for latin, _g in _latin_readings(word, form, hebrew)):
+                if sim < READING_MATCH or sim <= found.get(word, 0.0):
+                    continue
+                mine = written.union(zh) if "zh" in word else written
+                if any(_within(m, latin[1]) for m in mine for latin, _g in _latin_readings(word, form, hebrew)):
                     found[word] = sim
         self._cache[key] = found
         return found
