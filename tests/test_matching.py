@@ -46,7 +46,7 @@ def test_prigozhin_variants_found(matcher: TextMatcher, text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["ЧВК Вагнер наступает", "PMC Wagner recruits convicts", "the Wagner Group said",
+    ["ЧВК Вагнер наступает", "Бійці ПВК Вагнер вийшли з Бахмута", "PMC Wagner recruits convicts", "the Wagner Group said",
      "Wagner mercenaries were seen in Mali", "WAGNER GROUP FIGHTERS ENTER TOWN",
      "Der Chef der Wagner-Gruppe ist tot", "le patron du groupe Wagner"],
 )

@@ -919,6 +919,8 @@ class TextMatcher:
         if vocab.zipf(norm) >= 6.0:
             return []  # "the", "of": never a name's main word in text
         found = []
+        if norm in _SYNONYMS and not stem:  # (its synonyms under their own keys: ПВК, 'pvk', is CHVK)
+            keys = (*keys, *_synonym_keys(norm))
         words = self._listed_words(keys)
         # About one listed word in twenty under a word's keys is spelled like it: the others are
         # set apart in C first (a word with a case ending is compared whole, stem included), and

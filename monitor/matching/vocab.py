@@ -35,7 +35,7 @@ _ORG_SYNONYM_WORDS = {
     "bank": "banco banque banca bankasi banka banki bankas",
     "group": "grupo gruppo gruppa gruppy groupe gruppe grup grupa grupy concern kontsern jituan",
     "company": "compania compagnie kompaniya kompania sirketi ko co",  # (Russian "i Ko", Ilyushin Finans Ko; Co.)
-    "pmc": "chvk",  # a private military company, ЧВК
+    "pmc": "chvk pvk",  # a private military company, ЧВК (Ukrainian ПВК)
     "international": "internacional internationale internazionale interneshnl mezhdunarodnyi intl",
     "central": "centrale",
     "steel": "foolad fulad stal",
