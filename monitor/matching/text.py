@@ -149,6 +149,7 @@ _JOINABLE_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/・]{0,4}$")  # "Gems &
 _PAREN_GAP = re.compile(r"^[\s,\-–'’\"“”«»&/()・]{0,5}$")  # "(HK)", for names listed with brackets
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"})
 _VOWEL = re.compile(r"[aeiouy]")
+SYNONYM_LOOKUP_ZIPF = 3.0  # a firm's generic word rarer than this in English is looked up as its synonyms too
 HEADLINE_ORDINARY_ZIPF = 4.0  # a firm's words this common in English name nothing in a headline (as `_Headlines`)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # "Gazprom 2023 results": a year, no part of a name
 _GLUED = re.compile(r"^(?:[^\S\n]{1,2}|[^\S\n]?\n[^\S\n]?|-)\Z")  # a space, a line break or a hyphen: one name runs on
@@ -919,7 +920,9 @@ class TextMatcher:
         if vocab.zipf(norm) >= 6.0:
             return []  # "the", "of": never a name's main word in text
         found = []
-        if norm in _SYNONYMS and not stem:  # (its synonyms under their own keys: ПВК, 'pvk', is CHVK)
+        if norm in _SYNONYMS and not stem and vocab.zipf(norm) < SYNONYM_LOOKUP_ZIPF:
+            # (a rare one under its synonyms' keys too: ПВК, 'pvk', is CHVK; not an English
+            # word, "Russian" of "Bank Russian Turbine Co" is no BANK ROSSIYA)
             keys = (*keys, *_synonym_keys(norm))
         words = self._listed_words(keys)
         # About one listed word in twenty under a word's keys is spelled like it: the others are
@@ -1130,8 +1133,9 @@ class TextMatcher:
         mine, other = east_slavic_spelling(word), east_slavic_spelling(listed)
         if mine != other:
             key = east_slavic_key(word)
-            if len(key) < 3 or key != east_slavic_key(listed):
-                return False  # (a key of two letters says little: Ihor is Igor as spelled)
+            if key != east_slavic_key(listed) or len(key) < 3 and not (
+                    word in vocab.EAST_SLAVIC_GIVEN and listed in vocab.EAST_SLAVIC_GIVEN):
+                return False  # (a key of two letters says little unless both are such names: Ihar / Igor)
         return (mine[0] == other[0] or {mine[0], other[0]} <= SOFT_STARTS) and \
             _feminine_alike(mine, other)  # (Oleg / Olga)
 
