@@ -231,6 +231,11 @@ def _singular_keys(norm: str) -> tuple[str, ...]:
     return phonetic_keys(norm[:-1]) + (phonetic_keys(norm[:-2]) if norm.endswith("es") else ())
 
 
+def _own_words(words: list[str]) -> int:
+    """How many of a firm's words are no generic word ("group", "company")."""
+    return sum(w not in vocab.GENERIC_ORG_WORDS for w in words)
+
+
 @lru_cache(maxsize=1_000)
 def _synonym_keys(norm: str) -> frozenset[str]:
     """The keys of an organisation's generic word in every language (`vocab.ORG_SYNONYM_GROUPS`)."""
@@ -1293,8 +1298,8 @@ class TextMatcher:
                     vocab.zipf(w) >= 4.5 and not has_digit(w) for w in core_words):
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words as a name (National Bank)"
-            elif not name.is_person and common and (stranger or self._where_before(tokens, cand.first) and sum(
-                    w not in vocab.GENERIC_ORG_WORDS for w in core_words) > 1):
+            elif not name.is_person and common and (stranger or self._where_before(tokens, cand.first)
+                                                    and _own_words(core_words) > 1):
                 # "the National Lottery Heritage Fund" is not NATIONAL LOTTERY AD: common words
                 # run on into another capitalised name (a people's or a city's too, before two
                 # such words: "American Savings Bank" is no SAVINGS BANK; the Egyptian Islamic
@@ -1302,7 +1307,7 @@ class TextMatcher:
                 cand.status = "needs_support"
                 features["needs_support"] = "ordinary words inside a longer name"
             elif not name.is_person and all(vocab.zipf(w) >= HEADLINE_ORDINARY_ZIPF for w in core_words) \
-                    and sum(w not in vocab.GENERIC_ORG_WORDS for w in core_words) > 1 \
+                    and _own_words(core_words) > 1 \
                     and not _prominent(name.entity) and all(headline[t] for t, _s, _h in cand.matched.values()):
                 # In a headline capitals say nothing: "Building Green: New Technologies to Create
                 # Less Polluting Cement" names no LIMITED LIABILITY COMPANY NEW TECHNOLOGIES (two
