@@ -151,6 +151,7 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da"
 _VOWEL = re.compile(r"[aeiouy]")
 SYNONYM_LOOKUP_ZIPF = 3.0  # a firm's generic word rarer than this in English is looked up as its synonyms too
 HEADLINE_ORDINARY_ZIPF = 4.0  # a firm's words this common in English name nothing in a headline (as `_Headlines`)
+_NOT_FIRMS = ("Person", "Vessel", "Aircraft")  # the schemas that are no organisation's
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # "Gazprom 2023 results": a year, no part of a name
 _GLUED = re.compile(r"^(?:[^\S\n]{1,2}|[^\S\n]?\n[^\S\n]?|-)\Z")  # a space, a line break or a hyphen: one name runs on
 # (not a blank line: "... north of Moscow\n\nWagner Group")
@@ -928,7 +929,7 @@ class TextMatcher:
         if norm in _SYNONYMS and not stem and vocab.zipf(norm) < SYNONYM_LOOKUP_ZIPF:
             # (a rare one under its synonyms' keys too: ПВК, 'pvk', is CHVK; not an English
             # word, "Russian" of "Bank Russian Turbine Co" is no BANK ROSSIYA)
-            keys = (*keys, *_synonym_keys(norm))
+            keys = tuple(dict.fromkeys((*keys, *_synonym_keys(norm))))  # (its own keys are among them)
         words = self._listed_words(keys)
         # About one listed word in twenty under a word's keys is spelled like it: the others are
         # set apart in C first (a word with a case ending is compared whole, stem included), and
@@ -1268,7 +1269,7 @@ class TextMatcher:
                 cand.status = "rejected"
                 features["rejected"] = rejected
                 return self._finish(cand, features)
-        firm = schema not in ("Person", "Vessel", "Aircraft")
+        firm = schema not in _NOT_FIRMS
         span = (cand.first, cand.last, firm)
         context = self._context_cache.get(span)
         if context is None:
@@ -1595,7 +1596,7 @@ class TextMatcher:
             if not _prominent(cand.name.entity) and (
                     self._common_first_word(tokens, t, limit + SENTENCE_START_MORE)
                     # a firm named as people are: "Viktoria mourns her husband" is no OOO VIKTORIYA
-                    or cand.name.entity.schema not in ("Person", "Vessel", "Aircraft")
+                    or cand.name.entity.schema not in _NOT_FIRMS
                     and any(self.index.given_name_persons()[w] for w in words)):
                 return True
         return False
