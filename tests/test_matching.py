@@ -898,6 +898,17 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("MYINT, Tun Aung", "MYINT, Kyaw Aung", "Person", False),
     # ZAT, the Ukrainian closed joint-stock company, is a legal form
     ("ZAT ABSALYUTBANK", "CLOSED JOINT STOCK COMPANY ABSOLUTBANK", "Organization", True),
+    # a name declined throughout, as Czech, Polish, Latvian and Lithuanian decline it
+    ("Vladimírem Putinem", "PUTIN, Vladimir Vladimirovich", "Person", True),
+    ("Jevgenijus Prigožinas", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
+    ("Jevgeņijs Prigožins", "PRIGOZHIN, Yevgeniy Viktorovich", "Person", True),
+    ("Romāns Abramovičs", "Roman Abramovich", "Person", True),
+    ("Ramzanas Kadyrovas", "KADYROV, Ramzan", "Person", True),
+    ("Aleksejus Navalnas", "Alexei Navalny", "Person", True),
+    # ... not a name with one such ending: Nadeem and Hashem are no Nade-m, Hash-em
+    ("Nadeem Hashem", "Nade Hash", "Person", False),
+    # Persian ژ (folded zh) is the j of a French-style spelling: نژاد is Nejad
+    ("محمود احمدی‌نژاد", "Mahmoud Ahmadinejad", "Person", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names
@@ -998,6 +1009,26 @@ def test_a_name_declined_in_polish(matcher: TextMatcher, text: str, span: str, s
     # out elsewhere as they end too many names as written
     hits = matcher.screen(text)
     assert (source_id, span) in [(h.entity.source_id, h.text) for h in hits]
+
+
+@pytest.mark.parametrize(("text", "span", "source_id"), [
+    ("Rusijos prezidentas Vladimiras Putinas pareiškė, kad Jevgenijus Prigožinas žuvo.", "Jevgenijus Prigožinas",
+     "21171"),
+    ("Krievijas prezidents Vladimirs Putins sacīja, ka Jevgeņijs Prigožins ir miris.", "Jevgeņijs Prigožins",
+     "21171"),
+    ("Sergejus Šoigu ir Ramzanas Kadyrovas susitiko Maskvoje, pranešė žvalgyba.", "Ramzanas Kadyrovas", "23343"),
+])
+def test_a_name_with_a_baltic_ending(matcher: TextMatcher, text: str, span: str, source_id: str) -> None:
+    # Latvian and Lithuanian (their letters say so) give every man's name a nominative ending,
+    # foreign names too: Prigožinas, Prigožins are Prigozhin
+    hits = matcher.screen(text)
+    assert (source_id, span) in [(h.entity.source_id, h.text) for h in hits]
+
+
+def test_baltic_endings_only_in_a_baltic_text(matcher: TextMatcher) -> None:
+    # English names end in -as, -us, -is too: Thomas is no THOM-as, nor Marcus a Marc
+    assert matcher.screen("Ramzanas Kadyrovas met the envoy in Moscow.", threshold=0.5) == []
+    assert matcher.screen("Ramzanas Kadyrovas susitiko pasiuntinį Maskvoje.") != []
 
 
 def test_capitalised_polish_words_are_no_declined_names(matcher: TextMatcher) -> None:

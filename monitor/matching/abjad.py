@@ -133,8 +133,9 @@ _JOINT_ARTICLE = re.compile(r"(?<=[a-z]{2})l(?=th|dh|sh|[tdrzsn])")
 
 LONG_A_MISSING = 0.6  # the consonants agree, a long a of the script has no vowel in the Latin
 # Letters read otherwise in names: ث is s in Persian and Urdu names (ثاقب 'thqb' is Saqib), تش a
-# foreign ch (سيتشين is Sechin), ج also a foreign zh (بريغوجين is Prigozhin).
-_OTHER_READINGS = (("th", "s"), ("tsh", "sh"), ("j", "zh"))
+# foreign ch (سيتشين is Sechin), ج also a foreign zh (بريغوجين is Prigozhin), and Persian ژ, folded
+# zh, is a j as Latin spellings write it the French way (نژاد is Nejad: Ahmadinejad).
+_OTHER_READINGS = (("th", "s"), ("tsh", "sh"), ("j", "zh"), ("zh", "j"))
 
 
 def _forms(abjad: str, hebrew: bool) -> list[str]:

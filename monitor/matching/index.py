@@ -312,7 +312,7 @@ def analyse_name(name: str, schema: str) -> tuple[NameToken, ...]:
             # No word but generic ones, legal forms and particles: a particle is the name ("DES
             # INTERNATIONAL CO., LTD.": not any "International Co").
             roles = [(w, "core" if r == "stop" else r) for w, r in roles]
-    stems = script_stems(name)
+    stems = script_stems(name, latin=schema == "Person")  # (a firm's -s is a plural: EXPERTS PARTNERS)
     for word, role in roles:
         tokens.append(NameToken(word, phonetic_keys(word), role, token_weight(word), stems.get(word, "")))
     if tokens and all(t.role in OPTIONAL_ROLES for t in tokens):

@@ -652,12 +652,51 @@ def name_tokens(name: str) -> list[str]:
     return words
 
 
-def script_stems(name: str) -> dict[str, str]:
-    """The folded words of a name written in Cyrillic that carry a case ending, each with its
-    stem: 'Владимира Путина' -> {'vladimira': 'vladimir', 'putina': 'putin'}; and of one in Greek
-    with an inner ντ, each with its reading as nd: 'Αλεξάντρ' -> {'aleksadr': 'aleksandr'}."""
-    if not _CYRILLIC.search(name) and not _GREEK.search(name):
+# Latvian and Lithuanian give a man's name a nominative ending, a foreign name too: Vladimirs
+# Putins, Jevgeņijs Prigožins (Latvian); Vladimiras Putinas, Jevgenijus Prigožinas, Romanas
+# Abramovičius (Lithuanian: -ius after a soft consonant, Abramovič-ius; -ijus keeps its j).
+_BALTIC_ENDING = re.compile(r"(?:ius|[aiuy]s|(?<=[^aeious])s)$")
+# (letters of Latvian and Lithuanian only: š, ž, č are Czech, Slovak, Croatian ... too, ą, ę Polish)
+BALTIC_LETTERS = re.compile(r"[āēīūņļķģėįų]", re.IGNORECASE)
+
+
+def baltic_stem(norm: str) -> str:
+    """A folded word without a Latvian or Lithuanian nominative ending, four letters left at
+    least ('prigozhinas' -> 'prigozhin', 'jevgenijs' -> 'jevgenij'), else ''."""
+    found = _BALTIC_ENDING.search(norm)
+    return norm[:found.start()] if found and found.start() >= 4 else ""
+
+
+def _latin_case_stems(name: str) -> dict[str, str]:
+    """A name in Latin letters inflected as a Slavic or Baltic language inflects it, each word
+    with its stem: every word of four letters or more carries a case ending ('Vladimírem
+    Putinem', 'Ramzanas Kadyrovas'), or the name has a letter of Latvian or Lithuanian only and
+    its words with an ending lose it ('Sergejs Šoigu' aside: Šoigu takes none). A stem of the
+    Czech and Polish endings is five letters at least: Nadeem and Hashem are no Nade-m, Hash-em."""
+    words = [w for w in name_tokens(name) if len(w) > 3]
+    if len(words) < 2:
         return {}
+    baltic = BALTIC_LETTERS.search(name) is not None
+    stems: dict[str, str] = {}
+    for word in words:
+        stem = _latin_stem(word)
+        if len(stem) < 5:
+            stem = baltic_stem(word)
+        if stem:
+            stems[word] = stem
+        elif not baltic:
+            return {}
+    return stems
+
+
+def script_stems(name: str, latin: bool = False) -> dict[str, str]:
+    """The folded words of a name written in Cyrillic that carry a case ending, each with its
+    stem: 'Владимира Путина' -> {'vladimira': 'vladimir', 'putina': 'putin'}; of one in Greek
+    with an inner ντ, each with its reading as nd: 'Αλεξάντρ' -> {'aleksadr': 'aleksandr'}; and
+    with `latin` (a person's name), of one in Latin letters inflected throughout
+    (`_latin_case_stems`)."""
+    if not _CYRILLIC.search(name) and not _GREEK.search(name):
+        return _latin_case_stems(name) if latin else {}
     stems = {}
     for match in _WORD.finditer(name):
         raw = strip_possessive(match.group())

@@ -47,7 +47,9 @@ from monitor.matching.index import (
 )
 from monitor.matching.model import EntityRecord, Mention
 from monitor.matching.normalize import (
+    BALTIC_LETTERS,
     Token,
+    baltic_stem,
     east_slavic_key,
     east_slavic_spelling,
     fold,
@@ -346,6 +348,16 @@ def _west_slavic_case(tok: Token) -> Token:
     return tok if stem == norm else _read_also_as(tok, stem)
 
 
+def _baltic_case(tok: Token) -> Token:
+    """A capitalised word of a Latvian or Lithuanian text read also without the nominative ending
+    those languages give every man's name, foreign ones too (Putinas, Prigožins, Abramovičius as
+    putin, prigozhin, abramovich); any other word as it is."""
+    if tok.stem or not tok.capitalized or tok.upper or len(tok.norm) < 6:
+        return tok
+    stem = baltic_stem(tok.norm)
+    return _read_also_as(tok, stem) if stem else tok
+
+
 def _second_surnames_missing(ntoks: tuple[NameToken, ...], matched: set[int], missing: frozenset[int]) -> list[str]:
     """The surnames after the first of a person's two that a mention leaves out, when it has
     the first and a given name and lacks nothing else (else [])."""
@@ -558,6 +570,8 @@ class TextMatcher:
         self._german = _german(tokens)
         if self._german:
             tokens = [_german_genitive(t) for t in tokens]
+        elif BALTIC_LETTERS.search(text):
+            tokens = [_baltic_case(t) for t in tokens]
         elif _WEST_SLAVIC_LETTERS.search(text):
             tokens = [_west_slavic_case(t) for t in tokens]
         self._script_read = {}
