@@ -909,11 +909,35 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Nadeem Hashem", "Nade Hash", "Person", False),
     # Persian ژ (folded zh) is the j of a French-style spelling: نژاد is Nejad
     ("محمود احمدی‌نژاد", "Mahmoud Ahmadinejad", "Person", True),
+    # ة is said t before the word it belongs to (folded h, as ه is)
+    ("جبهة النصرة", "Jabhat al-Nusra", "Organization", True),
+    ("هيئة تحرير الشام", "Hayat Tahrir al-Sham", "Organization", True),
+    ("عصبة الأنصار", "ASBAT AL-ANSAR", "Organization", True),
+    # an Arabic name's vowels as two romanisations write them (ay / ei / i, a / e, -ah / -e)
+    ("Jamal Husayn Zayniyah", "JAMAL HUSSEIN HASSAN ZEINIYE", "Person", True),
+    ("Qasim al-Raymi", "QASIM MOHAMED MAHDI AL-RIMI", "Person", True),
+    ("Rudi Slaiwah", "SLEWA, ROODI", "Person", True),
+    ("AL DIBIYA 143 SAL", "DEBBIYE 143 SAL", "Vessel", True),
+    # ... not an English word's (TERRA is no TARA), nor an identifier's
+    ("TERRA-AZ LIMITED", "TARA LIMITED", "Organization", False),
+    ("YV291", "YV2911", "Aircraft", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names
 
     assert compare_names(a, b, schema).match is match
+
+
+@pytest.mark.parametrize(("a", "b", "agree"), [
+    ("zayniyah", "zeiniye", True), ("raymi", "rimi", True), ("khamis", "khemais", True), ("mohssein", "muhsin", True),
+    # a and u, a and i keep names apart; so does a vowel in one place only, or another consonant
+    ("hassan", "husayn", False), ("bashar", "bushra", False), ("hamid", "hamad", False), ("nasir", "nasr", False),
+    ("hammud", "hamed", False), ("dabidi", "dubaysi", False),
+])
+def test_arabic_vowels_as_romanised(a: str, b: str, agree: bool) -> None:
+    from monitor.matching.abjad import arabic_vowels_agree
+
+    assert arabic_vowels_agree(a, b) is agree
 
 
 def test_hafiz_is_a_given_name_in_text(matcher: TextMatcher) -> None:

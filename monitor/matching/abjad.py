@@ -140,7 +140,7 @@ _OTHER_READINGS = (("th", "s"), ("tsh", "sh"), ("j", "zh"), ("zh", "j"))
 
 def _forms(abjad: str, hebrew: bool) -> list[str]:
     """A word romanised from an abjad as written, without the Arabic article (al- may be written
-    or not; Hebrew has no such l), its last a also a y, and with the article inside a compound
+    or not; Hebrew has no such l), its last a also a y, its last h also a t, and with the article inside a compound
     before a letter it assimilates to unsaid (شمس الدين is Shamsuddin, عبد الرحمن Abdurrahman)."""
     words = [abjad]
     if not hebrew and abjad.startswith("l") and len(abjad) > 3:
@@ -148,6 +148,10 @@ def _forms(abjad: str, hebrew: bool) -> list[str]:
     if not hebrew and abjad.endswith("a") and len(abjad) > 1:
         # (a final ى, folded 'a', is ي as Egypt writes it: على is Ali, حنفى Hanafi)
         words += [w[:-1] + "y" for w in words]
+    if not hebrew and abjad.endswith("h") and len(abjad) >= 3:
+        # (ة, folded h as ه is, is said t before the word it belongs to: جبهة النصرة is Jabhat
+        # al-Nusra, هيئة تحرير الشام Hay'at Tahrir al-Sham)
+        words += [w[:-1] + "t" for w in words if w.endswith("h")]
     if len(abjad) >= 6:
         words += [joint for w in words if (joint := _JOINT_ARTICLE.sub("", w)) != w]
     return words
@@ -201,6 +205,62 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
                     # (a name ends as it ends: عبد الرحمن 'bdlrhmn' is no Abdul Rahim 'bdlrhm')
                     best = max(best, OSA.normalized_similarity(x, y) * 0.95)
     return best
+
+
+# The vowels of Arabic a Latin vowel group may write: a short a, i or u, a long one, or the
+# diphthongs ay and aw. Romanisations differ most in these (Zayniyah / Zeiniye, Khamis / Khemais,
+# Raymi / Rimi, Mohssein / Muhsin) while a and u, a and i keep names apart (Hassan / Husayn,
+# Bashar / Bushra, Hamid / Hamad). A group not listed (ia, ue: two syllables) meets itself only.
+_ARABIC_VOWELS: dict[str, frozenset[str]] = {group: frozenset(sounds.split()) for group, sounds in {
+    "": "-", "a": "a", "aa": "a", "e": "a i ay", "i": "i ay", "ee": "i", "ii": "i", "ie": "i", "iy": "i",
+    "ei": "ay i", "ai": "ay i", "ay": "ay i", "ey": "ay i", "oi": "ay", "o": "u", "u": "u", "oo": "u",
+    "uu": "u", "ou": "u aw", "aw": "aw u", "au": "aw u", "ow": "aw u",
+}.items()}
+_LATIN_VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=100_000)
+def _syllables(norm: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A Latin word as an Arabic romanisation: its consonants by class (`_ABJAD_CLASS`: kh, dh,
+    q...; a letter doubled as one) and the vowel group before, between and after them; a y or w
+    after a vowel and before no vowel is a vowel (Raymi: r-ay-m-i), a last h after a vowel a
+    ta marbuta (Zayniyah is Zayniya)."""
+    graphs = _ABJAD_GRAPHS.findall(collapse(norm))
+    consonants: list[str] = []
+    groups: list[str] = []
+    group = ""
+    for k, graph in enumerate(graphs):
+        if graph in _LATIN_VOWELS or graph in ("y", "w") and group and (
+                k + 1 == len(graphs) or graphs[k + 1] not in _LATIN_VOWELS):
+            group += graph
+            continue
+        groups.append(group)
+        group = ""
+        consonants.append(_ABJAD_CLASS.get(graph, graph) if graph not in ("e", "a") else graph)
+    groups.append(group)
+    if len(consonants) > 2 and consonants[-1] == "h" and groups[-2] and not groups[-1]:
+        consonants.pop()
+        groups.pop()
+    return tuple(consonants), tuple(groups)
+
+
+def arabic_vowels_agree(a: str, b: str) -> bool:
+    """Are two Latin words, of the same consonants (two at least), spellings of one Arabic name
+    whose vowels the romanisations write otherwise, each vowel group of one a spelling of the
+    other's in its place (see `_ARABIC_VOWELS`)? Zeiniye / Zayniyah, Raymi / Rimi, not Hassan
+    / Husayn nor Nasir / Nasr (a vowel in one place only); no word with a digit (YV291 / YV2911)."""
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    consonants_a, groups_a = _syllables(a)
+    consonants_b, groups_b = _syllables(b)
+    if consonants_a != consonants_b or len(consonants_a) < 2:
+        return False
+    for x, y in zip(groups_a, groups_b, strict=True):
+        if x != y:
+            sounds_x, sounds_y = _ARABIC_VOWELS.get(x), _ARABIC_VOWELS.get(y)
+            if sounds_x is None or sounds_y is None or sounds_x.isdisjoint(sounds_y):
+                return False
+    return True
 
 
 def abjad_keys(word: str, hebrew: bool = False) -> tuple[str, ...]:
