@@ -1406,6 +1406,8 @@ def test_a_common_name_is_common_among_one_people(matcher: TextMatcher, text: st
     ("On Tuesday Boris Kovachuk met officials in the capital.", "KOVALCHUK, Boris Yurievich", True),
     # a firm's word misspelled, whatever it sounds like
     ("Shares in Omid Bonyan Day Insnurance Services fell.", "OMID BONYAN DAY INSURANCE SERVICES", True),
+    # ... also when the slip changes its sound, beside the word the name is found by
+    ("Shares in Tianyi Intenrational Dalian fell.", "TIANYI INTERNATIONAL DALIAN CO., LTD.", True),
     # Andrea is a name of its own, one letter from Andrei: another Nikitin
     ("On Tuesday Andrea Nikitin met officials in the capital.", "NIKITIN, Andrei Sergeevich", False),
     # Sadrach is a listed given name (ZELEDON ROCHA, Sadrach), not ZADRAN misspelled

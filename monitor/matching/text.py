@@ -546,6 +546,7 @@ class TextMatcher:
         self._han_names: HanNames | None = None  # made for the first text in Han characters
         self._unread: frozenset[int] = frozenset()  # a text's tokens not read as words (Han characters)
         self._one_slip: OneSlip | None = None  # the listed words by first letter and length (`_slipped`)
+        self._slip_keys: dict[str, tuple[str, ...]] = {}  # their keys by misspelled word (`_slipped_keys`)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -654,7 +655,9 @@ class TextMatcher:
             for k in (j - 1, j + 1):
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
-                    slip_near = slip_near or self._slip(tokens, k)  # (a name's word misspelled, "Dmity")
+                    if self._slip(tokens, k):  # (a name's word misspelled, "Dmity"; its keys may be
+                        slip_near = True  # another's: "Tianyi Intenrational Dalian", 'ntnrtnl')
+                        near.update(self._slipped_keys(tokens[k].norm))
                     if tokens[k].norm in _SYNONYMS:  # (and its words in other languages: Kontsern / concern)
                         near.update(_synonym_keys(tokens[k].norm))
                     plural_near.update(_singular_keys(tokens[k].norm))
@@ -971,6 +974,16 @@ class TextMatcher:
                 # length one slip from it (compared in C)
                 slipped = self._slipped(norm)
                 self._add_anchors(found, norm, stem, slipped, slipped)
+        return found
+
+    def _slipped_keys(self, norm: str) -> tuple[str, ...]:
+        """The keys of the listed words one slip from `norm` (see `_slipped`), once per word."""
+        found = self._slip_keys.get(norm)
+        if found is None:
+            if len(self._slip_keys) > 100_000:
+                self._slip_keys.clear()
+            found = self._slip_keys[norm] = tuple(dict.fromkeys(
+                key for word in self._slipped(norm) for key in phonetic_keys(word)))
         return found
 
     def _slipped(self, norm: str) -> list[str]:
