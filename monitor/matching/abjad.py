@@ -210,7 +210,8 @@ def abjad_similarity(abjad: str, latin: str, hebrew: bool = False) -> float:
 # The vowels of Arabic a Latin vowel group may write: a short a, i or u, a long one, or the
 # diphthongs ay and aw. Romanisations differ most in these (Zayniyah / Zeiniye, Khamis / Khemais,
 # Raymi / Rimi, Mohssein / Muhsin) while a and u, a and i keep names apart (Hassan / Husayn,
-# Bashar / Bushra, Hamid / Hamad). A group not listed (ia, ue: two syllables) meets itself only.
+# Bashar / Bushra, Hamid / Hamad). No vowel ('-') meets no vowel only (Nasir / Nasr), and a group
+# not listed (ia, ue: two syllables) itself only.
 _ARABIC_VOWELS: dict[str, frozenset[str]] = {group: frozenset(sounds.split()) for group, sounds in {
     "": "-", "a": "a", "aa": "a", "e": "a i ay", "i": "i ay", "ee": "i", "ii": "i", "ie": "i", "iy": "i",
     "ei": "ay i", "ai": "ay i", "ay": "ay i", "ey": "ay i", "oi": "ay", "o": "u", "u": "u", "oo": "u",
@@ -236,7 +237,7 @@ def _syllables(norm: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue
         groups.append(group)
         group = ""
-        consonants.append(_ABJAD_CLASS.get(graph, graph) if graph not in ("e", "a") else graph)
+        consonants.append(_ABJAD_CLASS.get(graph, graph))
     groups.append(group)
     if len(consonants) > 2 and consonants[-1] == "h" and groups[-2] and not groups[-1]:
         consonants.pop()
