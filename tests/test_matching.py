@@ -921,6 +921,9 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     # ... not an English word's (TERRA is no TARA), nor an identifier's
     ("TERRA-AZ LIMITED", "TARA LIMITED", "Organization", False),
     ("YV291", "YV2911", "Aircraft", False),
+    # a given name English uses is its own, no East Slavic form of another (Sarah, 'srh', is no Serhiy)
+    ("Sarah Morozov", "MOROZOV, Sergey Ivanovich", "Person", False),
+    ("Ihar Sechin", "SECHIN, Igor", "Person", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

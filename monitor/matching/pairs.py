@@ -943,7 +943,11 @@ def _align_romanised(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a:
                     # (nor a surname spelled far apart: SARHAN is no SOROKIN, both 'srkn')
                     and (len(mine) > 2 and role != "surname" or OSA.normalized_similarity(spelled, other) >= 0.6)) \
                     and not (role == "given" and (spelled[-1] == "a") != (other[-1] == "a")) \
-                    and not (role == "surname" and slavic_vowels_differ(ta.norm, tb.norm)):  # Oleg / Olga; Petelin / Putilin
+                    and not (role == "given" and spelled != other and spell is east_slavic_spelling
+                             and max(vocab.zipf(ta.norm), vocab.zipf(tb.norm)) >= vocab.ENGLISH_GIVEN_ZIPF) \
+                    and not (role == "surname" and slavic_vowels_differ(ta.norm, tb.norm)):
+                # (Oleg / Olga; a given name English uses is its own, Sarah no Serhiy / Sergey;
+                # Petelin / Putilin)
                 found.append((i, j))
                 taken.add(j)
                 break

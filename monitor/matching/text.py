@@ -85,7 +85,6 @@ from monitor.matching.syllabaries import (
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
-ENGLISH_GIVEN_ZIPF = 4.0  # a given name English uses this much is no other language's form of another
 # A capitalised word no listed name has and English text hardly uses, one slip (a letter added,
 # dropped, changed or two swapped) from a listed given name of this many letters or more, beside
 # the rest of the name as listed, is that given name misspelled ("Dmity Pantus"), scored so; any
@@ -1161,7 +1160,7 @@ class TextMatcher:
         """Are a text word and a listed given name of a Russian, Belarusian or Ukrainian person
         one name in two of those languages (Yevhen / Yevgeny, Serhiy / Sergei, Oleksandr /
         Aleksandr; see `east_slavic_key`), beginning alike, both feminine or neither?"""
-        if len(word) < 3 or len(listed) < 3 or not self._is_east_slavic(name) or vocab.zipf(word) >= ENGLISH_GIVEN_ZIPF:
+        if len(word) < 3 or len(listed) < 3 or not self._is_east_slavic(name) or vocab.zipf(word) >= vocab.ENGLISH_GIVEN_ZIPF:
             return False  # (a name English uses is its own: Sarah, read 'srh' as Serhiy is, is no Sergey)
         mine, other = east_slavic_spelling(word), east_slavic_spelling(listed)
         if mine != other:

@@ -288,6 +288,11 @@ SLAVIC_PATRONYMIC = re.compile(rf"(?:{_SLAVIC_PATRONYMIC_ENDINGS})$")
 PATRONYMIC = re.compile(rf"(?:{_SLAVIC_PATRONYMIC_ENDINGS}|ich|ogly|oglu|kyzy|qizi)$")
 
 
+# A given name English uses this much is no other language's form of another: Sarah, read 'srh'
+# as Serhiy is, is no Sergey (`text` and `pairs` read East Slavic given names so).
+ENGLISH_GIVEN_ZIPF = 4.0
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common a folded word is in English news and web text (Zipf scale).
