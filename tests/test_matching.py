@@ -924,6 +924,10 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     # a given name English uses is its own, no East Slavic form of another (Sarah, 'srh', is no Serhiy)
     ("Sarah Morozov", "MOROZOV, Sergey Ivanovich", "Person", False),
     ("Ihar Sechin", "SECHIN, Igor", "Person", True),
+    # a surname and a given name run together are spelled so, not only alike in sound (ALI + Iman
+    # is no Aleman); an article or an Abd may be run into its word (Abdul Baseer ~ ABDUL BASIR)
+    ("Ahmad Aleman", "ALI, Ahmad Iman", "Person", False),
+    ("AL-'UDARI, Khalid", "ALODHARI, Khaled Yahya Rageh", "Person", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -1027,10 +1027,15 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
                 # A surname run into a given name needs more: "Azizullah" is not ASSI, Salah.
                 # Two-letter pieces ('al', 'ul', 'bu') join only what they spell nearly exactly
                 # (a slip in nine letters: AL-UBAYDI / ALJUBAYDI).
-                needed = 0.85 if (a[p].role == "surname") == (a[q].role == "surname") else 0.9
+                mixed = (a[p].role == "surname") != (a[q].role == "surname")
+                needed = 0.9 if mixed else 0.85
+                # (an article or an Abd is no name part of its own: AL-'UDARI / ALODHARI, Abdul Baseer)
+                mixed = mixed and "stop" not in (a[p].role, a[q].role) and first not in vocab.ABD
                 if min(len(first), len(second)) == 2:
                     needed = 0.88
-                if sim >= needed and (best is None or sim > best[0]):
+                if sim >= needed and (best is None or sim > best[0]) and not (
+                        mixed and plain and OSA.normalized_similarity(first + second, target) < MIXED_JOIN_SPELLED):
+                    # (and spelled so, not only alike in sound: "Aleman" is no ALI, Ahmad Iman)
                     best = (sim, p, q)
         if best:
             sim, p, q = best
@@ -1351,6 +1356,7 @@ def _search_index(index: MatchIndex) -> _SearchIndex:
 SEARCH_CANDIDATES = 40  # names scored in full per query, the best by shared words
 GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons have it as one (Dimas: 1)
 PERSON_QUERY_ORGANISATION = 0.85
+MIXED_JOIN_SPELLED = 0.85  # a surname and a given name run together, as written (see `_align_joined`)
 ARABIC_VOWELS = 0.85  # two spellings of one Arabic name, its vowels romanised otherwise (see `arabic_vowels_agree`)
 SLIP = 0.8  # a query word no list has, a letter inside a listed word changed (Jqse / Jose) ...
 SLIP_ZIPF = 3.0  # ... and English text uses less than this (RZA 2.2, GRP 2.7; names: Ian 4.3, Mia 3.9, Ana 3.9)
