@@ -1308,6 +1308,23 @@ def test_ordinary_words_inside_a_longer_name_need_support(matcher: TextMatcher) 
     assert any(m.entity.name.startswith("NATIONAL LOTTERY") for m in matcher.screen("National Lottery AD was sanctioned."))
 
 
+@pytest.mark.parametrize("text", [
+    "Shares in Islamic Group Economic fell sharply after the announcement.",
+    "Shares in International Wings Co fell sharply after the announcement.",
+])
+def test_a_common_word_beside_ordinary_words_makes_another_firm(matcher: TextMatcher, text: str) -> None:
+    # A word English uses very often ("Economic", "International") glued to a firm's name of
+    # ordinary words makes a longer name: another firm, whatever the context says of firms
+    assert matcher.screen(text, threshold=0.5) == []
+
+
+def test_a_firm_of_ordinary_words_beside_a_particle_or_a_day(matcher: TextMatcher) -> None:
+    # ... not a day ("the Islamic Group Monday said") nor a letter or particle
+    assert [m.matched_name for m in matcher.screen("The Islamic Group Monday said it was behind the attack.")] \
+        == ["ISLAMIC GROUP"]
+    assert [m.matched_name for m in matcher.screen("Shares in Wings Company fell sharply.")] == ["WINGS COMPANY"]
+
+
 def test_a_common_surname_waits_for_the_full_name(sdn_index) -> None:  # type: ignore[no-untyped-def]
     matcher = TextMatcher(sdn_index)
     hits = matcher.screen("Kim Jong Un visited the plant on Monday. Later Kim said the tests would go on.")

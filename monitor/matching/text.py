@@ -1841,7 +1841,9 @@ class TextMatcher:
             # A sentence's first word, capitalised as any, common in a language of the news and
             # no listed person's given name: "Наемники Пригожина", "Rebel Wagner troops"
             return ""
-        if (vocab.is_ordinary_capitalized(tok.norm) or side == "left" and tok.norm in _WHERE
+        # (beside a firm's name a word English uses often is another firm's: "Islamic Group
+        # Economic"; a letter or a particle is not, "Jihad R. 'Alamah", "Rashid Trust Al")
+        if (vocab.is_ordinary_capitalized(tok.norm, common=not firm or len(tok.norm) <= 2) or side == "left" and tok.norm in _WHERE
                 or self._german and vocab.german_noun(self._text[tok.start:tok.end].lower())) \
                 and not (len(tok.norm) > 2 and self.index.given_name_persons()[tok.norm] >= 2):
             # ("Russian Wagner", "Gaza Hamas", a people's or a city's word before the name; after

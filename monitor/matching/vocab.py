@@ -357,15 +357,17 @@ def zipf_any_language(word: str, script: str) -> float:
     return max(found, zipf(word)) if script == "latin" else found
 
 
-def is_ordinary_capitalized(word: str) -> bool:
-    """A capitalised word that does not start another person's or company's name."""
+def is_ordinary_capitalized(word: str, common: bool = True) -> bool:
+    """A capitalised word that does not start another person's or company's name; with `common`,
+    any word English uses very often too (not beside a firm's name: "Islamic Group Economic",
+    "International Wings Co" are other firms' names)."""
     return (
         word in DETERMINERS
         or word in _MONTHS_DAYS
         or word in PERSON_TITLES
         or word in HONORIFICS  # (Президент Путин: a title, not another given name)
         or word in ORG_CONTEXT
-        or zipf(word) >= 5.0
+        or common and zipf(word) >= 5.0
     )
 
 # The offices whose holders news names by surname alone ("Putin said", "Lavrov met", "Maduro's
