@@ -928,6 +928,12 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     # is no Aleman); an article or an Abd may be run into its word (Abdul Baseer ~ ABDUL BASIR)
     ("Ahmad Aleman", "ALI, Ahmad Iman", "Person", False),
     ("AL-'UDARI, Khalid", "ALODHARI, Khaled Yahya Rageh", "Person", True),
+    # a firm named by ordinary words is named by their order too; a place goes anywhere, and a
+    # name with of, de, and is turned about in translation
+    ("SYSTEMS RUSSIA SPACE JSC", "RUSSIAN SPACE SYSTEMS JSC", "Organization", False),
+    ("CONCERN TRADING GLOBAL", "GLOBAL TRADING GROUP", "Organization", False),
+    ("CENTRAL BANK OF VENEZUELA", "BANCO CENTRAL DE VENEZUELA", "Organization", True),
+    ("MOSCOW BANK", "BANK OF MOSCOW", "Organization", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -262,6 +262,7 @@ def _analysed(name: str, schema: str) -> _Name:
     return _named(_for_pairs(analyse_name(name, schema), schema))
 
 
+ORDINARY_REORDERED = 0.65  # two names of ordinary words in another order (see `_reordered`)
 ORDINARY_MORE = 0.85  # two names of ordinary words, one with a word more (see `score_tokens`)
 ORDINARY_ZIPF = 3.5  # English uses a word this often (Fort 4.5, Consulting 4.1, Hum 3.6; Huawei 3.3, Danesh 1.7)
 
@@ -513,6 +514,12 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
         # ("ERVIN DANESH" / ERVIN DANESH ARYAN COMPANY) name the same one.
         score *= 0.85
         penalties.append("ordinary words in common, a word that names the firm on one side only")
+    if ordinary and _reordered(a, b, aligned) and not any(t.role == "stop" for t in (*a, *b)):
+        # "SYSTEMS RUSSIA SPACE JSC" is no RUSSIAN SPACE SYSTEMS JSC: a firm named by ordinary
+        # words is named by their order too (a place may go anywhere, and a name with of, de, and
+        # is turned about in translation: BANCO CENTRAL DE VENEZUELA, CENTRAL BANK OF VENEZUELA)
+        score *= ORDINARY_REORDERED
+        penalties.append("ordinary words in another order")
     if any(how == _VOWELS_ONLY for _i, _j, _s, how in aligned):
         # (Hassan / Hussein, Sulayman / Salman are names of their own as well as spellings)
         score *= 0.85
@@ -537,6 +544,14 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
 
 
 _TITLE_AND_GIVEN = frozenset(["title", "given"])
+
+
+def _reordered(a: tuple[NameToken, ...], b: tuple[NameToken, ...], aligned: list) -> bool:
+    """Do the words of a firm's name that say what it is (core and generic, places aside) stand
+    in another order in the other name?"""
+    order = [j for i, j, _s, _h in sorted(aligned) if a[i].role in ("core", "generic") and b[j].role in ("core", "generic")
+             and a[i].norm not in vocab.PLACE_DESCRIPTORS and b[j].norm not in vocab.PLACE_DESCRIPTORS]
+    return order != sorted(order)
 
 
 def _given_not_title(x: tuple[NameToken, ...], k: int) -> tuple[NameToken, ...]:
