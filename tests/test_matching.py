@@ -934,6 +934,9 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("CONCERN TRADING GLOBAL", "GLOBAL TRADING GROUP", "Organization", False),
     ("CENTRAL BANK OF VENEZUELA", "BANCO CENTRAL DE VENEZUELA", "Organization", True),
     ("MOSCOW BANK", "BANK OF MOSCOW", "Organization", True),
+    # Y., E., J. are one initial of an East Slavic name only (Е is Ye, E or Je)
+    ("Enrique Dockrat", "DOCKRAT, J. I.", "Person", False),
+    ("J. Prigozhin", "Yevgeniy Prigozhin", "Person", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -303,6 +303,7 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
     plain = similar is token_similarity
     facts_a, facts_b = _facts(a), _facts(b)
     b_words = facts_b.words
+    slavic = facts_a.east_slavic or facts_b.east_slavic
     articles: list[tuple[int, int]] = []
     for i, (ta, a_norm, a_len, a_given, a_stem, a_keys) in enumerate(facts_a.words):
         for j, (tb, b_norm, b_len, b_given, b_stem, b_keys) in enumerate(b_words):
@@ -324,8 +325,10 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
                 # An initial stands for a given name, never for a surname ("P." is not Petrov) nor
                 # a particle (A-LFREIJ's A is no AL: the hyphen is misplaced).
                 if ta.role in _INITIAL_ROLES and tb.role in _INITIAL_ROLES and (
-                        initial_matches(a_norm, b_norm) and tb.role != "stop"
-                        or initial_matches(b_norm, a_norm) and ta.role != "stop"):
+                        initial_matches(a_norm, b_norm, slavic) and tb.role != "stop"
+                        or initial_matches(b_norm, a_norm, slavic) and ta.role != "stop"):
+                    # (Y., E., J. are one initial of an East Slavic name only: Enrique Dockrat
+                    # is no DOCKRAT, J. I.)
                     pairs.append((0.85, i, j, "initial"))
                 continue
             if plain and not (a_stem or b_stem) and abs(a_len - b_len) > 2 and a_keys.isdisjoint(b_keys):

@@ -283,9 +283,9 @@ def has_digit(word: str) -> bool:
 TWO_LETTER_INITIALS = frozenset(["ye", "yu", "ya", "yo", "zh", "kh", "ch", "sh", "ts"])
 
 
-def initial_matches(text_word: str, listed_word: str) -> bool:
-    """'y' stands for 'yevgeniy' (and for 'evgeny', since Y/E/J spellings of Е vary); so does
-    'ye' (and 'yu' for 'yuri' or 'iurii', 'zh' for 'zhores')."""
+def initial_matches(text_word: str, listed_word: str, soft: bool = True) -> bool:
+    """'y' stands for 'yevgeniy' (and, `soft`, for 'evgeny', since Y/E/J spellings of Е vary);
+    so does 'ye' (and 'yu' for 'yuri' or 'iurii', 'zh' for 'zhores')."""
     if len(text_word) == 2 and text_word in TWO_LETTER_INITIALS and len(listed_word) > 2:
         if text_word[0] == "y":
             vowel = text_word[1]
@@ -295,5 +295,5 @@ def initial_matches(text_word: str, listed_word: str) -> bool:
         return False
     if listed_word[0] == text_word:
         return True
-    soft = {"y", "e", "j", "i"}
-    return text_word in soft and listed_word[0] in soft
+    letters = {"y", "e", "j", "i"}
+    return soft and text_word in letters and listed_word[0] in letters
