@@ -937,6 +937,12 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     # Y., E., J. are one initial of an East Slavic name only (Е is Ye, E or Je)
     ("Enrique Dockrat", "DOCKRAT, J. I.", "Person", False),
     ("J. Prigozhin", "Yevgeniy Prigozhin", "Person", True),
+    # Russian words of firms' and state bodies' names read as their English ones, in the order
+    # Russian puts them (a translation is no reordering)
+    ("Федеральное государственное унитарное предприятие Атомфлот", "FSUE Atomflot", "Organization", True),
+    ("ПАО Аэрофлот - Российские авиалинии", "Aeroflot Russian Airlines PJSC", "Organization", True),
+    ("Объединенная авиастроительная корпорация", "United Aircraft Corporation", "Organization", True),
+    ("FEDERALNAYA SLUZHBA BEZOPASNOSTI", "FEDERAL SECURITY SERVICE", "Organization", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

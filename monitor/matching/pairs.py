@@ -262,6 +262,7 @@ def _analysed(name: str, schema: str) -> _Name:
     return _named(_for_pairs(analyse_name(name, schema), schema))
 
 
+FOREIGN_ZIPF = 3.0  # a firm's word English uses less than this, read as an English one, is a translation's
 ORDINARY_REORDERED = 0.65  # two names of ordinary words in another order (see `_reordered`)
 ORDINARY_MORE = 0.85  # two names of ordinary words, one with a word more (see `score_tokens`)
 ORDINARY_ZIPF = 3.5  # English uses a word this often (Fort 4.5, Consulting 4.1, Hum 3.6; Huawei 3.3, Danesh 1.7)
@@ -551,7 +552,11 @@ _TITLE_AND_GIVEN = frozenset(["title", "given"])
 
 def _reordered(a: tuple[NameToken, ...], b: tuple[NameToken, ...], aligned: list) -> bool:
     """Do the words of a firm's name that say what it is (core and generic, places aside) stand
-    in another order in the other name?"""
+    in another order in the other name, both in one language? (A word of another language read as
+    its English one, `_org_words`, says a translation, which has its own order: FEDERALNAYA SLUZHBA
+    BEZOPASNOSTI is the FEDERAL SECURITY SERVICE.)"""
+    if any(t.stem and vocab.ORG_SYNONYMS.get(t.stem) == t.norm and vocab.zipf(t.stem) < FOREIGN_ZIPF for t in (*a, *b)):
+        return False  # (not an English word read as another: SYSTEMS as SYSTEM, CONCERN as GROUP)
     order = [j for i, j, _s, _h in sorted(aligned) if a[i].role in ("core", "generic") and b[j].role in ("core", "generic")
              and a[i].norm not in vocab.PLACE_DESCRIPTORS and b[j].norm not in vocab.PLACE_DESCRIPTORS]
     return order != sorted(order)

@@ -37,7 +37,7 @@ _ORG_SYNONYM_WORDS = {
     "company": "compania compagnie kompaniya kompania sirketi ko co",  # (Russian "i Ko", Ilyushin Finans Ko; Co.)
     "pmc": "chvk pvk",  # a private military company, ЧВК (Ukrainian ПВК)
     "international": "internacional internationale internazionale interneshnl mezhdunarodnyi intl",
-    "central": "centrale",
+    "central": "centrale tsentralnyy tsentralnyi tsentralnyj tsentralnaya tsentralnogo",
     "steel": "foolad fulad stal",
     "system": "systems sistem sistema sistemy",
     "technology": "technologies tekhnologii tekhnologiya tecnologia tecnologias technologie tech",
@@ -55,17 +55,19 @@ _ORG_SYNONYM_WORDS = {
     "mobile": "mobayl",
     "media": "medya",
     "trade": "torgovyi torgovyy",
-    "investment": "investments investitsii inversiones",
+    "investment": "investments investitsii inversiones investitsionnaya investitsionnyi investitsionnyy "
+                  "investitsionnoe investitsionnaia",
     "shipping": "sudokhodnaya shpg",
     # English abbreviations of such words (KOREA SAMMA SHPG CO, NINGBO ... IMP. & EXP. CO.)
     "import": "imp", "export": "exp", "manufacturing": "mfg", "national": "natl",
-    "services": "svcs", "brothers": "bros", "hotel": "otel", "standard": "standart",
+    "services": "svcs sluzhba sluzhby", "brothers": "bros", "hotel": "otel", "standard": "standart",
     "corporation": "corp",
     "trading": "maoyi",  # Chinese 贸易
-    "air": "airlines airline airways",
+    "air": "airlines airline airways avialinii aviakompaniya",
     # Words of state bodies' and banks' names, as Russian names transliterate them:
     # "Сбербанк России" is SBERBANK OF RUSSIA, "Министерство обороны" the Ministry of Defence.
-    "russia": "russian rossii rossiya rossiyskoy rossiyskaya rossiyskiy rossiyskogo rossiiskoi rossiiskaya rossiiskii",
+    "russia": "russian rossii rossiya rossiyskoy rossiyskaya rossiyskiy rossiyskogo rossiyskie rossiiskoi rossiiskaya "
+              "rossiiskii rossiiskie",
     "federation": "federatsii federatsiya federatsiyi",
     "defence": "defense oborony oboronnyi",
     "republic": "respubliki respublika",
@@ -82,6 +84,14 @@ _ORG_SYNONYM_WORDS = {
     "holding": "kholding",
     "commercial": "kommercheskii kommercheskiy kommercheski",
     "state": "gosudarstvennoe gosudarstvennoye gosudarstvennyi gosudarstvennyy gosudarstvennaya gosudarstvennaia",
+    "federal": "federalnoe federalnoye federalnyi federalnyy federalnaya federalnogo",
+    "united": "obedinennaya obyedinennaya obedinennyy obedinennye obedinennoe",
+    "aircraft": "aviastroitelnaya aviastroitelnyi aviastroitelnyy aviastroitelnoe",  # (aircraft-building)
+    "shipbuilding": "sudostroitelnaya sudostroitelnyi sudostroitelnyy sudostroitelnoe sudostroitelnogo",
+    "arctic": "arkticheskaya arkticheskii arkticheskiy arkticheskoe",
+    "security": "bezopasnosti bezopasnost",
+    "agency": "agentstvo agentstva",
+    "news": "novostei novostey",
 }
 ORG_SYNONYMS = {word: canonical for canonical, words in _ORG_SYNONYM_WORDS.items() for word in words.split()}
 # Each canonical word with the words that stand for it ("bank": bank, banco, banque, ...).
@@ -96,6 +106,8 @@ LEGAL_PHRASES = tuple(
         "aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
         "zakrytoe aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo",
         "federal state unitary enterprise", "state unitary enterprise", "limited company",
+        # (the same in Russian: федеральное государственное унитарное предприятие, FGUP)
+        "federalnoe gosudarstvennoe unitarnoe predpriyatie", "gosudarstvennoe unitarnoe predpriyatie",
         "company limited", "sociedad anonima", "societe anonyme", "private limited company",
         "public limited company", "general trading", "limited partnership",
         "private limited", "free zone establishment", "free zone company", "designated activity company",
