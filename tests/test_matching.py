@@ -943,6 +943,11 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("ПАО Аэрофлот - Российские авиалинии", "Aeroflot Russian Airlines PJSC", "Organization", True),
     ("Объединенная авиастроительная корпорация", "United Aircraft Corporation", "Organization", True),
     ("FEDERALNAYA SLUZHBA BEZOPASNOSTI", "FEDERAL SECURITY SERVICE", "Organization", True),
+    # ... and Arabic and Persian ones, romanised or in their script
+    ("JAYSH AL-ISLAM", "ARMY OF ISLAM", "Organization", True),
+    ("SARAFI RASHED", "RASHED EXCHANGE", "Organization", True),
+    ("شبكة محمد جمال", "MUHAMMAD JAMAL NETWORK (MJN)", "Organization", True),
+    ("مكتب الخدمات", "MAKHTAB AL-KHIDAMAT", "Organization", True),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -34,11 +34,11 @@ LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited",
 _ORG_SYNONYM_WORDS = {
     "bank": "banco banque banca bankasi banka banki bankas",
     "group": "grupo gruppo gruppa gruppy groupe gruppe grup grupa grupy concern kontsern jituan",
-    "company": "compania compagnie kompaniya kompania sirketi ko co",  # (Russian "i Ko", Ilyushin Finans Ko; Co.)
+    "company": "compania compagnie kompaniya kompania sirketi ko co sherkat shirkat sharikat sharikah shrkh shrkt",  # (Russian "i Ko", Ilyushin Finans Ko; Co.)
     "pmc": "chvk pvk",  # a private military company, ЧВК (Ukrainian ПВК)
     "international": "internacional internationale internazionale interneshnl mezhdunarodnyi intl",
     "central": "centrale tsentralnyy tsentralnyi tsentralnyj tsentralnaya tsentralnogo",
-    "steel": "foolad fulad stal",
+    "steel": "foolad fulad foulad fwlad stal",
     "system": "systems sistem sistema sistemy",
     "technology": "technologies tekhnologii tekhnologiya tecnologia tecnologias technologie tech",
     "engineering": "inzhiniring",
@@ -59,8 +59,8 @@ _ORG_SYNONYM_WORDS = {
                   "investitsionnoe investitsionnaia",
     "shipping": "sudokhodnaya shpg",
     # English abbreviations of such words (KOREA SAMMA SHPG CO, NINGBO ... IMP. & EXP. CO.)
-    "import": "imp", "export": "exp", "manufacturing": "mfg", "national": "natl",
-    "services": "svcs sluzhba sluzhby", "brothers": "bros", "hotel": "otel", "standard": "standart",
+    "import": "imp", "export": "exp", "manufacturing": "mfg", "national": "natl melli milli mly",
+    "services": "svcs sluzhba sluzhby khidamat khadamat", "brothers": "bros", "hotel": "otel", "standard": "standart",
     "corporation": "corp",
     "trading": "maoyi",  # Chinese 贸易
     "air": "airlines airline airways avialinii aviakompaniya",
@@ -92,6 +92,24 @@ _ORG_SYNONYM_WORDS = {
     "security": "bezopasnosti bezopasnost",
     "agency": "agentstvo agentstva",
     "news": "novostei novostey",
+    # Arabic and Persian words of such names, romanised and as Arabic script folds (جبهة 'jbhh',
+    # ة also t): JABHAT AL-NUSRAH is the AL-NUSRAH FRONT, SARAFI RASHED the RASHED EXCHANGE,
+    # شبكة محمد جمال the MUHAMMAD JAMAL NETWORK, SHERKAT-E MELLI-YE SAKHTEMAN MELLI SAKHTEMAN COMPANY.
+    "front": "jabhat jabhah jabha jebhe jebhat jbhh jbht",
+    "army": "jaysh jaish jeish jeysh jysh",
+    "movement": "harakat harakah haraka hrkh hrkt",
+    "organization": "tanzim tanzeem tndhym",
+    "office": "maktab makhtab mktb",
+    "network": "shabaka shabakat shabakah shbkh shbkt",
+    "exchange": "sarafi sarrafi sarafie srafy",
+    "battalion": "katibat katiba katibah ktybh ktybt",
+    "brigades": "kataib kataeb ktaib",
+    "brigade": "liwa liwaa lwa",
+    "council": "majlis mjls",
+    "foundation": "bonyad bnyad muassasat muassasa mussh musst",
+    "complex": "mojtame mujamma mjtm",
+    "development": "tosee toseh tose twsh",
+    "cement": "siman",
 }
 ORG_SYNONYMS = {word: canonical for canonical, words in _ORG_SYNONYM_WORDS.items() for word in words.split()}
 # Each canonical word with the words that stand for it ("bank": bank, banco, banque, ...).
