@@ -1050,15 +1050,15 @@ def _align_joined(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: se
                 # A surname run into a given name needs more: "Azizullah" is not ASSI, Salah.
                 # Two-letter pieces ('al', 'ul', 'bu') join only what they spell nearly exactly
                 # (a slip in nine letters: AL-UBAYDI / ALJUBAYDI).
-                mixed = (a[p].role == "surname") != (a[q].role == "surname")
-                needed = 0.9 if mixed else 0.85
-                # (an article or an Abd is no name part of its own: AL-'UDARI / ALODHARI, Abdul Baseer)
-                mixed = mixed and "stop" not in (a[p].role, a[q].role) and first not in vocab.ABD
+                surname_and_given = (a[p].role == "surname") != (a[q].role == "surname")
+                needed = 0.9 if surname_and_given else 0.85
                 if min(len(first), len(second)) == 2:
                     needed = 0.88
-                if sim >= needed and (best is None or sim > best[0]) and not (
-                        mixed and plain and OSA.normalized_similarity(first + second, target) < MIXED_JOIN_SPELLED):
-                    # (and spelled so, not only alike in sound: "Aleman" is no ALI, Ahmad Iman)
+                # ... and spelled so, not only alike in sound ("Aleman" is no ALI, Ahmad Iman; an
+                # article or an Abd is no name part of its own: AL-'UDARI / ALODHARI, Abdul Baseer)
+                as_written = not surname_and_given or not plain or "stop" in (a[p].role, a[q].role) \
+                    or first in vocab.ABD or OSA.normalized_similarity(first + second, target) >= MIXED_JOIN_SPELLED
+                if sim >= needed and (best is None or sim > best[0]) and as_written:
                     best = (sim, p, q)
         if best:
             sim, p, q = best
