@@ -948,6 +948,10 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("SARAFI RASHED", "RASHED EXCHANGE", "Organization", True),
     ("شبكة محمد جمال", "MUHAMMAD JAMAL NETWORK (MJN)", "Organization", True),
     ("مكتب الخدمات", "MAKHTAB AL-KHIDAMAT", "Organization", True),
+    # a Chinese firm's words of what it is, in Han characters, are its English name's
+    ("華信船務(香港)有限公司", "HUAXIN SHIPPING HONGKONG LTD", "Organization", True),
+    ("华为技术有限公司", "Huawei Technologies Co Ltd", "Organization", True),
+    ("華信船務(香港)有限公司", "LEADER (HONG KONG) INTERNATIONAL", "Organization", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     from monitor.matching.pairs import compare_names

@@ -36,6 +36,15 @@ HAN_PINYIN = 0.9  # a name found by its reading: another name reads alike (李�
 _VOWELS = frozenset("aeiouv")
 
 
+_HAN_ORG_WORD = re.compile("|".join(sorted(vocab.HAN_ORG_WORDS, key=len, reverse=True)))
+
+
+def han_org_words(name: str) -> str:
+    """A firm's name in Han characters with the words of what the firm is in English, the longest
+    first ('華信船務(香港)有限公司' -> '華信 shipping ( hong kong ) co ltd'); its own words stay."""
+    return _HAN_ORG_WORD.sub(lambda m: f" {vocab.HAN_ORG_WORDS[m.group()]} ", name)
+
+
 @lru_cache(maxsize=1)
 def pinyin_syllables() -> frozenset[str]:
     """The syllables Han characters read as (some 400), from the readings `fold` gives them."""

@@ -26,7 +26,7 @@ from monitor.matching.abjad import (
     arabic_vowels_agree,
     latin_abjad_keys,
 )
-from monitor.matching.han import HAN, chinese_order
+from monitor.matching.han import HAN, chinese_order, han_org_words
 from monitor.matching.index import (
     OPTIONAL_ROLES,
     SOFT_STARTS,
@@ -259,6 +259,8 @@ def _facts(x: tuple[NameToken, ...]) -> _Facts:
 
 @lru_cache(maxsize=100_000)
 def _analysed(name: str, schema: str) -> _Name:
+    if schema != "Person" and HAN.search(name):
+        name = han_org_words(name)  # (華信船務有限公司: HUAXIN SHIPPING CO LTD)
     return _named(_for_pairs(analyse_name(name, schema), schema))
 
 

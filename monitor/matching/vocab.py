@@ -111,6 +111,22 @@ _ORG_SYNONYM_WORDS = {
     "development": "tosee toseh tose twsh",
     "cement": "siman",
 }
+# The words of Chinese firms' names in Han characters, simplified and traditional, as the lists'
+# English names write them (華信船務(香港)有限公司 is HUAXIN SHIPPING (HONG KONG) LTD): read so by
+# `compare`, the rest of the name by its characters' pinyin.
+HAN_ORG_WORDS = {
+    "股份有限公司": "co ltd", "有限責任公司": "llc", "有限责任公司": "llc", "有限公司": "co ltd", "公司": "company",
+    "集團": "group", "集团": "group", "國際": "international", "国际": "international", "貿易": "trading",
+    "贸易": "trading", "船務": "shipping", "船务": "shipping", "海運": "shipping", "海运": "shipping",
+    "航運": "shipping", "航运": "shipping", "技術": "technology", "技术": "technology", "科技": "technology",
+    "香港": "hong kong", "中國": "china", "中国": "china", "實業": "industrial", "实业": "industrial",
+    "工業": "industry", "工业": "industry", "控股": "holdings", "投資": "investment", "投资": "investment",
+    "發展": "development", "发展": "development", "電子": "electronics", "电子": "electronics",
+    "進出口": "import export", "进出口": "import export", "物流": "logistics", "石油": "petroleum",
+    "化工": "chemical", "能源": "energy", "銀行": "bank", "银行": "bank", "機械": "machinery", "机械": "machinery",
+    "設備": "equipment", "设备": "equipment", "材料": "materials", "會社": "company", "会社": "company",
+    "北方": "north", "聯合": "joint", "联合": "joint", "朝鮮": "korea", "朝鲜": "korea", "合營": "joint venture", "合营": "joint venture",
+}
 ORG_SYNONYMS = {word: canonical for canonical, words in _ORG_SYNONYM_WORDS.items() for word in words.split()}
 # Each canonical word with the words that stand for it ("bank": bank, banco, banque, ...).
 ORG_SYNONYM_GROUPS = {canonical: frozenset([canonical, *words.split()]) for canonical, words in _ORG_SYNONYM_WORDS.items()}
