@@ -1456,6 +1456,8 @@ def test_a_common_name_is_common_among_one_people(matcher: TextMatcher, text: st
     ("Shares in Omid Bonyan Day Insnurance Services fell.", "OMID BONYAN DAY INSURANCE SERVICES", True),
     # ... also when the slip changes its sound, beside the word the name is found by
     ("Shares in Tianyi Intenrational Dalian fell.", "TIANYI INTERNATIONAL DALIAN CO., LTD.", True),
+    # ... or when the word meets another listed word loosely (Lajeykin, j read as zh: LASIAKIN)
+    ("On Tuesday Dmitriy Lajeykin met officials in the capital.", "LAMEYKIN, Dmitriy Viktorovich", True),
     # Andrea is a name of its own, one letter from Andrei: another Nikitin
     ("On Tuesday Andrea Nikitin met officials in the capital.", "NIKITIN, Andrei Sergeevich", False),
     # Sadrach is a listed given name (ZELEDON ROCHA, Sadrach), not ZADRAN misspelled

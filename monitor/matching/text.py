@@ -98,6 +98,8 @@ PARTIAL_COREFERENCE = 0.88
 PARTIAL_CONTEXT = 0.76
 NEAR_KEY_LENGTH = 5  # a rare word this long, matching no listed word under its keys, is looked
 NEAR_KEY_ZIPF = 2.0  # up under keys one letter apart (see `_anchors`)
+LOOSE_ANCHOR = 0.9  # ... as is one this long that meets listed words less alike than this only
+LOOSE_LENGTH = 6  # (a shorter word has many a listed word one letter away: Samna, SATNA)
 SECOND_SURNAME_MISSING = 0.95  # "Nicolás Maduro" of MADURO MOROS, Nicolas: named in full, less sure,
 SECOND_SURNAME_INFORMATION = 3.5  # and saying more than a common name (Luis Hernandez 3.2, Nicolás Maduro 3.7)
 NEGATIVE_CONTEXT_FACTOR = 0.75
@@ -958,7 +960,11 @@ class TextMatcher:
             if norm[-1:] == "s":
                 alike.update((norm[:-1], norm[:-2]))
         self._add_anchors(found, norm, stem, words, alike)
-        if not found and len(norm) >= NEAR_KEY_LENGTH and vocab.zipf(norm) < NEAR_KEY_ZIPF \
+        # (a long word met only loosely, as Lajeykin meets LASIAKIN by a j read as zh, is looked
+        # up further too: LAMEYKIN is one letter from it)
+        loose = len(norm) >= LOOSE_LENGTH and not any(a.sim >= LOOSE_ANCHOR for a in found)
+        if (not found or loose) and len(norm) >= NEAR_KEY_LENGTH \
+                and vocab.zipf(norm) < NEAR_KEY_ZIPF \
                 and (not stem or stem == french_reading(norm)) and norm not in self.index.name_part_counts:
             # A rare word that matches no listed word under its keys may be one spelled so that
             # a consonant of its key goes (Azizhani / AZIZKHANI, kh written h; Kovachuk, a slip,
@@ -967,7 +973,8 @@ class TextMatcher:
             near = [k for key in keys for k in self.index.near_keys(key)]
             if near:
                 self._add_anchors(found, norm, stem, self._listed_words(near), self._alike(norm, near))
-            if not found and vocab.zipf(norm) < SLIP_ZIPF and norm.isalpha():
+            loose = loose and not any(a.sim >= LOOSE_ANCHOR for a in found)
+            if (not found or loose) and vocab.zipf(norm) < SLIP_ZIPF and norm.isalpha():
                 # ... or one slip of the pen from a listed word that changes its sound more
                 # (Kovalxchuk, Shqishkin): the listed words of its first letter and about its
                 # length one slip from it (compared in C)
