@@ -943,6 +943,9 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("ПАО Аэрофлот - Российские авиалинии", "Aeroflot Russian Airlines PJSC", "Organization", True),
     ("Объединенная авиастроительная корпорация", "United Aircraft Corporation", "Organization", True),
     ("FEDERALNAYA SLUZHBA BEZOPASNOSTI", "FEDERAL SECURITY SERVICE", "Organization", True),
+    ("UPRAVLYAYUSHCHAYA KOMPANIYA FORT DIALOG", "LIMITED LIABILITY COMPANY MANAGEMENT COMPANY FORT DIALOG",
+     "Organization", True),
+    ("COAL TECHNOLOGIES", "UGOLNYE TEKHNOLOGII, OOO", "Organization", True),
     # ... and Arabic and Persian ones, romanised or in their script
     ("JAYSH AL-ISLAM", "ARMY OF ISLAM", "Organization", True),
     ("SARAFI RASHED", "RASHED EXCHANGE", "Organization", True),
