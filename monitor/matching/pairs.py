@@ -345,7 +345,7 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
                     and consonant_skeleton(a_norm) != consonant_skeleton(b_norm):
                 continue  # Salem is no Saleh misspelled, Khaliq no Khalil: names of their own (Ahmed is Ahmad)
             elif sim < 0.9 and ta.role == "surname" and tb.role == "surname" and plain \
-                    and (facts_a.east_slavic or facts_b.east_slavic) and slavic_vowels_differ(a_norm, b_norm):
+                    and slavic and slavic_vowels_differ(a_norm, b_norm):
                 continue  # vowels no romanisation writes: Dmitry Petelin is not PUTILIN, Dmitry
             if sim < ARABIC_VOWELS and plain and min(a_len, b_len) >= 4 and not a_keys.isdisjoint(b_keys) \
                     and arabic_vowels_agree(a_norm, b_norm) \

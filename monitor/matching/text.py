@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, compress
@@ -317,13 +317,9 @@ def _german(tokens: list[Token]) -> bool:
     return not words.isdisjoint(vocab.GERMAN_WORDS) or len(words & vocab.GERMAN_FUNCTION_WORDS) >= 2
 
 
-def _german_genitive(tok: Token) -> Token:
-    """A capitalised German word ending in s read also without it, as a name's genitive
-    (Schoigus as schoigu); any other word as it is."""
-    norm = tok.norm
-    if tok.stem or not tok.capitalized or tok.upper or len(norm) < 5 or norm[-1] != "s" or norm[-2] == "s":
-        return tok
-    return _read_also_as(tok, norm[:-1])
+def _german_stem(norm: str) -> str:
+    """A German word ending in s without it, as a name's genitive (Schoigus as schoigu), else ''."""
+    return norm[:-1] if norm[-1] == "s" and norm[-2] != "s" else ""
 
 
 def _read_also_as(tok: Token, stem: str) -> Token:
@@ -332,31 +328,26 @@ def _read_also_as(tok: Token, stem: str) -> Token:
     return tok._replace(stem=stem, keys=tuple(dict.fromkeys(tok.keys + phonetic_keys(stem))))
 
 
+def _declined(tok: Token, stem_of: Callable[[str], str], shortest: int) -> Token:
+    """A capitalised word of `shortest` letters or more read also as `stem_of` gives its stem (a
+    name declined in the text's language); any other word, or one with no such ending, as it is."""
+    if tok.stem or not tok.capitalized or tok.upper or len(tok.norm) < shortest:
+        return tok
+    stem = stem_of(tok.norm)
+    return _read_also_as(tok, stem) if stem else tok
+
+
 # Letters only Polish and Czech write: such a text declines names with endings the Latin case
 # endings of `normalize` leave out, as they end many names as written (Wagnera, Prigożyna).
 _WEST_SLAVIC_LETTERS = re.compile("[łśźżćńąęřěůŁŚŹŻĆŃĄĘŘĚŮ]")
 _WEST_SLAVIC_CASE = re.compile(r"(?<=[bcdfghklmnprstvwz])(?:a|ie)$")
 
 
-def _west_slavic_case(tok: Token) -> Token:
-    """A capitalised word of a Polish or Czech text read also without a genitive -a or a
-    locative -ie after a consonant, as a name declined (Wagnera, Putinie as wagner, putin);
-    any other word as it is."""
-    norm = tok.norm
-    if tok.stem or not tok.capitalized or tok.upper or len(norm) < 6:
-        return tok
+def _west_slavic_stem(norm: str) -> str:
+    """A Polish or Czech word without a genitive -a or a locative -ie after a consonant, as a name
+    declined (Wagnera, Putinie as wagner, putin), else ''."""
     stem = _WEST_SLAVIC_CASE.sub("", norm)
-    return tok if stem == norm else _read_also_as(tok, stem)
-
-
-def _baltic_case(tok: Token) -> Token:
-    """A capitalised word of a Latvian or Lithuanian text read also without the nominative ending
-    those languages give every man's name, foreign ones too (Putinas, Prigožins, Abramovičius as
-    putin, prigozhin, abramovich); any other word as it is."""
-    if tok.stem or not tok.capitalized or tok.upper or len(tok.norm) < 6:
-        return tok
-    stem = baltic_stem(tok.norm)
-    return _read_also_as(tok, stem) if stem else tok
+    return stem if stem != norm else ""
 
 
 def _second_surnames_missing(ntoks: tuple[NameToken, ...], matched: set[int], missing: frozenset[int]) -> list[str]:
@@ -570,12 +561,14 @@ class TextMatcher:
         # German capitalises its nouns: a capitalised word beside a name may be one; and it
         # writes a name's genitive with an s (Putins Krieg, Schoigus Ministerium).
         self._german = _german(tokens)
+        # A Latvian or Lithuanian text gives every man's name a nominative ending, foreign ones
+        # too (Putinas, Prigožins); a Polish or Czech one declines names (Wagnera, o Putinie).
         if self._german:
-            tokens = [_german_genitive(t) for t in tokens]
+            tokens = [_declined(t, _german_stem, 5) for t in tokens]
         elif BALTIC_LETTERS.search(text):
-            tokens = [_baltic_case(t) for t in tokens]
+            tokens = [_declined(t, baltic_stem, 6) for t in tokens]
         elif _WEST_SLAVIC_LETTERS.search(text):
-            tokens = [_west_slavic_case(t) for t in tokens]
+            tokens = [_declined(t, _west_slavic_stem, 6) for t in tokens]
         self._script_read = {}
         self._kana_read = self._hangul_read = frozenset()
         cjk = _CJK.search(text) is not None
