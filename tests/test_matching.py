@@ -2086,3 +2086,26 @@ def test_a_listed_digital_currency_address_in_text(matcher: TextMatcher) -> None
     assert [(h.entity.source_id, h.matched_name) for h in hits] == [
         ("27307", "ETH 0x098B716B8Aaf21512996dC57EB0615e2383E2f96"), ("25308", "XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h")]
     assert search(matcher.index, "12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h")[0]["source_id"] == "25308"
+
+
+@pytest.mark.parametrize(("query", "respelled", "english"), [
+    ("POLYMER HOLDING LLC", "JOINT STOCK COMPANY POLIMER", "JOINT STOCK COMPANY POLYMER"),
+    ("CENTRE ARCTIC", "ARKTEC DOO", "ARCTIC DOO"),
+    ("OCEAN EAST GROUP", "OZEAN GROUP GMBH", "OCEAN GROUP GMBH"),
+])
+def test_a_firms_ordinary_word_respelled_weighs_as_the_english_word(query: str, respelled: str, english: str) -> None:
+    # POLIMER is polymer: another spelling makes an ordinary word no rarer, and a firm's name
+    # found by a word spelled otherwise scores no higher than by the word spelled alike
+    found = compare_names(query, respelled, "Organization")
+    assert not found.match
+    assert found.score <= compare_names(query, english, "Organization").score
+    # (a misspelled firm's name is still found: OCAEN is OCEAN)
+    assert compare_names("OCAEN GROUP", "OCEAN GROUP GMBH", "Organization").match
+
+
+def test_a_one_letter_word_is_a_names_word_only_as_itself(matcher: TextMatcher) -> None:
+    # Bengali ও ('o', "and") beside হয়নি is no KHINE, Oo Oo: a one-letter word that is no initial
+    # (no full stop after it) is not a listed word spelled alike (OO, AH, 7TH)
+    assert not [h for h in matcher.screen("তিনি আসেননি ও হয়নি কিছুই।", threshold=0.5) if h.entity.name.startswith("KHINE")]
+    # initials still are: "Y. Prigozhin", and in capitals without full stops
+    assert PRIGOZHIN in entity_ids(matcher, "Y. Prigozhin said on Monday that the deal was off.")

@@ -274,6 +274,21 @@ def _weight(tok: NameToken) -> float:
     return tok.weight * OPTIONAL_WEIGHT.get(tok.role, 1.0)
 
 
+def _ordinary_weights(a: tuple[NameToken, ...], b: tuple[NameToken, ...],
+                      aligned: list[tuple[int, int, float, str]]) -> tuple[dict[int, float], dict[int, float]]:
+    """Firms' words met as two spellings of one ordinary English word, each weighing as that
+    word, found at their similarity (by position in `a` and in `b`): POLIMER, ARKTEC, OZEAN are
+    polymer, arctic, ocean, no rarer than the English words, and a misspelled name can weigh no
+    more than the name spelled right ("POLYMER HOLDING LLC" ~ JSC POLIMER as ~ JSC POLYMER)."""
+    weight_a: dict[int, float] = {}
+    weight_b: dict[int, float] = {}
+    for i, j, _sim, how in aligned:
+        if how != "exact" and a[i].role == "core" and b[j].role == "core" \
+                and max(vocab.zipf(a[i].norm), vocab.zipf(b[j].norm)) >= ORDINARY_ZIPF:
+            weight_a[i] = weight_b[j] = min(_weight(a[i]), _weight(b[j]))
+    return weight_a, weight_b
+
+
 JOINED_SAME = 0.95  # two names of the same letters, spaced otherwise (ABDUL RAHMAN / ABDULRAHMAN)
 
 
@@ -413,13 +428,17 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
     if not aligned and not joined:  # nothing in common (most pairs in screening): no score to weigh
         return 0.0, {"aligned": [], "unmatched": _unmatched(a, used_a) + _unmatched(b, used_b)} if explain else {}
     # How much of each name is found, by weight (a pair of words run together counts both).
-    found_a = sum(_weight(a[i]) * sim for i, _j, sim, _h in aligned) + sum(
+    weight_a, weight_b = _ordinary_weights(a, b, aligned) if schema == "Organization" else ({}, {})
+    found_a = sum((weight_a.get(i) or _weight(a[i])) * sim for i, _j, sim, _h in aligned) + sum(
         sum(_weight(a[k]) for k in i) * sim for i, _j, sim, _h in joined)
-    found_b = sum(_weight(b[j]) * sim for _i, j, sim, _h in aligned) + sum(
+    found_b = sum((weight_b.get(j) or _weight(b[j])) * sim for _i, j, sim, _h in aligned) + sum(
         sum(_weight(b[k]) for k in j) * sim for _i, j, sim, _h in joined)
     # (A title read as a given name above weighs as one: those facts are found anew.)
     facts_a, facts_b = _facts(a), _facts(b)
     total_a, total_b = facts_a.total, facts_b.total
+    if weight_a:
+        total_a -= sum(_weight(a[i]) for i in weight_a) - sum(weight_a.values())
+        total_b -= sum(_weight(b[j]) for j in weight_b) - sum(weight_b.values())
     score = (found_a + found_b) / (total_a + total_b) if total_a + total_b else 0.0
     penalties: list[str] = []
     # (Two parts at least must agree: "Abuobaidah Mehri" only adds to "ABU OBAIDAH", one word.)

@@ -655,7 +655,7 @@ class TextMatcher:
                     if tokens[k].norm in _SYNONYMS:  # (and its words in other languages: Kontsern / concern)
                         near.update(_synonym_keys(tokens[k].norm))
                     plural_near.update(_singular_keys(tokens[k].norm))
-                    initial_near = initial_near or len(tokens[k].norm) == 1 \
+                    initial_near = initial_near or len(tokens[k].norm) == 1 and not self._lone_letter(tokens, k) \
                         or tokens[k].norm in TWO_LETTER_INITIALS and _full_stop_after(tokens, k)
                     beyond = k + 1 if k > j else k - 1  # (past an article: "Yahya al-Sinwar")
                     if 0 <= beyond < len(tokens) and _article_before(tokens, k) and (k > j or _joinable(tokens, k)):
@@ -1094,6 +1094,8 @@ class TextMatcher:
         if i in self._unread:
             return None
         tok = tokens[i]
+        if len(tok.norm) == 1 and self._lone_letter(tokens, i) and name.keyset.isdisjoint(tok.keys):
+            return None
         if len(tok.norm) > 1 and tok.norm not in TWO_LETTER_INITIALS and name.keyset.isdisjoint(tok.keys) \
                 and name.keyset.isdisjoint(_singular_keys(tok.norm)) \
                 and not (name.is_person and tok.capitalized and self._is_east_slavic(name)) \
@@ -1146,6 +1148,12 @@ class TextMatcher:
             if sim >= TOKEN_MATCH and (best is None or sim > best[1]):
                 best = (k, sim, how)
         return best
+
+    def _lone_letter(self, tokens: list[Token], i: int) -> bool:
+        """Is one-letter token `i` no initial: in prose (mixed case), with no full stop after it
+        ("a", the "s" of "Moscow 's", "Group B", "Radio 2")? Such a letter or digit is a name's
+        word only as itself (under its own keys), not as a listed word spelled alike (AH, 7TH)."""
+        return self._mixed_case and not _full_stop_after(tokens, i) and i not in self._script_read
 
     def _slip(self, tokens: list[Token], i: int) -> bool:
         """May capitalised token `i` be a listed name's word misspelled: a word of four letters
