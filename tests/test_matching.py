@@ -2109,3 +2109,20 @@ def test_a_one_letter_word_is_a_names_word_only_as_itself(matcher: TextMatcher) 
     assert not [h for h in matcher.screen("তিনি আসেননি ও হয়নি কিছুই।", threshold=0.5) if h.entity.name.startswith("KHINE")]
     # initials still are: "Y. Prigozhin", and in capitals without full stops
     assert PRIGOZHIN in entity_ids(matcher, "Y. Prigozhin said on Monday that the deal was off.")
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Muhannad Akbar", "AKBAR, Mohamad"),  # Muhannad (مهند) is a name of its own, not Muhammad's
+    ("Andrey Shumkov", "ZHUYKOV, Andrey"),  # two surnames of listed persons
+    ("Maria Goldberg", "GOLDBERG, Marina Samuilovna"),
+    ("Anton Katranji", "KAWTHRANI, Adnan"),  # (and not by the words run together)
+])
+def test_search_keeps_names_of_their_own_apart(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
+    # A query's word that is itself a listed name's word is a name of its own, not a misspelling
+    # of another of other consonants: in the word-pair loop, among given-name variants, and when
+    # the names are compared run together.
+    named = [r for r in search(sdn_index, query) if listed in (r["name"], r["matched_name"])]
+    assert not [r for r in named if r["match"]]
+    # (spellings of one name still meet: Mohammed Akbar is AKBAR, Mohamad)
+    assert search(sdn_index, "Mohammed Akbar")[0]["name"] == "AKBAR, Mohamad"
+    assert search(sdn_index, "Mohammed Akbar")[0]["match"] is True

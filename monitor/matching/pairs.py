@@ -323,6 +323,7 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
     b_words = facts_b.words
     slavic = facts_a.east_slavic or facts_b.east_slavic
     articles: list[tuple[int, int]] = []
+    own_apart = False  # (a word pair kept apart as names of their own: see below)
     for i, (ta, a_norm, a_len, a_given, a_stem, a_keys) in enumerate(facts_a.words):
         for j, (tb, b_norm, b_len, b_given, b_stem, b_keys) in enumerate(b_words):
             if a_norm == b_norm:
@@ -356,9 +357,12 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
                 sim, how = TRANSPOSED, "transposed"  # Pert / Petr: a typo
             elif sim < SLIP and (a_norm, b_norm) in slips:
                 sim, how = SLIP, "a typo of an unknown word"  # Jqse / Jose
-            elif sim < OWN_NAME and how == "fuzzy" and a_norm in own_names \
+            elif sim < OWN_NAME and how in ("fuzzy", "phonetic") and a_norm in own_names \
                     and consonant_skeleton(a_norm) != consonant_skeleton(b_norm):
-                continue  # Salem is no Saleh misspelled, Khaliq no Khalil: names of their own (Ahmed is Ahmad)
+                # Salem is no Saleh misspelled, Khaliq no Khalil, Muhannad no Muhammad: names of
+                # their own (Ahmed is Ahmad)
+                own_apart = True
+                continue
             elif sim < 0.9 and ta.role == "surname" and tb.role == "surname" and plain \
                     and slavic and slavic_vowels_differ(a_norm, b_norm):
                 continue  # vowels no romanisation writes: Dmitry Petelin is not PUTILIN, Dmitry
@@ -385,7 +389,7 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
         used_a.add(i)
         used_b.add(j)
         aligned.append((i, j, sim, how))
-    _align_given_variants(a, b, used_a, used_b, aligned, similar)
+    _align_given_variants(a, b, used_a, used_b, aligned, similar, own_names)
     if facts_a.titled and facts_b.titled:  # (a title read as a given name above adds none)
         _align_titles(a, b, used_a, used_b, aligned)
     if schema == "Person":
@@ -418,8 +422,9 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
             joined += _align_initials(a, b, used_a, used_b)
         if facts_b.initials >= 2:
             joined += [(i, j, sim, how) for j, i, sim, how in _align_initials(b, a, used_b, used_a)]
-    if not aligned and len(a) > 1 and len(b) > 1:
-        # "Abdul Rahman" vs "Abdulrahman": compare the names written without spaces.
+    if not aligned and len(a) > 1 and len(b) > 1 and not own_apart:
+        # "Abdul Rahman" vs "Abdulrahman": compare the names written without spaces (not names
+        # whose words were kept apart as names of their own: Anton Katranji is no KAWTHRANI, Adnan).
         joined_a, joined_b = facts_a.joined, facts_b.joined
         # (by spelling for a syllabary: its consonant classes are too loose for a whole name)
         sim, how = (token_similarity if similar in _SYLLABARY_SIMILAR else similar)(joined_a, joined_b)
@@ -833,7 +838,8 @@ SUFFIXED_GIVEN = 0.85
 
 
 def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[int],
-                          used_b: set[int], aligned: list, similar: Callable[[str, str], tuple[float, str]]) -> None:
+                          used_b: set[int], aligned: list, similar: Callable[[str, str], tuple[float, str]],
+                          own_names: frozenset[str] = frozenset()) -> None:
     """Given names vary more than surnames between languages (Alexander/Oleksandr,
     Sergei/Siarhei, Pyotr/Petr): once the surnames agree, a given name close enough counts, or
     one with a suffix more (`_GIVEN_SUFFIXES`)."""
@@ -854,6 +860,8 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
                 sim = SUFFIXED_GIVEN  # Ayubkhan / Ayub, Hedayatollah / Hedayat
             else:
                 sim, _how = similar(ta.norm, tb.norm)
+                if sim < OWN_NAME and ta.norm in own_names and consonant_skeleton(ta.norm) != consonant_skeleton(tb.norm):
+                    continue  # (a name of its own: Muhannad is no Mohamad)
             if sim >= GIVEN_VARIANT and (best is None or sim > best[0]) and (
                     similar is not token_similarity or not set(ta.keys).isdisjoint(tb.keys) or sim == SUFFIXED_GIVEN
                     # (or close and of one first letter, Kostyantyn / Konstantin; not Abd al-
