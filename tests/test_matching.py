@@ -2126,3 +2126,11 @@ def test_search_keeps_names_of_their_own_apart(sdn_index, query: str, listed: st
     # (spellings of one name still meet: Mohammed Akbar is AKBAR, Mohamad)
     assert search(sdn_index, "Mohammed Akbar")[0]["name"] == "AKBAR, Mohamad"
     assert search(sdn_index, "Mohammed Akbar")[0]["match"] is True
+
+
+def test_an_initial_for_the_given_name_does_not_stand_in_for_a_missing_surname() -> None:
+    # AL-NAIMI, A. Rahman: "Adam Rahman" shares an initial and a given name with it, not the
+    # surname; beside the surname the initial still counts, and so does a middle initial
+    assert not compare_names("Adam Rahman", "AL-NAIMI, A. Rahman", "Person").match
+    assert compare_names("Abdul Rahman Al-Naimi", "AL-NAIMI, A. Rahman", "Person").match
+    assert compare_names("TALIB, Mohanad M.", "AL-RAWI, Muhannad Mushtaq Talib Zghayir Karhout", "Person").match

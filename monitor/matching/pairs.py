@@ -677,8 +677,10 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
     partner_of_b = {j: i for i, j, _s, _h in aligned}
     sim_of_a = {i: sim for i, _j, sim, _h in aligned}
     sim_of_b = {j: sim for _i, j, sim, _h in aligned}
-    for x, used_x, y, used_y, partner, sim_of_y in ((a, used_a, b, used_b, partner_of_b, sim_of_b),
-                                                    (b, used_b, a, used_a, partner_of_a, sim_of_a)):
+    how_of_a = {i: how for i, _j, _s, how in aligned}
+    how_of_b = {j: how for _i, j, _s, how in aligned}
+    for x, used_x, y, used_y, partner, sim_of_y, how_of_y in ((a, used_a, b, used_b, partner_of_b, sim_of_b, how_of_b),
+                                                              (b, used_b, a, used_a, partner_of_a, sim_of_a, how_of_a)):
         parts = [k for k, t in enumerate(x) if t.role in _NAME_PARTS and len(t.norm) > 1]
         if len(parts) < 2 or any(k not in used_x for k in parts):
             continue
@@ -701,6 +703,8 @@ def _is_subset(a: tuple[NameToken, ...], b: tuple[NameToken, ...], used_a: set[i
         if surnames and not any(k in used_y for k in surnames) and any(
                 x[partner[k]].role == "surname" and y[k].role == "patronymic" for k in partner):
             continue  # "Dmitry Ivankovich" is not SAVELYEV, Dmitry Ivanovich: a surname read as his father's name
+        if surnames and not any(k in used_y for k in surnames) and given is not None and how_of_y.get(given) == "initial":
+            continue  # "Adam Rahman" is not AL-NAIMI, A. Rahman: the given name an initial, the surname not found
         if _lost_syllable(y, used_y, 1):
             continue  # "KIM, Chol Sam" adds a syllable to the given name, not a name: not Kim Chol
         return True
