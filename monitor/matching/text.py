@@ -645,10 +645,11 @@ class TextMatcher:
             # and those are decided without growing them.
             near: set[str] = set()
             plural_near: set[str] = set()  # and of their singulars: "Martyrs Brigades"
-            initial_near = slip_near = False
+            initial_near = slip_near = capitalised_near = False
             for k in (j - 1, j + 1):
                 if 0 <= k < len(tokens) and _joinable(tokens, max(j, k)):
                     near.update(tokens[k].keys)
+                    capitalised_near = capitalised_near or tokens[k].capitalized
                     if self._slip(tokens, k):  # (a name's word misspelled, "Dmity"; its keys may be
                         slip_near = True  # another's: "Tianyi Intenrational Dalian", 'ntnrtnl')
                         near.update(self._slipped_keys(tokens[k].norm))
@@ -660,6 +661,7 @@ class TextMatcher:
                     beyond = k + 1 if k > j else k - 1  # (past an article: "Yahya al-Sinwar")
                     if 0 <= beyond < len(tokens) and _article_before(tokens, k) and (k > j or _joinable(tokens, k)):
                         near.update(tokens[beyond].keys)
+                        capitalised_near = capitalised_near or tokens[beyond].capitalized
             # A word that cannot grow here into more of a listed name, and alone names it only
             # by coreference (a common surname, "Kim", see `_hopeless_surname`; a common main
             # word, "Russia", see `_Anchor`), counts only if the text names that entity more
@@ -700,8 +702,10 @@ class TextMatcher:
                         continue
                     if not initial_near and name.keyset.isdisjoint(near) and name.keyset.isdisjoint(plural_near) \
                             and "(" not in name.text and not slip_near \
-                            and not (name.is_person and self._is_east_slavic(name)):
-                        # No neighbour sounds like a word of the name: `_grow` would stop here.
+                            and not (name.is_person and capitalised_near and self._is_east_slavic(name)):
+                        # No neighbour sounds like a word of the name, nor is a capitalised word
+                        # that may be a given name of an East Slavic person romanised otherwise
+                        # (see `_match_word`): `_grow` would stop here.
                         cand = _Candidate(name=name, first=j, last=j, matched={pos: (j, sim, how)})
                     else:
                         cand = self._grow(tokens, j, pos, sim, how, name)
