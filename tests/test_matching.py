@@ -2134,3 +2134,20 @@ def test_an_initial_for_the_given_name_does_not_stand_in_for_a_missing_surname()
     assert not compare_names("Adam Rahman", "AL-NAIMI, A. Rahman", "Person").match
     assert compare_names("Abdul Rahman Al-Naimi", "AL-NAIMI, A. Rahman", "Person").match
     assert compare_names("TALIB, Mohanad M.", "AL-RAWI, Muhannad Mushtaq Talib Zghayir Karhout", "Person").match
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Abdul Chataev", "CHATAEV, A.R."),  # an alias of CHATAYEV, Akhmed: the A. is Akhmed
+    ("Anton Banai", "AL BANAI, A Moayied Rida H"),  # AL-BANAI, Abd al-Muayyid
+    ("Ahmed Tontarhovnov", "TONTARHOVNOV, A."),  # TOKHTAKHUNOV, Alimzhan
+])
+def test_search_reads_an_initial_as_the_name_the_person_is_listed_with(sdn_index, query: str, listed: str) -> None:  # type: ignore[no-untyped-def]
+    # A given name met only by an initial that the person's other names write out as another
+    # name is no match; the written-out name is
+    assert not [r for r in search(sdn_index, query) if r["match"] and listed in (r["name"], r["matched_name"])]
+    assert search(sdn_index, "Akhmed Chataev")[0]["name"] == "CHATAYEV, Akhmed"
+    assert search(sdn_index, "Alimzhan Tontarhovnov")[0]["match"] is True
+    # (an initial whose name no listed name writes out says nothing against the query: "A. R." of
+    # the query against the listed initials, and a query's initial against a full name)
+    assert search(sdn_index, "A.R. Chataev")[0]["match"] is True
+    assert search(sdn_index, "Y. Prigozhin")[0]["source_id"] == PRIGOZHIN

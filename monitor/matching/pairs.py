@@ -1302,6 +1302,15 @@ class _SearchIndex:
         self._one_slip: OneSlip | None = None  # the listed words by length, for `spelled_near`
         # (asked twice of a query's unknown word: for candidates, and for `_slips`)
         self.spelled_near = lru_cache(maxsize=4096)(self._spelled_near)
+        # Names of persons with an initial for a given or middle name ("CHATAEV, A.R."), and each
+        # person's given and middle names written out, in any of their names (see `search`)
+        self.with_initials = frozenset(i for i, n in enumerate(index.names) if n.is_person and any(
+            t.role in _GIVEN and len(t.norm) == 1 for t in n.tokens))
+        spelled_out: dict[int, set[str]] = defaultdict(set)
+        for n in index.names:
+            if n.is_person:
+                spelled_out[n.entity.entity_id].update(t.norm for t in n.tokens if t.role in _GIVEN and len(t.norm) > 1)
+        self.spelled_out = {eid: frozenset(words) for eid, words in spelled_out.items()}
 
     def _spelled_near(self, word: str) -> frozenset[str]:
         """Listed words one letter added, dropped, changed or swapped from `word` as written: a
@@ -1418,6 +1427,26 @@ SLIP = 0.8  # a query word no list has, a letter inside a listed word changed (J
 SLIP_ZIPF = 3.0  # ... and English text uses less than this (RZA 2.2, GRP 2.7; names: Ian 4.3, Mia 3.9, Ana 3.9)
 OWN_NAME = 0.86  # a query word that is a listed person's name word meets another spelled this far apart as no match
 FIRM_QUERY_PERSON = 0.7  # a query naming what a firm does against a person, a vessel or an aircraft
+INITIAL_SPELLED_OTHERWISE = 0.8  # a query's given name met by an initial that the person's other names spell otherwise
+
+
+def _initial_spelled_otherwise(query: tuple[NameToken, ...], listed: tuple[NameToken, ...], schema: str,
+                               scripts: tuple[str, str], slips: frozenset[tuple[str, str]],
+                               own_names: frozenset[str], spelled_out: frozenset[str]) -> bool:
+    """Does the query's given name meet the listed name's initial only, while the person's other
+    names write that initial out as a name the query's is not (CHATAEV, A.R. is CHATAEV, Ahmed
+    Rajapovich: Abdul is no A. of his)? An initial with no name of its letter written out says
+    nothing against the query (TONTARHOVNOV, A.)."""
+    _score, features = score_tokens(query, listed, schema, scripts, True, slips, own_names)
+    for pair in features.get("aligned", ()):
+        word, letter = pair["a"], pair["b"]
+        if pair["how"] != "initial" or len(letter) != 1 or len(word) < 2:
+            continue
+        written = [w for w in spelled_out if w[0] == letter]
+        if written and not any(token_similarity(word, w)[0] >= TOKEN_MATCH or frozenset((word, w)) in vocab.NICKNAMES
+                               for w in written):
+            return True
+    return False
 
 
 def _slips(seeker: _SearchIndex, words: list[str]) -> frozenset[tuple[str, str]]:
@@ -1511,6 +1540,11 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
         listed, listed_script = seeker.listed[name_idx]
         score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_script, listed_script), False,
                                         slips, own_names)
+        if name_idx in seeker.with_initials and score > 0 and _initial_spelled_otherwise(
+                query_tokens, listed, name.entity.schema, (query_script, listed_script), slips, own_names,
+                seeker.spelled_out.get(name.entity.entity_id, frozenset())):
+            # "Abdul Chataev" ~ CHATAEV, A.R.: the A. is Ahmed, as the person's other names write it
+            score *= INITIAL_SPELLED_OTHERWISE
         if name.kind == "weak":
             score *= 0.85
         if person_like and not name.is_person and not {words[0], words[-1]} <= {t.norm for t in listed}:
