@@ -357,10 +357,7 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
                 sim, how = TRANSPOSED, "transposed"  # Pert / Petr: a typo
             elif sim < SLIP and (a_norm, b_norm) in slips:
                 sim, how = SLIP, "a typo of an unknown word"  # Jqse / Jose
-            elif sim < OWN_NAME and how in ("fuzzy", "phonetic") and a_norm in own_names \
-                    and consonant_skeleton(a_norm) != consonant_skeleton(b_norm):
-                # Salem is no Saleh misspelled, Khaliq no Khalil, Muhannad no Muhammad: names of
-                # their own (Ahmed is Ahmad)
+            elif how in ("fuzzy", "phonetic") and _names_of_their_own(a_norm, b_norm, sim, own_names):
                 own_apart = True
                 continue
             elif sim < 0.9 and ta.role == "surname" and tb.role == "surname" and plain \
@@ -864,8 +861,8 @@ def _align_given_variants(a: tuple[NameToken, ...], b: tuple[NameToken, ...], us
                 sim = SUFFIXED_GIVEN  # Ayubkhan / Ayub, Hedayatollah / Hedayat
             else:
                 sim, _how = similar(ta.norm, tb.norm)
-                if sim < OWN_NAME and ta.norm in own_names and consonant_skeleton(ta.norm) != consonant_skeleton(tb.norm):
-                    continue  # (a name of its own: Muhannad is no Mohamad)
+                if _names_of_their_own(ta.norm, tb.norm, sim, own_names):
+                    continue
             if sim >= GIVEN_VARIANT and (best is None or sim > best[0]) and (
                     similar is not token_similarity or not set(ta.keys).isdisjoint(tb.keys) or sim == SUFFIXED_GIVEN
                     # (or close and of one first letter, Kostyantyn / Konstantin; not Abd al-
@@ -1428,6 +1425,13 @@ SLIP_ZIPF = 3.0  # ... and English text uses less than this (RZA 2.2, GRP 2.7; n
 OWN_NAME = 0.86  # a query word that is a listed person's name word meets another spelled this far apart as no match
 FIRM_QUERY_PERSON = 0.7  # a query naming what a firm does against a person, a vessel or an aircraft
 INITIAL_SPELLED_OTHERWISE = 0.8  # a query's given name met by an initial that the person's other names spell otherwise
+
+
+def _names_of_their_own(word: str, other: str, sim: float, own_names: frozenset[str]) -> bool:
+    """Is a query's word that is itself a listed person's name word (`own_names`, see `search`)
+    another name than a listed word of other consonants it resembles only this much? Salem is no
+    Saleh misspelled, Khaliq no Khalil, Muhannad no Muhammad (Ahmed is Ahmad)."""
+    return sim < OWN_NAME and word in own_names and consonant_skeleton(word) != consonant_skeleton(other)
 
 
 def _initial_spelled_otherwise(query: tuple[NameToken, ...], listed: tuple[NameToken, ...], schema: str,
