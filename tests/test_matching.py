@@ -509,6 +509,9 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Shawn Smith", "Shun Smith", "Person", False),  # (an English aw is no ou)
     ("Alfa-Bank", "Alpha Bank", "Organization", True),  # ph is f
     ("Kalashnikov Concern", "Kalashnikov Group", "Organization", True),  # a concern is a group
+    # ... beside a word of the firm's own; among ordinary words it is a word of that name
+    ("ISLAMIC CONCERN LLC", "ISLAMIC GROUP", "Organization", False),
+    ("CHEMICAL CONCERN LLC", "CHEMICAL GROUP", "Organization", False),
     ("Huawei", "HUAWEI TECHNOLOGIES CO., LTD.", "Organization", True),  # a name, however often in news
     ("Euro Polis LLC", "EVRO POLIS LTD.", "Organization", True),  # Euro = Evro
     ("Uday Saddam Hussein", "HUSSEIN, Saddam", "Person", False),  # a given name on one side only

@@ -153,6 +153,9 @@ def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameTok
     an adjective of a place has the place as its other form ('permskiy': 'perm'), and a Russian
     loanword the English ending ('distributsiya': 'distribution')."""
     out = []
+    # (English "concern" is a group only beside a word of the firm's own: Kalashnikov Concern is
+    # Kalashnikov Group, an Islamic Concern no ISLAMIC GROUP)
+    own_word = any(t.role == "core" and vocab.zipf(t.norm) < ORDINARY_ZIPF for t in tokens)
     for tok in tokens:
         if tok.role == "core" and not tok.stem and (adjective := _ADJECTIVE.match(tok.norm)):
             tok = NameToken(tok.norm, tok.keys, tok.role, tok.weight, adjective["stem"])
@@ -160,7 +163,7 @@ def _org_words(tokens: list[NameToken] | tuple[NameToken, ...]) -> tuple[NameTok
             tok = NameToken(tok.norm, tok.keys, tok.role, tok.weight, loan)
         # (not a legal form: CO is a legal form, not the word COMPANY of a name, which text
         # abbreviates so: "Puma Security Co.")
-        canonical = vocab.ORG_SYNONYMS.get(tok.norm) if tok.role != "legal" else None
+        canonical = vocab.ORG_SYNONYMS.get(tok.norm) if tok.role != "legal" and (own_word or tok.norm != "concern") else None
         # The word as written stays the token's other form, for misspellings of it ("TEHNOLOGIES").
         out.append(tok if canonical is None else NameToken(canonical, phonetic_keys(canonical), tok.role, tok.weight,
                                                            tok.norm))
