@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache, partial
 from itertools import accumulate
 from operator import itemgetter
@@ -191,7 +192,7 @@ def _respell(word: str) -> str:
     )
 
 
-def collapse(chars: str) -> str:
+def collapse(chars: Iterable[str]) -> str:
     out: list[str] = []
     for ch in chars:
         if not out or out[-1] != ch:

@@ -596,7 +596,7 @@ class TextMatcher:
         ) if letters else False
         self._another_cache: dict[tuple[int, frozenset[str]], str] = {}
         # What surrounds a span, asked once per span: a common word heads many listed names.
-        self._context_cache: dict[tuple[int, int], tuple[str, str]] = {}
+        self._context_cache: dict[tuple[int, int, bool], tuple[str, str]] = {}
         self._positions_of: dict[str, list[int]] | None = None  # word -> where; made when needed
         self._waiting: dict[int, list[tuple[int, int, float, str]]] = {}
         candidates = self._candidates(tokens)
@@ -940,7 +940,7 @@ class TextMatcher:
         """The listed head words a text word matches, each with its names."""
         if vocab.zipf(norm) >= 6.0:
             return []  # "the", "of": never a name's main word in text
-        found = []
+        found: list[_Anchor] = []
         if norm in _SYNONYMS and not stem and vocab.zipf(norm) < SYNONYM_LOOKUP_ZIPF:
             # (a rare one under its synonyms' keys too: ПВК, 'pvk', is CHVK; not an English
             # word, "Russian" of "Bank Russian Turbine Co" is no BANK ROSSIYA)
@@ -949,13 +949,13 @@ class TextMatcher:
         # About one listed word in twenty under a word's keys is spelled like it: the others are
         # set apart in C first (a word with a case ending is compared whole, stem included), and
         # only an English plural or a synonym of it may still match (see `_word_similarity`).
-        if stem:
-            alike = words.keys()
-        else:
-            alike = self._alike(norm, keys)
-            alike.update(vocab.ORG_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
+        alike: Collection[str] = words.keys()
+        if not stem:
+            spelled = self._alike(norm, keys)
+            spelled.update(vocab.ORG_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
             if norm[-1:] == "s":
-                alike.update((norm[:-1], norm[:-2]))
+                spelled.update((norm[:-1], norm[:-2]))
+            alike = spelled
         self._add_anchors(found, norm, stem, words, alike)
         # (a long word met only loosely, as Lajeykin meets LASIAKIN by a j read as zh, is looked
         # up further too: LAMEYKIN is one letter from it)
