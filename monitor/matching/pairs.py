@@ -1437,14 +1437,11 @@ def _names_of_their_own(word: str, other: str, sim: float, own_names: frozenset[
     return sim < OWN_NAME and word in own_names and consonant_skeleton(word) != consonant_skeleton(other)
 
 
-def _initial_spelled_otherwise(query: tuple[NameToken, ...], listed: tuple[NameToken, ...], schema: str,
-                               scripts: tuple[str, str], slips: frozenset[tuple[str, str]],
-                               own_names: frozenset[str], spelled_out: frozenset[str]) -> bool:
-    """Does the query's given name meet the listed name's initial only, while the person's other
-    names write that initial out as a name the query's is not (CHATAEV, A.R. is CHATAEV, Ahmed
-    Rajapovich: Abdul is no A. of his)? An initial with no name of its letter written out says
-    nothing against the query (TONTARHOVNOV, A.)."""
-    _score, features = score_tokens(query, listed, schema, scripts, True, slips, own_names)
+def _initial_spelled_otherwise(features: dict[str, Any], spelled_out: frozenset[str]) -> bool:
+    """Does the query's given name meet the listed name's initial only (by the features of the
+    pair's `score_tokens`), while the person's other names write that initial out as a name the
+    query's is not (CHATAEV, A.R. is CHATAEV, Ahmed Rajapovich: Abdul is no A. of his)? An initial
+    with no name of its letter written out says nothing against the query (TONTARHOVNOV, A.)."""
     for pair in features.get("aligned", ()):
         word, letter = pair["a"], pair["b"]
         if pair["how"] != "initial" or len(letter) != 1 or len(word) < 2:
@@ -1545,11 +1542,11 @@ def search(index: MatchIndex, query: str, schema: str | None = None, limit: int 
             continue
         query_tokens = _analysed(query, name.entity.schema)
         listed, listed_script = seeker.listed[name_idx]
-        score, _features = score_tokens(query_tokens, listed, name.entity.schema, (query_script, listed_script), False,
-                                        slips, own_names)
-        if name_idx in seeker.with_initials and score > 0 and _initial_spelled_otherwise(
-                query_tokens, listed, name.entity.schema, (query_script, listed_script), slips, own_names,
-                seeker.spelled_out.get(name.entity.entity_id, frozenset())):
+        initials = name_idx in seeker.with_initials  # (its alignment is read: see `_initial_spelled_otherwise`)
+        score, features = score_tokens(query_tokens, listed, name.entity.schema, (query_script, listed_script),
+                                       initials, slips, own_names)
+        if initials and score > 0 and _initial_spelled_otherwise(
+                features, seeker.spelled_out.get(name.entity.entity_id, frozenset())):
             # "Abdul Chataev" ~ CHATAEV, A.R.: the A. is Ahmed, as the person's other names write it
             score *= INITIAL_SPELLED_OTHERWISE
         if name.kind == "weak":
