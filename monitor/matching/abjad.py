@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
-from monitor.matching.normalize import collapse
+from monitor.matching.normalize import collapse, phonetic_keys
 
 _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -245,6 +245,11 @@ def _syllables(norm: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(consonants), tuple(groups)
 
 
+def arabic_consonants(norm: str) -> tuple[str, ...]:
+    """A Latin word's consonants as `arabic_vowels_agree` compares them (by class: kh, dh, q...)."""
+    return _syllables(norm)[0] if norm.isalpha() else ()
+
+
 def arabic_vowels_agree(a: str, b: str) -> bool:
     """Are two Latin words, of the same consonants (two at least), spellings of one Arabic name
     whose vowels the romanisations write otherwise, each vowel group of one a spelling of the
@@ -262,6 +267,28 @@ def arabic_vowels_agree(a: str, b: str) -> bool:
             if sounds_x is None or sounds_y is None or sounds_x.isdisjoint(sounds_y):
                 return False
     return True
+
+
+ARABIC_VOWELS = 0.85  # two spellings of one Arabic name, its vowels romanised otherwise (see `arabic_spellings`)
+ARABIC_VOWELS_HOW = "vowels as Arabic is romanised"
+ARABIC_RARE_ZIPF = 3.5  # one of the two English uses less than this (Esad 0, Zeiniye 0; Assad 3.6) ...
+ARABIC_NAME_ZIPF = 4.0  # ... and the other less than this, a name the news writes often (Assad 3.6, Ahmed 3.8) ...
+ARABIC_FOREIGN_ZIPF = 2.0  # ... against a spelling English hardly uses (Esad 1.3; not Shun 3.2 for Shawn 3.8)
+
+
+def arabic_spellings(a: str, b: str, common: float = ARABIC_NAME_ZIPF, syllables: int = 1) -> bool:
+    """Are two words of four letters or more spellings of one Arabic name, its vowels romanised
+    otherwise (`arabic_vowels_agree`), and not English words respelled? One must be rare in
+    English, the other no commoner than `common` (TERRA is no TARA, ASSET no ESSET; a firm's
+    words ask less than a person's name: Esad is Assad, a name English writes often against a
+    spelling it hardly uses; Shun is no Shawn); each of `syllables` syllables at least,
+    found under a phonetic key of the other (the Arabic consonant classes are loose: PEPPE is no
+    BABA, EDITH no AZIZ)."""
+    if min(len(a), len(b)) < 4 or not arabic_vowels_agree(a, b) or set(phonetic_keys(a)).isdisjoint(phonetic_keys(b)) \
+            or min(sum(map(bool, _syllables(a)[1])), sum(map(bool, _syllables(b)[1]))) < syllables:
+        return False
+    rarer, commoner = sorted((vocab.zipf(a), vocab.zipf(b)))
+    return rarer < ARABIC_RARE_ZIPF and commoner < common and (commoner < ARABIC_RARE_ZIPF or rarer < ARABIC_FOREIGN_ZIPF)
 
 
 def abjad_keys(word: str, hebrew: bool = False) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache, partial
 from itertools import accumulate
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from anyascii import anyascii
 
@@ -25,7 +25,9 @@ _PRE_MAP = str.maketrans({
     "ž": "zh", "Ž": "Zh", "š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ć": "ch", "Ć": "Ch",
     "ř": "rzh", "Ř": "Rzh", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe",
     "ı": "i", "ł": "l", "Ł": "L", "đ": "dj", "Đ": "Dj", "ğ": "g", "Ğ": "G", "ż": "zh", "Ż": "Zh",
-})  # (Polish ż is zh: Prigożyn, Żukow)
+    "ş": "sh", "Ş": "Sh", "ș": "sh", "Ș": "Sh", "ţ": "ts", "Ţ": "Ts", "ț": "ts", "Ț": "Ts", "ə": "a", "Ə": "A",
+})  # (Polish ż is zh: Prigożyn, Żukow; Turkish, Azerbaijani and Romanian ş is sh, Romanian ţ ts:
+# Beşar, Şoigu, Lukaşenko; Azerbaijani ə an a where Arabic names have one: Əli, Bəşşar Əsəd)
 # German umlauts are kept as the bare vowel (anyascii's choice), which matches both spellings
 # once vowels are dropped from the phonetic key.
 
@@ -242,6 +244,10 @@ _ALTERNATIVE_RULES = (
     # Polish writes Russian е after a consonant ie: Miedwiediew = Medvedev, Siergiej = Sergei
     # (not English plurals: Industries is no Industres).
     (re.compile(r"(?<=[bcdfghklmnprstvwz])ie(?=[bcdfghjklmnprstvwyz])(?!s$)"), "e"),
+    # Arabic names end in -ah or -a as written, and Spanish drops the h: Nasrallah = Nasralá,
+    # Ansarullah = Ansarolá (the keys had both already: see `phonetic_keys`). Not a short word,
+    # whose other spellings are other words: Mullah is no Mawla (Mola, Mula).
+    (re.compile(r"(?<=[a-z]{4}[bdfklmnrstz])ah$"), "a"),
 )
 
 
@@ -260,12 +266,21 @@ _GERMAN = re.compile(r"sch|w|^j[aeiou]")
 _GERMAN_RULES = ((re.compile(r"^ch"), "kh"), (re.compile(r"z"), "ts"), (re.compile(r"(?<=sch)ow$"), "ev"))
 
 
+# Hungarian writes Russian and Arabic names as it spells: gy for d before a soft vowel (Vlagyimir,
+# Medvegyev), ny n, ty t, cs ch, zs zh, dzs j, sz s (Szergej, Prigozsin, Tyimcsenko, Kim Dzsongun).
+# A word with one of its marks (not an English -ics) is also read so.
+_HUNGARIAN = re.compile(r"dzs|cs(?=[aeiou])|zs|sz|gy(?=[aeiou])")
+_HUNGARIAN_RULES = ((re.compile(r"dzs"), "j"), (re.compile(r"cs"), "ch"), (re.compile(r"zs"), "zh"),
+                    (re.compile(r"sz"), "s"), (re.compile(r"gy(?=[aeiou])"), "d"),
+                    (re.compile(r"(?<=[aeiou])[nt]y(?=[aeiou])|^[nt]y(?=[aeiou])"), lambda m: m.group()[0]))
+
+
 def _dutch_reading(norm: str) -> str:
     """A word read as Dutch spells foreign names ('sjojgoe' -> 'shoygu')."""
     return _rewrite(norm, _DUTCH_RULES)
 
 
-def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], Any], ...]) -> str:
     """`word` with each rule of a table applied in turn."""
     for pattern, repl in rules:
         word = pattern.sub(repl, word)
@@ -315,6 +330,8 @@ def _variants(norm: str) -> set[str]:
         variants |= {_ARABIC_AW.sub("o", v) for v in variants}
     if _GERMAN.search(norm) and ("z" in norm or norm.startswith("ch") or norm.endswith("schow")):
         variants |= {_rewrite(v, _GERMAN_RULES) for v in variants}  # Jelzin = Yeltsin
+    if _HUNGARIAN.search(norm):
+        variants |= {_rewrite(v, _HUNGARIAN_RULES) for v in variants}  # Medvegyev = Medvedev
     return variants
 
 

@@ -20,10 +20,14 @@ from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
 from monitor.matching.abjad import (
+    ARABIC_NAME_ZIPF,
+    ARABIC_RARE_ZIPF,
+    ARABIC_VOWELS,
+    ARABIC_VOWELS_HOW,
     abjad_keys,
     abjad_script,
     abjad_similarity,
-    arabic_vowels_agree,
+    arabic_spellings,
     latin_abjad_keys,
 )
 from monitor.matching.han import HAN, chinese_order, han_org_words
@@ -366,11 +370,10 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
             elif sim < 0.9 and ta.role == "surname" and tb.role == "surname" and plain \
                     and slavic and slavic_vowels_differ(a_norm, b_norm):
                 continue  # vowels no romanisation writes: Dmitry Petelin is not PUTILIN, Dmitry
-            if sim < ARABIC_VOWELS and plain and min(a_len, b_len) >= 4 and not a_keys.isdisjoint(b_keys) \
-                    and arabic_vowels_agree(a_norm, b_norm) \
-                    and vocab.zipf(a_norm) < ORDINARY_ZIPF and vocab.zipf(b_norm) < ORDINARY_ZIPF:
-                # (Zayniyah / Zeiniye, Raymi / Rimi; not English words: TERRA is no TARA, ASSET no ESSET)
-                sim, how = ARABIC_VOWELS, "vowels as Arabic is romanised"
+            if sim < ARABIC_VOWELS and plain and arabic_spellings(
+                    a_norm, b_norm, ARABIC_NAME_ZIPF if schema == "Person" else ARABIC_RARE_ZIPF):
+                # (Zayniyah / Zeiniye, Raymi / Rimi, a person's Esad / Assad)
+                sim, how = ARABIC_VOWELS, ARABIC_VOWELS_HOW
             if sim < TOKEN_MATCH and (a_stem or b_stem):  # a misspelled word that has another form
                 for x, y in ((a_stem, b_stem), (a_stem, b_norm), (a_norm, b_stem)):
                     if x and y:
@@ -1422,7 +1425,6 @@ SEARCH_CANDIDATES = 40  # names scored in full per query, the best by shared wor
 GIVEN_NAME_PERSONS = 1  # a word is a given name if this many listed persons have it as one (Dimas: 1)
 PERSON_QUERY_ORGANISATION = 0.85
 MIXED_JOIN_SPELLED = 0.85  # a surname and a given name run together, as written (see `_align_joined`)
-ARABIC_VOWELS = 0.85  # two spellings of one Arabic name, its vowels romanised otherwise (see `arabic_vowels_agree`)
 SLIP = 0.8  # a query word no list has, a letter inside a listed word changed (Jqse / Jose) ...
 SLIP_ZIPF = 3.0  # ... and English text uses less than this (RZA 2.2, GRP 2.7; names: Ian 4.3, Mia 3.9, Ana 3.9)
 OWN_NAME = 0.86  # a query word that is a listed person's name word meets another spelled this far apart as no match

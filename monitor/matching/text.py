@@ -31,7 +31,15 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
-from monitor.matching.abjad import AbjadReadings, abjad_script
+from monitor.matching.abjad import (
+    ARABIC_NAME_ZIPF,
+    ARABIC_VOWELS,
+    ARABIC_VOWELS_HOW,
+    AbjadReadings,
+    abjad_script,
+    arabic_consonants,
+    arabic_spellings,
+)
 from monitor.matching.han import HAN, HanNames
 from monitor.matching.index import (
     OPTIONAL_ROLES,
@@ -85,6 +93,9 @@ from monitor.matching.syllabaries import (
 
 KIND_FACTOR = {"primary": 1.0, "aka": 1.0, "nka": 1.0, "fka": 0.97, "weak": 0.85}
 GIVEN_NAME_MATCH = 0.88
+# A text word is a listed word of an Arabic name whose vowels it writes otherwise (`_arabic_spelled`)
+# only if spelled this alike anyway (Eymen / AYMAN 0.54, Esad / ASSAD 0.66; Jaime / JEMAAH 0.44)
+ARABIC_TEXT_FLOOR = 0.5
 # A capitalised word no listed name has and English text hardly uses, one slip (a letter added,
 # dropped, changed or two swapped) from a listed given name of this many letters or more, beside
 # the rest of the name as listed, is that given name misspelled ("Dmity Pantus"), scored so; any
@@ -246,8 +257,10 @@ def _synonym_keys(norm: str) -> frozenset[str]:
     return frozenset(k for word in vocab.ORG_SYNONYM_GROUPS[_SYNONYMS[norm]] for k in phonetic_keys(word))
 
 
-# How a word met a listed one as the list writes it (a case ending off, French ch read as sh).
-_AS_WRITTEN = ("exact", "inflection", "french ch")
+# How a word met a listed one as the list writes it (a case ending off, French ch read as sh, a
+# k for a q: Al-Kaida, Kassem, as romanisations write ق).
+Q_AS_K = "q as k"
+_AS_WRITTEN = ("exact", "inflection", "french ch", Q_AS_K)
 ABJAD_HOW = "consonants"  # how an Arabic or Hebrew word met a listed one (see `TextMatcher._read_abjad`)
 KANA_HOW = "katakana"  # ... a katakana word (`TextMatcher._read_kana`)
 HANGUL_HOW = "hangul"  # ... and a Hangul word read whole (`TextMatcher._read_hangul`)
@@ -302,13 +315,26 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
         return 0.95, "synonym"  # an organisation's generic word in another language: Wagner-Gruppe
+    if ("q" in listed or "q" in norm) and norm != listed and norm.replace("q", "k") == listed.replace("q", "k"):
+        return 0.98, Q_AS_K
     found = token_similarity(norm, listed)
     if stem and found[0] < 0.9:
         # An inflected word spelled otherwise too: "Władimirem" is Wladimir, as "Vladimir" spells it.
         sim, how = token_similarity(stem, listed)
         if sim > found[0]:
             return sim, how
+    if ARABIC_TEXT_FLOOR <= found[0] < ARABIC_VOWELS and _arabic_spelled(norm, listed):
+        return ARABIC_VOWELS, ARABIC_VOWELS_HOW
     return found
+
+
+@lru_cache(maxsize=200_000)
+def _arabic_spelled(norm: str, listed: str) -> bool:
+    """Is a text word a listed word of an Arabic name, its vowels romanised otherwise (Esad /
+    ASSAD, Heniyye / HANIYEH: `arabic_spellings`)? A word of two syllables at least, as vowels
+    drift between the romanisations of longer words only (Hindi खेत, 'khet', is no KHIT), and no
+    title (Mullah is no MAWLA)."""
+    return norm not in vocab.NAME_TITLES and arabic_spellings(norm, listed, syllables=2)
 
 
 def _german(tokens: list[Token]) -> bool:
@@ -518,6 +544,7 @@ class TextMatcher:
         self._inflected_anchor_cache: dict[tuple[str, str], list[_Anchor]] = {}  # (word, stem) -> the same
         self._head_words: dict[str, _HeadWord] = {}
         self._spellings_by_key: dict[str, Spellings] = {}  # phonetic key -> its listed words
+        self._arabic_consonants: dict[tuple[str, ...], list[str]] | None = None  # listed words by Arabic consonants
         self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
         self._east_slavic_entities: dict[int, bool] = {}
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
@@ -953,6 +980,8 @@ class TextMatcher:
         if not stem:
             spelled = self._alike(norm, keys)
             spelled.update(vocab.ORG_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
+            if len(norm) >= 4 and vocab.zipf(norm) < ARABIC_NAME_ZIPF:
+                spelled.update(self._arabic_alike(norm))  # (its Arabic vowels written otherwise)
             if norm[-1:] == "s":
                 spelled.update((norm[:-1], norm[:-2]))
             alike = spelled
@@ -1020,6 +1049,15 @@ class TextMatcher:
         if not keys:
             return set()
         return Spellings.joined([self._spellings(key) for key in keys]).alike(norm)
+
+    def _arabic_alike(self, norm: str) -> list[str]:
+        """The listed head words that spell `norm` as an Arabic name, its vowels romanised
+        otherwise (`_arabic_spelled`), found by its consonants (filed when first asked)."""
+        if self._arabic_consonants is None:
+            self._arabic_consonants = defaultdict(list)
+            for word in dict.fromkeys(chain.from_iterable(self.index.by_word.values())):
+                self._arabic_consonants[arabic_consonants(word)].append(word)
+        return [w for w in self._arabic_consonants.get(arabic_consonants(norm), ()) if _arabic_spelled(norm, w)]
 
     def _spellings(self, key: str) -> Spellings:
         found = self._spellings_by_key.get(key)
@@ -1134,12 +1172,14 @@ class TextMatcher:
                     sim, how = GIVEN_NAME_MATCH, "final h"  # Abdalla is Abdallah, Fatima Fatimah
                 elif self._east_slavic_forms(tok.norm, ntok.norm, name):
                     sim, how = GIVEN_NAME_MATCH, "East Slavic romanisation"  # Євген (Yevhen) is Yevgeny
-                elif sim >= GIVEN_VOWELS_MATCH and tok.norm[0] == ntok.norm[0] and tok.norm not in vocab.NAME_TITLES \
+                elif sim >= GIVEN_VOWELS_MATCH and (tok.norm[0] == ntok.norm[0] or how == ARABIC_VOWELS_HOW) \
+                        and tok.norm not in vocab.NAME_TITLES \
                         and not set(ntok.keys).isdisjoint(tok.keys) and all(m[1] >= 0.95 for m in used.values()) \
                         and _feminine_alike(tok.norm, ntok.norm):
                     # Arabic vowels as romanisations write them: Mohammed / Muhammad, Ahmed /
                     # Ahmad, Yousif / Yusuf, Omer / Omar (one sound to begin with and the
-                    # consonants alike), beside words of the name spelled as listed; not a title
+                    # consonants alike, or vowels as `arabic_spellings` reads them: Eymen /
+                    # Ayman), beside words of the name spelled as listed; not a title
                     # (Seyyed / Syed), nor a woman's name for a man's (Hana / Hani)
                     sim, how = max(sim, TOKEN_MATCH), "given-name variant"
                 elif len(ntok.norm) >= SLIP_LENGTH and tok.norm[:1] == ntok.norm[0] \
