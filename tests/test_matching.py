@@ -956,6 +956,9 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Dmitrij Medvegyev", "MEDVEDEV, Dmitry Anatolievich", "Person", True),
     ("Ansarolá", "ANSARALLAH", "Organization", True),
     ("Esma Esad", "AL-ASSAD, Bashar", "Person", False),
+    # Spanish writes kh as j: a name with Spanish accents is read so, another is not
+    ("Alí Jamenei", "KHAMENEI, Ali Husseini", "Person", True),
+    ("Jalil Ahmad Murtada", "KHALIL, Dr. Ahmad Murtada Ahmad", "Person", False),
 ])
 def test_compare_pair_rules(a: str, b: str, schema: str | None, match: bool) -> None:
     result = compare_names(a, b, schema)
@@ -995,6 +998,16 @@ def test_arabic_spellings(a: str, b: str, spelled: bool) -> None:
 def test_romanisations_of_other_presses_in_text(matcher: TextMatcher, text: str, span: str, source_id: str) -> None:
     hits = [h for h in matcher.screen(text) if h.entity.source_id == source_id]
     assert [h.text for h in hits] == [span]
+
+
+def test_spanish_text_reads_j_as_kh(matcher: TextMatcher) -> None:
+    # Spanish press writes Khamenei Jamenei and Khalil Jalil; English text's Jalil is another name
+    hits = matcher.screen("El líder supremo Alí Jamenei dijo que Irán responderá.")
+    assert [(h.text, h.matched_name) for h in hits] == [("Alí Jamenei", "KHAMENEI, Ali Husseini")]
+    assert hits[0].features["tokens"][-1]["how"] == "Spanish j"
+    spanish = matcher.screen("Jalil Haqqani dijo que las conversaciones fracasaron por una razón.")
+    assert [h.entity.name for h in spanish] == ["HAQQANI, Khalil Al-Rahman"]
+    assert matcher.screen("Jalil Haqqani said the talks failed.") == []
 
 
 def test_a_title_is_no_arabic_spelling_in_text(matcher: TextMatcher) -> None:

@@ -315,6 +315,24 @@ def french_reading(norm: str) -> str:
     return reading if reading != norm else ""
 
 
+# Spanish writes Russian х and Arabic خ as j: Jamenei is Khamenei, Mijaíl Mikhail, Jruschov
+# Khrushchev. A j first or between vowels is read so where the text or the name is Spanish (its
+# other form, as a case ending's stem is: see `spanish_reading`).
+_SPANISH_J = re.compile(r"^j|(?<=[aeiou])j(?=[aeiou])")
+# A name with a letter Spanish writes and no letter of another language in Latin letters
+# (asked of the name in lowercase)
+SPANISH_MARKS = re.compile(r"^[^ąćęłńśźżčďěňřšťůžäöüßőűşșţțğıåæø]*[ñáéíóú][^ąćęłńśźżčďěňřšťůžäöüßőűşșţțğıåæø]*$")
+
+
+SPANISH_J = "Spanish j"  # how a word met another read as Spanish reads its j
+
+
+def spanish_reading(norm: str) -> str:
+    """A word of four letters or more with its first j and one between vowels read as Spanish
+    reads them, kh ('jamenei' -> 'khamenei', 'mijail' -> 'mikhail'), or '' if it has none."""
+    return _SPANISH_J.sub("kh", norm) if len(norm) >= 4 and "j" in norm and _SPANISH_J.search(norm) else ""
+
+
 def _variants(norm: str) -> set[str]:
     """A word's readings: as written, with an ambiguous 'j' each way, with a long word's ch as
     French sh, with an Arabic aw as o, as German writes a Russian name's kh and ts."""
@@ -712,9 +730,13 @@ def script_stems(name: str, latin: bool = False) -> dict[str, str]:
     stem: 'Владимира Путина' -> {'vladimira': 'vladimir', 'putina': 'putin'}; of one in Greek
     with an inner ντ, each with its reading as nd: 'Αλεξάντρ' -> {'aleksadr': 'aleksandr'}; and
     with `latin` (a person's name), of one in Latin letters inflected throughout
-    (`_latin_case_stems`)."""
+    (`_latin_case_stems`), or of one spelled as Spanish spells, each j-word with its j as kh
+    (`spanish_reading`)."""
     if not _CYRILLIC.search(name) and not _GREEK.search(name):
-        return _latin_case_stems(name) if latin else {}
+        stems = _latin_case_stems(name) if latin else {}
+        if latin and not stems and SPANISH_MARKS.match(name.lower()):  # ('Alí Jamenei': its j is kh)
+            stems = {word: reading for word in name_tokens(name) if (reading := spanish_reading(word))}
+        return stems
     stems = {}
     for match in _WORD.finditer(name):
         raw = strip_possessive(match.group())

@@ -44,6 +44,7 @@ from monitor.matching.index import (
 )
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
+    SPANISH_J,
     consonant_skeleton,
     east_slavic_key,
     east_slavic_spelling,
@@ -51,6 +52,7 @@ from monitor.matching.normalize import (
     name_tokens,
     normalize_phrase,
     phonetic_keys,
+    spanish_reading,
 )
 from monitor.matching.similarity import (
     TOKEN_MATCH,
@@ -345,7 +347,9 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
                 pairs.append((0.9, i, j, "nickname"))  # Bill / William
                 continue
             if (a_stem or b_stem) and (a_stem in (b_norm, b_stem) or b_stem == a_norm):
-                pairs.append((0.97, i, j, "inflection"))  # Путина / Putin: a Russian case ending
+                # Путина / Putin: a Russian case ending; Jamenei / KHAMENEI, a j as Spanish reads it
+                spanish = a_stem and a_stem == spanish_reading(a_norm) or b_stem and b_stem == spanish_reading(b_norm)
+                pairs.append((0.97, i, j, SPANISH_J if spanish else "inflection"))
                 continue
             if a_len == 1 or b_len == 1:
                 # An initial stands for a given name, never for a surname ("P." is not Petrov) nor

@@ -56,6 +56,7 @@ from monitor.matching.index import (
 from monitor.matching.model import EntityRecord, Mention
 from monitor.matching.normalize import (
     BALTIC_LETTERS,
+    SPANISH_J,
     Token,
     baltic_stem,
     east_slavic_key,
@@ -67,6 +68,7 @@ from monitor.matching.normalize import (
     mccune_reischauer,
     name_tokens,
     phonetic_keys,
+    spanish_reading,
     tokenize,
 )
 from monitor.matching.similarity import (
@@ -260,7 +262,7 @@ def _synonym_keys(norm: str) -> frozenset[str]:
 # How a word met a listed one as the list writes it (a case ending off, French ch read as sh, a
 # k for a q: Al-Kaida, Kassem, as romanisations write ق).
 Q_AS_K = "q as k"
-_AS_WRITTEN = ("exact", "inflection", "french ch", Q_AS_K)
+_AS_WRITTEN = ("exact", "inflection", "french ch", Q_AS_K, SPANISH_J)
 ABJAD_HOW = "consonants"  # how an Arabic or Hebrew word met a listed one (see `TextMatcher._read_abjad`)
 KANA_HOW = "katakana"  # ... a katakana word (`TextMatcher._read_kana`)
 HANGUL_HOW = "hangul"  # ... and a Hangul word read whole (`TextMatcher._read_hangul`)
@@ -310,7 +312,8 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
     French reading, ch as sh) and a listed word are."""
     if stem and stem == listed:
         return 1.0, "french ch" if stem == french_reading(norm) else \
-            "McCune-Reischauer" if stem == mccune_reischauer(norm) else "inflection"
+            "McCune-Reischauer" if stem == mccune_reischauer(norm) else \
+            SPANISH_J if stem == spanish_reading(norm) else "inflection"
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
@@ -389,7 +392,7 @@ def _second_surnames_missing(ntoks: tuple[NameToken, ...], matched: set[int], mi
 def _as_read(tok: Token, how: str) -> str:
     """The text word as it met the listed one: its other form when it met by that (Путина as
     putin, Чен as jong), else as written."""
-    return tok.stem if tok.stem and how in ("inflection", "french ch") else tok.norm
+    return tok.stem if tok.stem and how in ("inflection", "french ch", SPANISH_J) else tok.norm
 
 
 def _feminine_alike(a: str, b: str) -> bool:
@@ -596,6 +599,9 @@ class TextMatcher:
             tokens = [_declined(t, baltic_stem, 6) for t in tokens]
         elif _WEST_SLAVIC_LETTERS.search(text):
             tokens = [_declined(t, _west_slavic_stem, 6) for t in tokens]
+        elif len(set(map(_NORM, tokens)) & vocab.SPANISH_FUNCTION_WORDS) >= 2:
+            # Spanish writes kh as j: "Alí Jamenei dijo que ..." (see `spanish_reading`)
+            tokens = [_declined(t, spanish_reading, 4) for t in tokens]
         self._script_read = {}
         self._kana_read = self._hangul_read = frozenset()
         cjk = _CJK.search(text) is not None
