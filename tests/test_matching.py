@@ -956,6 +956,8 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Dmitrij Medvegyev", "MEDVEDEV, Dmitry Anatolievich", "Person", True),
     ("Ansarolá", "ANSARALLAH", "Organization", True),
     ("Esma Esad", "AL-ASSAD, Bashar", "Person", False),
+    ("Wagner Grubu", "WAGNER GROUP", "Organization", True),  # (Turkish, and Hungarian Wagner-csoport)
+    ("Wagner-csoport", "WAGNER GROUP", "Organization", True),
     # Spanish writes kh as j: a name with Spanish accents is read so, another is not
     ("Alí Jamenei", "KHAMENEI, Ali Husseini", "Person", True),
     ("Jalil Ahmad Murtada", "KHALIL, Dr. Ahmad Murtada Ahmad", "Person", False),

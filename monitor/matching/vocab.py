@@ -33,7 +33,8 @@ LEGAL_FORMS = frozenset(["korporatsiya", "korporatsii", "llc", "ltd", "limited",
 # word by `compare` and `search` ("BANCO CENTRAL DE VENEZUELA" ~ "CENTRAL BANK OF VENEZUELA").
 _ORG_SYNONYM_WORDS = {
     "bank": "banco banque banca bankasi banka banki bankas",
-    "group": "grupo gruppo gruppa gruppy groupe gruppe grup grupa grupy concern kontsern jituan",
+    "group": "grupo gruppo gruppa gruppy groupe gruppe grup grupa grupy grubu csoport skupina skupiny grupul gruppen "
+             "concern kontsern jituan",
     "company": "compania compagnie kompaniya kompania sirketi ko co sherkat shirkat sharikat sharikah shrkh shrkt",  # (Russian "i Ko", Ilyushin Finans Ko; Co.)
     "pmc": "chvk pvk",  # a private military company, ЧВК (Ukrainian ПВК)
     "international": "internacional internationale internazionale interneshnl mezhdunarodnyi intl",
