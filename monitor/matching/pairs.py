@@ -374,9 +374,10 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
             elif sim < 0.9 and ta.role == "surname" and tb.role == "surname" and plain \
                     and slavic and slavic_vowels_differ(a_norm, b_norm):
                 continue  # vowels no romanisation writes: Dmitry Petelin is not PUTILIN, Dmitry
-            if sim < ARABIC_VOWELS and plain and arabic_spellings(
-                    a_norm, b_norm, ARABIC_NAME_ZIPF if schema == "Person" else ARABIC_RARE_ZIPF):
-                # (Zayniyah / Zeiniye, Raymi / Rimi, a person's Esad / Assad)
+            if sim < ARABIC_VOWELS and plain and min(a_len, b_len) >= 4 and not a_keys.isdisjoint(b_keys) \
+                    and arabic_spellings(a_norm, b_norm, ARABIC_NAME_ZIPF if schema == "Person" else ARABIC_RARE_ZIPF):
+                # (Zayniyah / Zeiniye, Raymi / Rimi, a person's Esad / Assad; the length and keys
+                # asked first, as they cost least)
                 sim, how = ARABIC_VOWELS, ARABIC_VOWELS_HOW
             if sim < TOKEN_MATCH and (a_stem or b_stem):  # a misspelled word that has another form
                 for x, y in ((a_stem, b_stem), (a_stem, b_norm), (a_norm, b_stem)):
