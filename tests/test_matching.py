@@ -956,6 +956,8 @@ def test_search_keeps_a_firm_apart_from_a_vessel(sdn_index, query: str) -> None:
     ("Dmitrij Medvegyev", "MEDVEDEV, Dmitry Anatolievich", "Person", True),
     ("Ansarolá", "ANSARALLAH", "Organization", True),
     ("Esma Esad", "AL-ASSAD, Bashar", "Person", False),
+    ("Kim Dzong Un", "KIM, Jong Un", "Person", True),  # (Polish; Hungarian Kim Dzsong Un)
+    ("Kim Dzong Il", "KIM, Jong Un", "Person", False),
     ("Wagner Grubu", "WAGNER GROUP", "Organization", True),  # (Turkish, and Hungarian Wagner-csoport)
     ("Wagner-csoport", "WAGNER GROUP", "Organization", True),
     # Spanish writes kh as j: a name with Spanish accents is read so, another is not
@@ -996,6 +998,7 @@ def test_arabic_spellings(a: str, b: str, spelled: bool) -> None:
     ("Kassem Soleimani was killed in Baghdad.", "Kassem Soleimani", "10481"),  # SOLEIMANI, Qasem
     ("Officials said Eymen Zawahiri spoke.", "Eymen Zawahiri", "2676"),  # Ayman, its vowels as Turkish writes them
     ("Officials said Ismail Heniyye spoke.", "Ismail Heniyye", "23627"),  # HANIYEH, Ismail
+    ("Według źródeł Kim Dzong Un przemawiał we wtorek.", "Kim Dzong Un", "20157"),  # KIM, Jong Un, as Polish writes him
 ])
 def test_romanisations_of_other_presses_in_text(matcher: TextMatcher, text: str, span: str, source_id: str) -> None:
     hits = [h for h in matcher.screen(text) if h.entity.source_id == source_id]

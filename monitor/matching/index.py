@@ -144,8 +144,9 @@ def _titles_first(roles: list[tuple[str, str]], n_surnames: int) -> list[tuple[s
     return out
 
 
-# A romanised Korean or Chinese syllable: Cho, Yong, Chol, Hwan, Kyu (not Smith, Ann).
-SYLLABLE_WORD = re.compile(rf"^[bcdghjklmnprstwy]{{0,3}}{SYLLABLE_REST}$")
+# A romanised Korean or Chinese syllable: Cho, Yong, Chol, Hwan, Kyu, Polish Dzong, Hungarian
+# Dzsong (not Smith, Ann).
+SYLLABLE_WORD = re.compile(rf"^[bcdghjklmnprstwyz]{{0,3}}{SYLLABLE_REST}$")
 
 
 def _surname_first(words: list[str]) -> bool:

@@ -301,6 +301,8 @@ _ANY_FRENCH_CH = re.compile(r"(?<![ts])ch")
 
 # A romanised Korean or Chinese syllable after its first consonants: the vowels and the final.
 SYLLABLE_REST = r"[aeiouy]{1,3}(?:ng|n|m|l|k|p|t|r)?"
+# A syllable beginning with dz, as Polish (and with dzs Hungarian) writes a Korean j: Kim Dzong Un.
+_DZ_SYLLABLE = re.compile(rf"^dzs?(?={SYLLABLE_REST}$)")
 # One syllable beginning with j or ch, as Korean and Chinese names have them (Jong, Jeong, Jin;
 # Chen, Cheng, Chung): its j is no French zh, its ch no French sh.
 _J_CH_SYLLABLE = re.compile(rf"^(?:j|ch){SYLLABLE_REST}$")
@@ -350,6 +352,8 @@ def _variants(norm: str) -> set[str]:
         variants |= {_rewrite(v, _GERMAN_RULES) for v in variants}  # Jelzin = Yeltsin
     if _HUNGARIAN.search(norm):
         variants |= {_rewrite(v, _HUNGARIAN_RULES) for v in variants}  # Medvegyev = Medvedev
+    if norm[:2] == "dz" and _DZ_SYLLABLE.match(norm):
+        variants.add(_DZ_SYLLABLE.sub("j", norm))  # a Korean syllable as Polish writes it: Dzong = Jong
     return variants
 
 
@@ -442,7 +446,7 @@ def east_slavic_key(norm: str) -> str:
 # ch/j, p/b, t/d, k/g begin syllables either way; eo = o, eu = u, ae = e, oe = oi = e, wo = o;
 # Ri = Li = Yi (not Ryu = Yu: two names on the lists).
 _KOREAN_SYLLABLE = (
-    (re.compile(r"^(?:ch|j)"), "j"), (re.compile(r"^ph?"), "b"), (re.compile(r"^th?"), "d"), (re.compile(r"^kh?"), "g"),
+    (re.compile(r"^(?:ch|j|dzs|dz)"), "j"), (re.compile(r"^ph?"), "b"), (re.compile(r"^th?"), "d"), (re.compile(r"^kh?"), "g"),
     (re.compile(r"eo"), "o"), (re.compile(r"eu"), "u"), (re.compile(r"ae"), "e"), (re.compile(r"o[ei]$"), "e"),
     (re.compile(r"wo"), "o"), (re.compile(r"^[rl](?=i)"), ""), (re.compile(r"^y(?=i)"), ""),
     # ŏ is eo, o (its breve dropped) or u in the English custom (Seong / Song / Sung, Cheol / Chol
@@ -465,8 +469,8 @@ def mccune_reischauer(norm: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def korean_key(norm: str) -> str:
-    """One spelling for a Korean syllable however romanised: Chong = Jong = Jung, Pong = Bong,
-    T'aek = Taek = Daek, Ri = Li = Yi, Seop = Sop = Sub."""
+    """One spelling for a Korean syllable however romanised: Chong = Jong = Jung (= Polish Dzong,
+    Hungarian Dzsong), Pong = Bong, T'aek = Taek = Daek, Ri = Li = Yi, Seop = Sop = Sub."""
     return _rewrite(norm, _KOREAN_SYLLABLE)
 
 
