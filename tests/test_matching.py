@@ -999,6 +999,9 @@ def test_arabic_spellings(a: str, b: str, spelled: bool) -> None:
     ("Officials said Eymen Zawahiri spoke.", "Eymen Zawahiri", "2676"),  # Ayman, its vowels as Turkish writes them
     ("Officials said Ismail Heniyye spoke.", "Ismail Heniyye", "23627"),  # HANIYEH, Ismail
     ("Według źródeł Kim Dzong Un przemawiał we wtorek.", "Kim Dzong Un", "20157"),  # KIM, Jong Un, as Polish writes him
+    # both words' vowels as Turkish writes an Arabic name: Bashar al-Assad, and his wife Asma
+    ("Resmi kaynaklara göre Beşar Esad salı günü konuştu.", "Beşar Esad", "12735"),
+    ("Resmi kaynaklara göre Esma Esad salı günü konuştu.", "Esma Esad", "29068"),
 ])
 def test_romanisations_of_other_presses_in_text(matcher: TextMatcher, text: str, span: str, source_id: str) -> None:
     hits = [h for h in matcher.screen(text) if h.entity.source_id == source_id]

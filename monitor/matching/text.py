@@ -1180,12 +1180,14 @@ class TextMatcher:
                     sim, how = GIVEN_NAME_MATCH, "East Slavic romanisation"  # Євген (Yevhen) is Yevgeny
                 elif sim >= GIVEN_VOWELS_MATCH and (tok.norm[0] == ntok.norm[0] or how == ARABIC_VOWELS_HOW) \
                         and tok.norm not in vocab.NAME_TITLES \
-                        and not set(ntok.keys).isdisjoint(tok.keys) and all(m[1] >= 0.95 for m in used.values()) \
+                        and not set(ntok.keys).isdisjoint(tok.keys) \
+                        and all(m[1] >= 0.95 or how == m[2] == ARABIC_VOWELS_HOW for m in used.values()) \
                         and _feminine_alike(tok.norm, ntok.norm):
                     # Arabic vowels as romanisations write them: Mohammed / Muhammad, Ahmed /
                     # Ahmad, Yousif / Yusuf, Omer / Omar (one sound to begin with and the
                     # consonants alike, or vowels as `arabic_spellings` reads them: Eymen /
-                    # Ayman), beside words of the name spelled as listed; not a title
+                    # Ayman), beside words of the name spelled as listed (or, for such vowels,
+                    # spelled so too: Beşar Esad, Turkish for Bashar al-Assad); not a title
                     # (Seyyed / Syed), nor a woman's name for a man's (Hana / Hani)
                     sim, how = max(sim, TOKEN_MATCH), "given-name variant"
                 elif len(ntok.norm) >= SLIP_LENGTH and tok.norm[:1] == ntok.norm[0] \
