@@ -32,7 +32,6 @@ from rapidfuzz.distance import OSA
 
 from monitor.matching import vocab
 from monitor.matching.abjad import (
-    ARABIC_NAME_ZIPF,
     ARABIC_VOWELS,
     ARABIC_VOWELS_HOW,
     AbjadReadings,
@@ -98,6 +97,7 @@ GIVEN_NAME_MATCH = 0.88
 # A text word is a listed word of an Arabic name whose vowels it writes otherwise (`_arabic_spelled`)
 # only if spelled this alike anyway (Eymen / AYMAN 0.54, Esad / ASSAD 0.66; Jaime / JEMAAH 0.44)
 ARABIC_TEXT_FLOOR = 0.5
+ARABIC_TEXT_ZIPF = 2.5  # ... and looked up so only if English hardly uses it (Esad 1.3, Heniyye 0; Salem 3.7)
 # A capitalised word no listed name has and English text hardly uses, one slip (a letter added,
 # dropped, changed or two swapped) from a listed given name of this many letters or more, beside
 # the rest of the name as listed, is that given name misspelled ("Dmity Pantus"), scored so; any
@@ -547,7 +547,6 @@ class TextMatcher:
         self._inflected_anchor_cache: dict[tuple[str, str], list[_Anchor]] = {}  # (word, stem) -> the same
         self._head_words: dict[str, _HeadWord] = {}
         self._spellings_by_key: dict[str, Spellings] = {}  # phonetic key -> its listed words
-        self._arabic_consonants: dict[tuple[str, ...], list[str]] | None = None  # listed words by Arabic consonants
         self._other_keys_cache: dict[tuple[int, int], frozenset[str]] = {}
         self._east_slavic_entities: dict[int, bool] = {}
         self._names_by_entity: dict[int, list[IndexedName]] = defaultdict(list)
@@ -986,8 +985,8 @@ class TextMatcher:
         if not stem:
             spelled = self._alike(norm, keys)
             spelled.update(vocab.ORG_SYNONYM_GROUPS.get(_SYNONYMS.get(norm, norm), ()))
-            if len(norm) >= 4 and vocab.zipf(norm) < ARABIC_NAME_ZIPF:
-                spelled.update(self._arabic_alike(norm))  # (its Arabic vowels written otherwise)
+            if len(norm) >= 4 and vocab.zipf(norm) < ARABIC_TEXT_ZIPF:
+                spelled.update(self._arabic_alike(norm, words))  # (its Arabic vowels written otherwise)
             if norm[-1:] == "s":
                 spelled.update((norm[:-1], norm[:-2]))
             alike = spelled
@@ -1056,14 +1055,13 @@ class TextMatcher:
             return set()
         return Spellings.joined([self._spellings(key) for key in keys]).alike(norm)
 
-    def _arabic_alike(self, norm: str) -> list[str]:
-        """The listed head words that spell `norm` as an Arabic name, its vowels romanised
-        otherwise (`_arabic_spelled`), found by its consonants (filed when first asked)."""
-        if self._arabic_consonants is None:
-            self._arabic_consonants = defaultdict(list)
-            for word in dict.fromkeys(chain.from_iterable(self.index.by_word.values())):
-                self._arabic_consonants[arabic_consonants(word)].append(word)
-        return [w for w in self._arabic_consonants.get(arabic_consonants(norm), ()) if _arabic_spelled(norm, w)]
+    @staticmethod
+    def _arabic_alike(norm: str, words: Iterable[str]) -> list[str]:
+        """The listed words among `words` (those under `norm`'s keys, as `arabic_spellings` asks)
+        that spell `norm` as an Arabic name, its vowels romanised otherwise (`_arabic_spelled`):
+        those of its consonants."""
+        consonants = arabic_consonants(norm)
+        return [w for w in words if arabic_consonants(w) == consonants and _arabic_spelled(norm, w)]
 
     def _spellings(self, key: str) -> Spellings:
         found = self._spellings_by_key.get(key)
