@@ -321,12 +321,10 @@ def french_reading(norm: str) -> str:
 # Khrushchev. A j first or between vowels is read so where the text or the name is Spanish (its
 # other form, as a case ending's stem is: see `spanish_reading`).
 _SPANISH_J = re.compile(r"^j|(?<=[aeiou])j(?=[aeiou])")
+SPANISH_J = "Spanish j"  # how a word met another read so
 # A name with a letter Spanish writes and no letter of another language in Latin letters
 # (asked of the name in lowercase)
 SPANISH_MARKS = re.compile(r"^[^ąćęłńśźżčďěňřšťůžäöüßőűşșţțğıåæø]*[ñáéíóú][^ąćęłńśźżčďěňřšťůžäöüßőűşșţțğıåæø]*$")
-
-
-SPANISH_J = "Spanish j"  # how a word met another read as Spanish reads its j
 
 
 def spanish_reading(norm: str) -> str:

@@ -374,9 +374,10 @@ GERMAN_WORDS = frozenset([  # one of these says German ...
     "nach", "zum", "zur", "auch", "gegen", "sagte", "oder", "noch", "vom",
 ])
 GERMAN_FUNCTION_WORDS = GERMAN_WORDS | frozenset(["der", "die", "das", "ein", "im", "mit", "bei", "wie"])  # ... or two
-# Spanish function words (two in a text say Spanish; not los, las, del: Los Angeles, Las Vegas, Del Monte)
+# Spanish function words (two in a text say Spanish; not los, las, del: Los Angeles, Las Vegas, Del
+# Monte; nor ante, sus: English writes them too)
 SPANISH_FUNCTION_WORDS = frozenset(["que", "por", "para", "una", "segun", "tras", "pero", "como", "sobre", "desde",
-                                    "hasta", "fue", "entre", "tambien", "dijo", "ante", "sus", "durante", "aunque"])
+                                    "hasta", "fue", "entre", "tambien", "dijo", "durante", "aunque"])
 
 
 @lru_cache(maxsize=50_000)
