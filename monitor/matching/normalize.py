@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache, partial
 from itertools import accumulate
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from anyascii import anyascii
 
@@ -272,7 +272,7 @@ _GERMAN_RULES = ((re.compile(r"^ch"), "kh"), (re.compile(r"z"), "ts"), (re.compi
 _HUNGARIAN = re.compile(r"dzs|cs(?=[aeiou])|zs|sz|gy(?=[aeiou])")
 _HUNGARIAN_RULES = ((re.compile(r"dzs"), "j"), (re.compile(r"cs"), "ch"), (re.compile(r"zs"), "zh"),
                     (re.compile(r"sz"), "s"), (re.compile(r"gy(?=[aeiou])"), "d"),
-                    (re.compile(r"(?<=[aeiou])[nt]y(?=[aeiou])|^[nt]y(?=[aeiou])"), lambda m: m.group()[0]))
+                    (re.compile(r"(?:^|(?<=[aeiou]))([nt])y(?=[aeiou])"), r"\1"))
 
 
 def _dutch_reading(norm: str) -> str:
@@ -280,7 +280,7 @@ def _dutch_reading(norm: str) -> str:
     return _rewrite(norm, _DUTCH_RULES)
 
 
-def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], Any], ...]) -> str:
+def _rewrite(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
     """`word` with each rule of a table applied in turn."""
     for pattern, repl in rules:
         word = pattern.sub(repl, word)
@@ -324,7 +324,16 @@ _SPANISH_J = re.compile(r"^j|(?<=[aeiou])j(?=[aeiou])")
 SPANISH_J = "Spanish j"  # how a word met another read so
 # A name with a letter Spanish writes and no letter of another language in Latin letters
 # (asked of the name in lowercase)
-SPANISH_MARKS = re.compile(r"^[^ąćęłńśźżčďěňřšťůžäöüßőűşșţțğıåæø]*[ñáéíóú][^ąćęłńśźżčďěňřšťůžäöüßőűşșţțğıåæø]*$")
+_NOT_SPANISH = "ąćęłńśźżčďěňřšťůžäöüßőűşșţțğıåæø"
+SPANISH_MARKS = re.compile(rf"^[^{_NOT_SPANISH}]*[ñáéíóú][^{_NOT_SPANISH}]*$")
+
+
+def reading_how(norm: str, stem: str) -> str:
+    """How a word's other form (`Token.stem`, `NameToken.stem`) reads it: French ch as sh, a
+    Hangul syllable as McCune-Reischauer writes it, a j as Spanish reads it, else without an
+    ending it is declined with ('inflection')."""
+    return "french ch" if stem == french_reading(norm) else "McCune-Reischauer" if stem == mccune_reischauer(norm) \
+        else SPANISH_J if stem == spanish_reading(norm) else "inflection"
 
 
 def spanish_reading(norm: str) -> str:

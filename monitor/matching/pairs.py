@@ -44,7 +44,6 @@ from monitor.matching.index import (
 )
 from monitor.matching.model import PairScore
 from monitor.matching.normalize import (
-    SPANISH_J,
     consonant_skeleton,
     east_slavic_key,
     east_slavic_spelling,
@@ -52,7 +51,7 @@ from monitor.matching.normalize import (
     name_tokens,
     normalize_phrase,
     phonetic_keys,
-    spanish_reading,
+    reading_how,
 )
 from monitor.matching.similarity import (
     TOKEN_MATCH,
@@ -348,8 +347,8 @@ def _aligned_score(a: tuple[NameToken, ...], b: tuple[NameToken, ...], schema: s
                 continue
             if (a_stem or b_stem) and (a_stem in (b_norm, b_stem) or b_stem == a_norm):
                 # Путина / Putin: a Russian case ending; Jamenei / KHAMENEI, a j as Spanish reads it
-                spanish = a_stem and a_stem == spanish_reading(a_norm) or b_stem and b_stem == spanish_reading(b_norm)
-                pairs.append((0.97, i, j, SPANISH_J if spanish else "inflection"))
+                pairs.append((0.97, i, j, reading_how(a_norm, a_stem) if a_stem in (b_norm, b_stem)
+                              else reading_how(b_norm, b_stem)))
                 continue
             if a_len == 1 or b_len == 1:
                 # An initial stands for a given name, never for a surname ("P." is not Petrov) nor

@@ -64,9 +64,9 @@ from monitor.matching.normalize import (
     french_reading,
     korean_key,
     letter_script,
-    mccune_reischauer,
     name_tokens,
     phonetic_keys,
+    reading_how,
     spanish_reading,
     tokenize,
 )
@@ -311,9 +311,7 @@ def _word_similarity(norm: str, stem: str, listed: str) -> tuple[float, str]:
     """How alike a text word (and its other form: its stem when it has a case ending, or its
     French reading, ch as sh) and a listed word are."""
     if stem and stem == listed:
-        return 1.0, "french ch" if stem == french_reading(norm) else \
-            "McCune-Reischauer" if stem == mccune_reischauer(norm) else \
-            SPANISH_J if stem == spanish_reading(norm) else "inflection"
+        return 1.0, reading_how(norm, stem)
     if len(listed) >= 5 and norm[-1:] == "s" and (norm[:-1] == listed or norm[-2:] == "es" and norm[:-2] == listed):
         return 0.97, "inflection"  # an English plural: Al-Aqsa Martyrs Brigades
     if norm != listed and _SYNONYMS.get(norm, norm) == _SYNONYMS.get(listed, listed):
@@ -340,9 +338,8 @@ def _arabic_spelled(norm: str, listed: str) -> bool:
     return norm not in vocab.NAME_TITLES and arabic_spellings(norm, listed, syllables=2)
 
 
-def _german(tokens: list[Token]) -> bool:
-    """Is the text German? One word only German writes, or two German function words."""
-    words = set(map(_NORM, tokens))
+def _german(words: set[str]) -> bool:
+    """Is a text of these words German? One word only German writes, or two German function words."""
     return not words.isdisjoint(vocab.GERMAN_WORDS) or len(words & vocab.GERMAN_FUNCTION_WORDS) >= 2
 
 
@@ -589,7 +586,8 @@ class TextMatcher:
             return []
         # German capitalises its nouns: a capitalised word beside a name may be one; and it
         # writes a name's genitive with an s (Putins Krieg, Schoigus Ministerium).
-        self._german = _german(tokens)
+        norms = set(map(_NORM, tokens))  # (the text's words, for the language checks below)
+        self._german = _german(norms)
         # A Latvian or Lithuanian text gives every man's name a nominative ending, foreign ones
         # too (Putinas, Prigožins); a Polish or Czech one declines names (Wagnera, o Putinie).
         if self._german:
@@ -598,7 +596,7 @@ class TextMatcher:
             tokens = [_declined(t, baltic_stem, 6) for t in tokens]
         elif _WEST_SLAVIC_LETTERS.search(text):
             tokens = [_declined(t, _west_slavic_stem, 6) for t in tokens]
-        elif len(set(map(_NORM, tokens)) & vocab.SPANISH_FUNCTION_WORDS) >= 2:
+        elif len(norms & vocab.SPANISH_FUNCTION_WORDS) >= 2:
             # Spanish writes kh as j: "Alí Jamenei dijo que ..." (see `spanish_reading`)
             tokens = [_declined(t, spanish_reading, 4) for t in tokens]
         self._script_read = {}
